@@ -1,0 +1,130 @@
+#include "checker/core/types.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace crosscheck {
+namespace {
+
+template <typename E, size_t N>
+absl::string_view NameOf(const std::array<std::pair<E, absl::string_view>, N>&
+                             table,
+                         E value) {
+  for (const auto& [e, name] : table) {
+    if (e == value) return name;
+  }
+  return "unknown";
+}
+
+template <typename E, size_t N>
+std::optional<E> Parse(
+    const std::array<std::pair<E, absl::string_view>, N>& table,
+    absl::string_view name) {
+  for (const auto& [e, n] : table) {
+    if (n == name) return e;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<Severity, absl::string_view>, 3> kSeverities{{
+    {Severity::kInfo, "info"},
+    {Severity::kWarning, "warning"},
+    {Severity::kError, "error"},
+}};
+
+constexpr std::array<std::pair<BlockKind, absl::string_view>, 7> kBlockKinds{{
+    {BlockKind::kLine, "line"},
+    {BlockKind::kTitle, "title"},
+    {BlockKind::kHeading, "heading"},
+    {BlockKind::kParagraph, "paragraph"},
+    {BlockKind::kListItem, "list-item"},
+    {BlockKind::kTableRow, "table-row"},
+    {BlockKind::kOther, "other"},
+}};
+
+constexpr std::array<std::pair<SegmentKind, absl::string_view>, 5>
+    kSegmentKinds{{
+        {SegmentKind::kTitle, "title"},
+        {SegmentKind::kHeading, "heading"},
+        {SegmentKind::kParagraph, "paragraph"},
+        {SegmentKind::kListItem, "list-item"},
+        {SegmentKind::kTableRow, "table-row"},
+    }};
+
+constexpr std::array<std::pair<MentionKind, absl::string_view>, 9>
+    kMentionKinds{{
+        {MentionKind::kNumber, "number"},
+        {MentionKind::kMoney, "money"},
+        {MentionKind::kPercent, "percent"},
+        {MentionKind::kQuantity, "quantity"},
+        {MentionKind::kDate, "date"},
+        {MentionKind::kDuration, "duration"},
+        {MentionKind::kStatus, "status"},
+        {MentionKind::kEvent, "event"},
+        {MentionKind::kDisclaimer, "disclaimer"},
+    }};
+
+constexpr std::array<std::pair<Granularity, absl::string_view>, 7>
+    kGranularities{{
+        {Granularity::kDay, "day"},
+        {Granularity::kWeek, "week"},
+        {Granularity::kMonth, "month"},
+        {Granularity::kQuarter, "quarter"},
+        {Granularity::kHalf, "half"},
+        {Granularity::kYear, "year"},
+        {Granularity::kDecade, "decade"},
+    }};
+
+constexpr std::array<std::pair<Measure, absl::string_view>, 7> kMeasures{{
+    {Measure::kLevel, "level"},
+    {Measure::kChange, "change"},
+    {Measure::kShare, "share"},
+    {Measure::kRank, "rank"},
+    {Measure::kCount, "count"},
+    {Measure::kEventDate, "event-date"},
+    {Measure::kStatus, "status"},
+}};
+
+constexpr std::array<std::pair<Modality, absl::string_view>, 4> kModalities{{
+    {Modality::kPast, "past"},
+    {Modality::kPresent, "present"},
+    {Modality::kFuture, "future"},
+    {Modality::kHedged, "hedged"},
+}};
+
+}  // namespace
+
+absl::string_view SeverityName(Severity s) { return NameOf(kSeverities, s); }
+std::optional<Severity> ParseSeverity(absl::string_view name) {
+  return Parse(kSeverities, name);
+}
+absl::string_view BlockKindName(BlockKind k) { return NameOf(kBlockKinds, k); }
+absl::string_view SegmentKindName(SegmentKind k) {
+  return NameOf(kSegmentKinds, k);
+}
+absl::string_view MentionKindName(MentionKind k) {
+  return NameOf(kMentionKinds, k);
+}
+std::optional<MentionKind> ParseMentionKind(absl::string_view name) {
+  return Parse(kMentionKinds, name);
+}
+absl::string_view GranularityName(Granularity g) {
+  return NameOf(kGranularities, g);
+}
+absl::string_view MeasureName(Measure m) { return NameOf(kMeasures, m); }
+std::optional<Measure> ParseMeasure(absl::string_view name) {
+  return Parse(kMeasures, name);
+}
+absl::string_view ModalityName(Modality m) { return NameOf(kModalities, m); }
+std::optional<Modality> ParseModality(absl::string_view name) {
+  return Parse(kModalities, name);
+}
+
+absl::string_view Document::Quote(Span span) const {
+  uint32_t b = std::min<uint32_t>(span.begin, original.size());
+  uint32_t e = std::clamp<uint32_t>(span.end, b, original.size());
+  return absl::string_view(original).substr(b, e - b);
+}
+
+}  // namespace crosscheck

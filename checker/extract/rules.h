@@ -1,0 +1,127 @@
+// Rule packs: extraction rules as data.
+//
+// A pack is a JSON file rules/<family>.json:
+//
+//   {
+//     "family": "money",
+//     "description": "Amounts of money with currency and scale.",
+//     "rules": [{
+//       "id": "money.currency-amount",          // family.kebab-name, unique
+//       "kind": "money",                        // a MentionKind name
+//       "description": "currency symbol or code before a number",
+//       "patterns": ["(?P<cur>US\\$|\\$|€)\\s?(?P<num>\\d[\\d,]*(?:\\.\\d+)?)"],
+//       "captures": {"cur": "currency", "num": "amount"},
+//       "priority": 10,                         // higher wins on overlap
+//       "label": "", "group": "",              // status/event/disclaimer
+//       "examples": {
+//         "match": [{"text": "a $640 billion deal",
+//                    "expect": {"value": 640e9, "unit": "USD"},
+//                    "reference": "2026-02-10"}],
+//         "no_match": ["the $ sign"]
+//       }
+//     }]
+//   }
+//
+// Capture names carry meaning for the normalizers (see numbers.h, dates.h):
+// num, num2, scale, cur, unit, qual, pct, month, day, year, year2, weekday,
+// quarter, half, part, decade, rel, count, dir, noun.
+//
+// Patterns are RE2 syntax, compiled once, matched case-insensitively unless
+// the rule says "case_sensitive": true. User packs (--rules DIR) add to the
+// shipped ones; each pattern must fit the memory budget.
+#ifndef CROSSCHECK_CHECKER_EXTRACT_RULES_H_
+#define CROSSCHECK_CHECKER_EXTRACT_RULES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "checker/core/types.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace crosscheck::extract {
+
+struct RuleExample {
+  std::string text;
+  bool should_match = true;
+  std::string expect_json;  // object compared field by field; "" = any
+  std::string reference;    // "YYYY-MM-DD" reference date for dates, or ""
+  std::string pointer;      // JSON pointer of the example in its file
+};
+
+struct Rule {
+  std::string id;
+  std::string family;
+  MentionKind kind = MentionKind::kNumber;
+  std::string description;
+  std::vector<std::string> patterns;
+  std::vector<std::string> capture_names;  // documented captures
+  int priority = 0;
+  bool case_sensitive = false;
+  std::string label;
+  std::string group;
+  std::vector<RuleExample> examples;
+  std::string file;     // pack path
+  std::string pointer;  // JSON pointer of the rule in its pack
+
+  // Compiled patterns, same order as `patterns`.
+  std::vector<std::shared_ptr<const re2::RE2>> compiled;
+};
+
+struct RuleBudget {
+  // RE2 max_mem for each user pattern (bytes).
+  int64_t max_pattern_memory = 8 << 20;
+};
+
+// A problem found while loading or linting packs.
+struct RuleProblem {
+  std::string file;
+  std::string rule_id;
+  std::string pointer;  // JSON pointer, e.g. "/rules/3/patterns/0"
+  std::string message;  // includes the RE2 error text for bad patterns
+  std::string ToString() const;  // "file: rule_id (pointer): message"
+};
+
+// All loaded extraction rules, with a multi-pattern prefilter.
+class RuleSet {
+ public:
+  // Loads every *.json pack in each directory (sorted), except
+  // boilerplate.json, judge.json and lexicon.json which other stages own.
+  // A pack with errors is reported in `problems` and skipped; the others
+  // load.
+  static RuleSet LoadDirs(const std::vector<std::string>& dirs,
+                          const RuleBudget& budget,
+                          std::vector<RuleProblem>* problems);
+  // Parses one pack from memory (tests, fuzzers).
+  static RuleSet LoadPack(const std::string& file, absl::string_view json,
+                          const RuleBudget& budget,
+                          std::vector<RuleProblem>* problems);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+
+  // Lint checks beyond loading: duplicate ids, ids not "family.kebab",
+  // empty descriptions, missing examples.
+  std::vector<RuleProblem> Lint() const;
+
+  RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+  ~RuleSet();
+
+ private:
+  friend class Extractor;
+  std::vector<Rule> rules_;
+  struct Prefilter;
+  std::unique_ptr<Prefilter> prefilter_;
+  void Finalize(std::vector<RuleProblem>* problems);
+};
+
+}  // namespace crosscheck::extract
+
+#endif  // CROSSCHECK_CHECKER_EXTRACT_RULES_H_
