@@ -27,6 +27,12 @@ void MappedText::Append(const MappedText& other) {
   end_.insert(end_.end(), other.end_.begin(), other.end_.end());
 }
 
+void MappedText::Reserve(size_t n) {
+  text_.reserve(n);
+  begin_.reserve(n);
+  end_.reserve(n);
+}
+
 void MappedText::TrimRight() {
   while (!text_.empty() &&
          (text_.back() == ' ' || text_.back() == '\t' || text_.back() == '\n' ||

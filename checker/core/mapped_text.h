@@ -56,6 +56,10 @@ class MappedText {
   // Removes trailing ASCII whitespace.
   void TrimRight();
 
+  // Reserves room for `n` text bytes (and their mapping), to avoid
+  // reallocation in loops that append piece by piece.
+  void Reserve(size_t n);
+
   // A copy of bytes [begin, end) of the text, with their mapping.
   MappedText Slice(size_t begin, size_t end) const;
 

@@ -256,6 +256,8 @@ struct Claim {
   Modality modality = Modality::kPresent;
   std::string speaker;
   std::string event;  // event key for kEventDate, e.g. "election"
+  // kChange from "from X to Y": X (the amount is Y, the new level).
+  std::optional<double> change_from;
   std::string sentence;  // normalized sentence text containing the mention
   Position position;     // line:col of mention.span.begin in the original
   std::string quote;     // original bytes of mention.span

@@ -1,71 +1,80 @@
 // Claims: mentions tied to what they are about.
 //
 // For each mention in a body segment, BuildClaims finds the subject (the
-// counted noun, or the noun phrase the figure belongs to), the measure
-// (level, change, share, rank, count, event date, status), the time scope
-// (an explicit date in the clause, else the reference date), the modality
-// (past / present / future / hedged from the clause's verbs and markers),
-// and the speaker for reported speech. Subject detection is generic noun
-// phrase heuristics; rules/lexicon.json supplies function words, unit nouns,
-// spelling variants and optional synonyms.
+// counted noun, or the noun phrase the figure belongs to; see subject.h),
+// the measure, the time scope, the modality and the speaker (modality.h):
 //
-//   Lexicon lex = *Lexicon::Load("rules/lexicon.json");
-//   std::vector<Claim> cs = BuildClaims(sd, mentions, info, lex);
+//   measure   kShare     "2% of GDP", "30% of the vote", "a share of 40%"
+//             kChange    "from 15 percent to 25 percent" (one claim: amount
+//                        = the new level, change_from = the old one; the
+//                        "from" figure is no claim), "rose 5%", "increase
+//                        by 15%", "a 2% rise", "up 3%"
+//             kRank      ordinals ("third-largest")
+//             kCount     counted nouns ("12,000 soldiers")
+//             kEventDate a date tied to an event in its sentence
+//             kStatus    status mentions ("two-thirds supermajority")
+//             kLevel     everything else
+//   scope     the closest explicit date in the clause ("by 2027", "last
+//             year", "in November 2024"), source "explicit"; else the
+//             document's reference date (day), source "reference-date"
+//
+// Event claims: a kDate mention whose sentence holds a kEvent mention (the
+// closest one: "Sunday's election", "press conference Monday") becomes a
+// kEventDate claim about that event (subject head = event key, modifiers =
+// the words before the event noun, e.g. "lower-house"). Without an event
+// mention, a kStatus mention whose group names an election outcome
+// (Lexicon::StatusEvent) supplies the event: "a supermajority two days
+// later" dates the election result. Table rows and scheduling clauses
+// ("scheduled for Q3 2024") date their row label / subject as a planned
+// event. Other dates are not claims.
+//
+// Not claims: boilerplate segments, bare dates, durations, event nouns
+// themselves, disclaimers, year-like bare numbers, ordinals in names
+// ("Second World War"), figures without a subject, table header rows.
+//
+// Claim ids are "<doc id>#<n>", n counting from 1 in document order.
+//
+//   auto lex = Lexicon::Load("rules/lexicon.json");
+//   std::vector<Claim> cs = BuildClaims(segmented, mentions, *lex);
+//   ReferenceDate r = InferReferenceDate(segmented, mentions);
+//   FlagDocument(segmented, mentions, &info);
 #ifndef CROSSCHECK_CHECKER_EXTRACT_CLAIMS_H_
 #define CROSSCHECK_CHECKER_EXTRACT_CLAIMS_H_
 
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "checker/core/types.h"
+#include "checker/extract/modality.h"
+#include "checker/extract/subject.h"
 
 namespace crosscheck::extract {
 
-// Word lists for subject detection and canonicalization. Immutable.
-class Lexicon {
- public:
-  static absl::StatusOr<Lexicon> Load(const std::string& path);
-  static absl::StatusOr<Lexicon> Parse(const std::string& path,
-                                       absl::string_view json);
-
-  // Canonical form of one word: lowercased, spelling variant mapped
-  // (defence -> defense), singular (soldiers -> soldier), synonyms mapped to
-  // their group's first member.
-  std::string Canonical(absl::string_view word) const;
-  bool IsStopWord(absl::string_view lower_word) const;
-  bool IsUnitNoun(absl::string_view lower_word) const;
-
-  Lexicon(Lexicon&&) noexcept;
-  Lexicon& operator=(Lexicon&&) noexcept;
-  ~Lexicon();
-
- private:
-  Lexicon();
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-// Subject of a free phrase: "tariffs on South Korean automobiles" ->
-// head "tariff", modifiers {automobile, korean, south}.
-Subject CanonicalSubject(absl::string_view phrase, const Lexicon& lex);
-
-// Claims for the mentions of one document. `info` is copied into nothing;
-// claims refer to it by doc_id.
+// Claims for the mentions of one document, in document order. Mentions may
+// come in any order; their `segment` is a Segment::index of `doc`.
 std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
                                const std::vector<Mention>& mentions,
                                const Lexicon& lex);
 
-// Infers a reference date when ingestion found none: dateline, then text
-// cues ("President-elect" ...), then the latest explicit past date. The
-// corpus-level fallback is the pipeline's (it needs every document).
+// Infers a reference date when ingestion found none. In order:
+//   * a dateline without a year (ingestion leaves provenance
+//     "dateline-no-year" and evidence "March 6"): the year is the latest
+//     explicit year of a non-future date mentioned; provenance
+//     "dateline+text-year", confidence 0.6;
+//   * the latest explicit (non-relative) month- or day-precise date in a
+//     clause that is not future or hedged: its last day, provenance
+//     "latest-past-date", confidence 0.6 (evidence: the date's text);
+//   * the latest explicit year in such a clause: 31 December of it,
+//     confidence 0.4.
+// Returns a ReferenceDate without `day` when nothing fits; the pipeline then
+// falls back to the corpus (median of the other documents' dates).
 ReferenceDate InferReferenceDate(const SegmentedDocument& doc,
                                  const std::vector<Mention>& mentions);
 
-// Document flags: AI-generated disclaimer/label evidence (from kDisclaimer
-// mentions) into info.
+// Document flags: the first kDisclaimer mention (document order; boilerplate
+// segments included, as the pipeline passes their disclaimers too) sets
+// info->ai_generated with its text, span and line:col.
 void FlagDocument(const SegmentedDocument& doc,
                   const std::vector<Mention>& mentions, DocumentInfo* info);
 

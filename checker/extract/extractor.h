@@ -3,6 +3,9 @@
 // For each body segment (boilerplate is skipped), the RuleSet prefilter
 // (RE2::Set) says which rules can match; only those run with captures.
 // Overlapping matches are resolved by priority, then length, then position.
+// Within a segment, matching runs sentence by sentence (the chunks tile the
+// segment text), so the capturing pass reruns a pattern over one sentence
+// only; a mention therefore never spans a sentence boundary.
 // Each match is normalized by its kind (numbers.h for numeric kinds, dates.h
 // for dates and durations); a match that does not normalize is dropped.
 // Dates are resolved against the document's reference date and, for
@@ -35,7 +38,10 @@ class Extractor {
  public:
   explicit Extractor(const RuleSet* rules) : rules_(rules) {}
 
-  // All non-overlapping rule hits in `text`, in order.
+  // All non-overlapping rule hits in `text`, in order. Hits of numeric rules
+  // whose captures do not normalize (NormalizeAmount) are dropped before
+  // overlap resolution, so they hide nothing; hits of suppress rules are
+  // included (they yield no mention but win their span).
   std::vector<RuleMatch> Match(absl::string_view text) const;
 
   // Mentions of one segmented document, in document order. Thread-safe.

@@ -9,7 +9,8 @@
 //       "id": "money.currency-amount",          // family.kebab-name, unique
 //       "kind": "money",                        // a MentionKind name
 //       "description": "currency symbol or code before a number",
-//       "patterns": ["(?P<cur>US\\$|\\$|€)\\s?(?P<num>\\d[\\d,]*(?:\\.\\d+)?)"],
+//       "patterns":
+//       ["(?P<cur>US\\$|\\$|€)\\s?(?P<num>\\d[\\d,]*(?:\\.\\d+)?)"],
 //       "captures": {"cur": "currency", "num": "amount"},
 //       "priority": 10,                         // higher wins on overlap
 //       "label": "", "group": "",              // status/event/disclaimer
@@ -23,18 +24,39 @@
 //   }
 //
 // Capture names carry meaning for the normalizers (see numbers.h, dates.h):
-// num, num2, scale, cur, unit, qual, pct, month, day, year, year2, weekday,
-// quarter, half, part, decade, rel, count, dir, noun.
+// num, num2, scale, cur, unit, qual, pct, ord, month, day, year, year2,
+// weekday, quarter, half, part, decade, rel, count, dir, noun, label.
+// Two capture names belong to the engine itself, because RE2 has no
+// lookaround: `pre` and `post` are context that must be present but is not
+// part of the mention ("(?P<pre>^|[^-\w])(?P<num>\d+)" keeps "F-35" out
+// without putting the space before a number into the span).
 //
 // Patterns are RE2 syntax, compiled once, matched case-insensitively unless
-// the rule says "case_sensitive": true. User packs (--rules DIR) add to the
-// shipped ones; each pattern must fit the memory budget.
+// the rule says "case_sensitive": true ((?i) is prepended by the loader).
+// A pack may name shared fragments once, "definitions": {"NUM": "..."}, and
+// use them as {{NUM}} in its patterns (and in later definitions).
+// A rule with "suppress": true is a guard: its matches take part in overlap
+// resolution like any other but yield no mention ("Article 9", "9:30").
+//
+// Loading is forgiving, like LevelDB's Reporter: a pack that is not valid
+// JSON is skipped; a rule with an unknown kind, a bad pattern or a pattern
+// over the memory budget is reported as a RuleProblem and skipped, and the
+// rest of the pack and the other packs still load. User packs (--rules DIR)
+// add to the shipped ones.
+//
+// Why RE2::Set: a body paragraph is tested against every rule, and most
+// rules do not match most paragraphs. One RE2::Set over all patterns answers
+// "which patterns can match here" in a single linear DFA pass; only those
+// patterns then run again with capture groups. Without it, extraction cost
+// grows with (rules x text) and capture matching (the slow NFA/one-pass
+// engines) would run on every paragraph for every rule.
 #ifndef CROSSCHECK_CHECKER_EXTRACT_RULES_H_
 #define CROSSCHECK_CHECKER_EXTRACT_RULES_H_
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -66,12 +88,16 @@ struct Rule {
   bool case_sensitive = false;
   std::string label;
   std::string group;
+  bool suppress = false;  // a guard: wins overlaps, yields no mention
   std::vector<RuleExample> examples;
   std::string file;     // pack path
   std::string pointer;  // JSON pointer of the rule in its pack
 
   // Compiled patterns, same order as `patterns`.
   std::vector<std::shared_ptr<const re2::RE2>> compiled;
+  // For each compiled pattern: (capture group index, name) of its named
+  // groups, sorted by index; computed once at load time.
+  std::vector<std::vector<std::pair<int, std::string>>> groups;
 };
 
 struct RuleBudget {
@@ -83,8 +109,8 @@ struct RuleBudget {
 struct RuleProblem {
   std::string file;
   std::string rule_id;
-  std::string pointer;  // JSON pointer, e.g. "/rules/3/patterns/0"
-  std::string message;  // includes the RE2 error text for bad patterns
+  std::string pointer;           // JSON pointer, e.g. "/rules/3/patterns/0"
+  std::string message;           // includes the RE2 error text for bad patterns
   std::string ToString() const;  // "file: rule_id (pointer): message"
 };
 
@@ -105,9 +131,14 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
 
-  // Lint checks beyond loading: duplicate ids, ids not "family.kebab",
-  // empty descriptions, missing examples.
+  // Lint checks beyond loading: duplicate ids (across packs), ids not
+  // "family.kebab-name" or not of the pack's family, empty descriptions,
+  // no match / no_match examples, capture names used in patterns but not
+  // documented in "captures" (pre and post need no documentation).
   std::vector<RuleProblem> Lint() const;
+
+  // The rule with this id, or nullptr.
+  const Rule* Find(absl::string_view id) const;
 
   RuleSet();
   RuleSet(RuleSet&&) noexcept;
@@ -120,6 +151,13 @@ class RuleSet {
   struct Prefilter;
   std::unique_ptr<Prefilter> prefilter_;
   void Finalize(std::vector<RuleProblem>* problems);
+  // (rule index, pattern index) of the patterns that can match `text`, in
+  // rule order: the RE2::Set's answer, or every pattern when the set is
+  // unavailable or runs out of memory.
+  std::vector<std::pair<int, int>> Candidates(absl::string_view text) const;
+  static void ParsePack(const std::string& file, absl::string_view json,
+                        const RuleBudget& budget, std::vector<Rule>* out,
+                        std::vector<RuleProblem>* problems);
 };
 
 }  // namespace crosscheck::extract

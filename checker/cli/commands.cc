@@ -1,0 +1,647 @@
+#include "checker/cli/commands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
+#include "checker/cli/args.h"
+#include "checker/core/json_codec.h"
+#include "checker/core/result.h"
+#include "checker/extract/rule_examples.h"
+#include "checker/extract/rules.h"
+#include "checker/ingest/ingest.h"
+#include "checker/pipeline/baseline.h"
+#include "checker/pipeline/pipeline.h"
+#include "checker/pipeline/review.h"
+#include "nlohmann/json.hpp"
+#include "reports/report.h"
+
+namespace crosscheck::cli {
+namespace {
+
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------
+// Help texts.
+
+constexpr char kCommonOptions[] =
+    R"(  --rules DIR            add the rule packs in DIR (repeatable)
+  --threads N            worker threads (default: all cores; never changes
+                         the output)
+  --reference-date DATE  use DATE (YYYY-MM-DD) as every document's "now"
+  --max-file-size BYTES  skip larger files with an error (default 512 MiB)
+  --max-line-length BYTES
+                         cut longer lines for matching (default 1 MiB)
+  --quiet                no progress on stderr
+)";
+
+constexpr char kReportOptions[] =
+    R"(  --out DIR              write one report per format into DIR
+                         (crosscheck.json, .html, .sarif, .md, .txt)
+  --format LIST          json,html,sarif,md,text (default: text on a
+                         terminal, json otherwise; all five with --out)
+  --fail-on LEVEL        error|warning|info|never (default error): exit 1
+                         when an unsuppressed finding is at least LEVEL
+  --baseline FILE        accept the findings recorded in FILE (they stay in
+                         JSON/SARIF marked suppressed); report only new ones
+  --suppressions FILE    accept findings listed with a reason in FILE
+)";
+
+void PrintHelp(const std::string& cmd) {
+  if (cmd == "check") {
+    std::cout << "Usage: crosscheck check PATH... [options]\n\n"
+                 "Reads articles (.txt .md .html .jsonl; directories are "
+                 "walked), extracts\nclaims, aligns them and reports "
+                 "findings.\n\nOptions:\n"
+              << kReportOptions << kCommonOptions;
+  } else if (cmd == "extract") {
+    std::cout << "Usage: crosscheck extract PATH... [options]\n\n"
+                 "Prints one JSON object per claim (JSON Lines) on stdout; "
+                 "`-` reads one\ndocument from standard input.\n\nOptions:\n"
+                 "  --mentions             also print every mention "
+                 "(type \"mention\")\n"
+                 "  --stats                print counts and throughput on "
+                 "stderr\n"
+              << kCommonOptions;
+  } else if (cmd == "align") {
+    std::cout << "Usage: crosscheck align CLAIMS.jsonl... [options]\n\n"
+                 "Judges claims written by `crosscheck extract` (any number "
+                 "of files, any\norder): the same findings as `check` on the "
+                 "original corpus.\n\nOptions:\n"
+              << kReportOptions
+              << "  --rules DIR            add the rule packs in DIR\n";
+  } else if (cmd == "baseline") {
+    std::cout << "Usage: crosscheck baseline PATH... -o FILE [options]\n\n"
+                 "Records every current finding's fingerprint as accepted.\n\n"
+                 "Options:\n  -o, --output FILE      the baseline file "
+                 "(default crosscheck-baseline.json)\n"
+              << kCommonOptions;
+  } else if (cmd == "review") {
+    std::cout << "Usage: crosscheck review DRAFT --against PATH... "
+                 "[options]\n\nChecks each claim of a draft against the "
+                 "sources: corroborated (with\nthe sources), conflicting "
+                 "(with their quotes) or unsupported.\n\nOptions:\n"
+                 "  --against PATH         a source article or directory "
+                 "(repeatable)\n"
+              << kReportOptions << kCommonOptions;
+  } else if (cmd == "rules") {
+    std::cout << "Usage: crosscheck rules test|lint [--rules DIR]\n\n"
+                 "  test   run every rule's inline match / no_match examples\n"
+                 "  lint   validate packs: ids, descriptions, patterns, "
+                 "examples\n";
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Shared option handling.
+
+void DeclareCommon(Args* a) {
+  a->Value("rules").Value("threads").Value("reference-date");
+  a->Value("max-file-size").Value("max-line-length");
+  a->Bool("quiet").Bool("help");
+}
+
+void DeclareReport(Args* a) {
+  a->Value("out").Value("format").Value("fail-on").Value("baseline");
+  a->Value("suppressions");
+}
+
+int UsageError(const std::string& cmd, const std::string& message) {
+  std::cerr << "crosscheck " << cmd << ": " << message
+            << "\nRun `crosscheck " << cmd << " --help` for usage.\n";
+  return kExitUsage;
+}
+
+absl::Status ParsePipelineOptions(const Args& a,
+                                  pipeline::PipelineOptions* o) {
+  o->rule_dirs = a.GetAll("rules");
+  if (a.Has("threads")) {
+    int n = 0;
+    if (!absl::SimpleAtoi(a.Get("threads"), &n) || n < 1 || n > 1024) {
+      return absl::InvalidArgumentError(
+          "--threads needs a whole number from 1 to 1024");
+    }
+    o->threads = n;
+  }
+  if (a.Has("reference-date")) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(a.Get("reference-date"), &day)) {
+      return absl::InvalidArgumentError(
+          "--reference-date needs a date as YYYY-MM-DD");
+    }
+    o->reference_override = day;
+  }
+  if (a.Has("max-file-size")) {
+    uint64_t v = 0;
+    if (!absl::SimpleAtoi(a.Get("max-file-size"), &v) || v == 0) {
+      return absl::InvalidArgumentError("--max-file-size needs a byte count");
+    }
+    o->ingest.max_file_bytes = v;
+  }
+  if (a.Has("max-line-length")) {
+    uint64_t v = 0;
+    if (!absl::SimpleAtoi(a.Get("max-line-length"), &v) || v == 0) {
+      return absl::InvalidArgumentError("--max-line-length needs a byte count");
+    }
+    o->ingest.max_line_bytes = v;
+  }
+  return absl::OkStatus();
+}
+
+struct ReportFlags {
+  std::string out_dir;
+  std::vector<std::string> formats;
+  std::optional<Severity> fail_on;  // nullopt = never
+  bool baseline_used = false;
+};
+
+const std::vector<std::string>& AllFormats() {
+  static const auto* kAll =
+      new std::vector<std::string>{"json", "html", "sarif", "md", "text"};
+  return *kAll;
+}
+
+std::string Extension(const std::string& format) {
+  return format == "text" ? "txt" : format;
+}
+
+absl::Status ParseReportFlags(const Args& a, ReportFlags* r) {
+  r->out_dir = a.Get("out");
+  std::string formats = a.Get("format");
+  if (formats.empty()) {
+    if (!r->out_dir.empty()) {
+      r->formats = AllFormats();
+    } else {
+      r->formats = {isatty(STDOUT_FILENO) ? "text" : "json"};
+    }
+  } else {
+    for (absl::string_view f : absl::StrSplit(formats, ',')) {
+      std::string fmt(f);
+      if (fmt == "txt") fmt = "text";
+      if (fmt == "markdown") fmt = "md";
+      bool known = false;
+      for (const auto& k : AllFormats()) known |= (k == fmt);
+      if (!known) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "unknown format '", fmt, "' (json, html, sarif, md, text)"));
+      }
+      r->formats.push_back(fmt);
+    }
+    if (r->out_dir.empty() && r->formats.size() > 1) {
+      return absl::InvalidArgumentError(
+          "several formats need --out DIR (stdout takes one)");
+    }
+  }
+  r->baseline_used = a.Has("baseline");
+  std::string fail_on = a.Get("fail-on", "error");
+  if (fail_on == "never") {
+    r->fail_on = std::nullopt;
+  } else if (auto s = ParseSeverity(fail_on)) {
+    r->fail_on = *s;
+  } else {
+    return absl::InvalidArgumentError(
+        "--fail-on takes error, warning, info or never");
+  }
+  return absl::OkStatus();
+}
+
+// Applies --baseline and --suppressions; false (after printing) on error.
+bool ApplyAcceptedFindings(const Args& a, CheckResult* result) {
+  if (a.Has("suppressions")) {
+    auto s = pipeline::LoadBaseline(a.Get("suppressions"), true);
+    if (!s.ok()) {
+      std::cerr << "crosscheck: " << s.status().message() << "\n";
+      return false;
+    }
+    pipeline::ApplyBaseline(*s, "suppressed", false, result);
+  }
+  if (a.Has("baseline")) {
+    auto b = pipeline::LoadBaseline(a.Get("baseline"), false);
+    if (!b.ok()) {
+      std::cerr << "crosscheck: " << b.status().message() << "\n";
+      return false;
+    }
+    pipeline::ApplyBaseline(*b, "baseline", true, result);
+  }
+  return true;
+}
+
+bool HasInputErrors(const CheckResult& r) {
+  for (const auto& d : r.diagnostics) {
+    if (d.severity == Severity::kError) return true;
+  }
+  return false;
+}
+
+int ExitCodeFor(const CheckResult& r, const ReportFlags& flags) {
+  if (HasInputErrors(r)) return kExitUsage;
+  if (!flags.fail_on) return kExitClean;
+  for (const auto& f : r.findings) {
+    if (!f.suppressed && f.severity >= *flags.fail_on) return kExitFindings;
+  }
+  return kExitClean;
+}
+
+// Writes every requested report; returns false after printing on failure.
+bool EmitReports(const CheckResult& result, const ReportFlags& flags) {
+  reports::RenderOptions ro;
+  ro.tool_version = CROSSCHECK_VERSION;
+  ro.fail_on = flags.fail_on.value_or(Severity::kError);
+  ro.color = flags.out_dir.empty() && isatty(STDOUT_FILENO);
+  ro.baseline_used = flags.baseline_used;
+  if (!flags.out_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(flags.out_dir, ec);
+    if (ec) {
+      std::cerr << "crosscheck: cannot create output directory '"
+                << flags.out_dir << "': " << ec.message() << "\n";
+      return false;
+    }
+  }
+  for (const auto& fmt : flags.formats) {
+    auto text = reports::RenderFormat(fmt, result, ro);
+    if (!text.ok()) {
+      std::cerr << "crosscheck: " << text.status().message() << "\n";
+      return false;
+    }
+    if (flags.out_dir.empty()) {
+      std::cout << *text;
+      std::cout.flush();
+    } else {
+      std::string path = (std::filesystem::path(flags.out_dir) /
+                          ("crosscheck." + Extension(fmt)))
+                             .string();
+      absl::Status s = reports::WriteFileAtomically(path, *text);
+      if (!s.ok()) {
+        std::cerr << "crosscheck: " << s.message() << "\n";
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// Prints diagnostics and a summary line to stderr when writing files, so a
+// CI log says what happened without opening the reports.
+void PrintSummary(const CheckResult& r, const ReportFlags& flags, bool quiet) {
+  if (quiet || flags.out_dir.empty()) return;
+  for (const auto& d : r.diagnostics) {
+    std::cerr << d.path;
+    if (d.line > 0) std::cerr << ":" << d.line;
+    if (d.column > 0) std::cerr << ":" << d.column;
+    std::cerr << ": " << SeverityName(d.severity) << ": " << d.message << " ["
+              << d.code << "]\n";
+  }
+  int active = 0, suppressed = 0;
+  for (const auto& f : r.findings) (f.suppressed ? suppressed : active)++;
+  std::cerr << "crosscheck: " << r.documents.size() << " documents, "
+            << r.claims.size() << " claims, " << active << " findings";
+  if (suppressed) std::cerr << " (+" << suppressed << " accepted)";
+  if (!r.baseline_gone.empty()) {
+    std::cerr << ", " << r.baseline_gone.size() << " baseline entries gone";
+  }
+  std::cerr << "; reports in " << flags.out_dir << "\n";
+}
+
+std::unique_ptr<pipeline::Engine> LoadEngine(
+    const pipeline::PipelineOptions& o, std::vector<Diagnostic>* diags) {
+  auto engine = pipeline::Engine::Load(o, diags);
+  if (!engine.ok()) {
+    std::cerr << "crosscheck: " << engine.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(*engine);
+}
+
+// Progress on stderr, only for people watching a terminal.
+class Progress {
+ public:
+  explicit Progress(bool quiet) : on_(!quiet && isatty(STDERR_FILENO)) {}
+  void Say(const std::string& what) {
+    if (on_) std::cerr << "\r\033[K" << what << std::flush;
+  }
+  ~Progress() {
+    if (on_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  bool on_;
+};
+
+std::string ProgressLine(const CheckResult& r, double seconds) {
+  uint64_t bytes = 0;
+  for (const auto& d : r.documents) bytes += d.doc.original.size();
+  return absl::StrFormat("crosscheck: %d documents, %.1f MB, %.1f MB/s",
+                         r.documents.size(), bytes / 1e6,
+                         seconds > 0 ? bytes / 1e6 / seconds : 0.0);
+}
+
+// ---------------------------------------------------------------------------
+
+int CheckLike(int argc, char** argv, bool baseline_mode) {
+  const std::string cmd = argv[1];
+  Args a;
+  DeclareCommon(&a);
+  DeclareReport(&a);
+  if (baseline_mode) a.Value("output");
+  if (absl::Status s = a.Parse(argc, argv, 2); !s.ok()) {
+    return UsageError(cmd, std::string(s.message()));
+  }
+  if (a.Has("help")) {
+    PrintHelp(cmd);
+    return kExitClean;
+  }
+  if (a.positional().empty()) return UsageError(cmd, "no input paths given");
+  pipeline::PipelineOptions o;
+  if (absl::Status s = ParsePipelineOptions(a, &o); !s.ok()) {
+    return UsageError(cmd, std::string(s.message()));
+  }
+  ReportFlags flags;
+  if (!baseline_mode) {
+    if (absl::Status s = ParseReportFlags(a, &flags); !s.ok()) {
+      return UsageError(cmd, std::string(s.message()));
+    }
+  }
+  std::vector<Diagnostic> diags;
+  auto engine = LoadEngine(o, &diags);
+  if (!engine) return kExitUsage;
+  Progress progress(a.Has("quiet"));
+  progress.Say("crosscheck: reading...");
+  auto start = std::chrono::steady_clock::now();
+  CheckResult result = pipeline::RunCheck(*engine, a.positional(), diags);
+  double secs = std::chrono::duration<double>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+  progress.Say(ProgressLine(result, secs));
+  if (baseline_mode) {
+    std::string out = a.Get("output", "crosscheck-baseline.json");
+    absl::Status s =
+        reports::WriteFileAtomically(out, pipeline::RenderBaseline(result));
+    if (!s.ok()) {
+      std::cerr << "crosscheck: " << s.message() << "\n";
+      return kExitUsage;
+    }
+    if (!a.Has("quiet")) {
+      std::cerr << "crosscheck: recorded " << result.findings.size()
+                << " findings in " << out << "\n";
+    }
+    return HasInputErrors(result) ? kExitUsage : kExitClean;
+  }
+  if (!ApplyAcceptedFindings(a, &result)) return kExitUsage;
+  if (!EmitReports(result, flags)) return kExitUsage;
+  PrintSummary(result, flags, a.Has("quiet"));
+  return ExitCodeFor(result, flags);
+}
+
+}  // namespace
+
+int RunCheckCommand(int argc, char** argv) {
+  return CheckLike(argc, argv, false);
+}
+
+int RunBaselineCommand(int argc, char** argv) {
+  return CheckLike(argc, argv, true);
+}
+
+int RunExtractCommand(int argc, char** argv) {
+  Args a;
+  DeclareCommon(&a);
+  a.Bool("mentions").Bool("stats");
+  if (absl::Status s = a.Parse(argc, argv, 2); !s.ok()) {
+    return UsageError("extract", std::string(s.message()));
+  }
+  if (a.Has("help")) {
+    PrintHelp("extract");
+    return kExitClean;
+  }
+  if (a.positional().empty()) {
+    return UsageError("extract", "no input paths given (use - for stdin)");
+  }
+  pipeline::PipelineOptions o;
+  if (absl::Status s = ParsePipelineOptions(a, &o); !s.ok()) {
+    return UsageError("extract", std::string(s.message()));
+  }
+  std::vector<Diagnostic> diags;
+  auto engine = LoadEngine(o, &diags);
+  if (!engine) return kExitUsage;
+  auto start = std::chrono::steady_clock::now();
+  pipeline::Extraction ex;
+  if (a.positional().size() == 1 && a.positional()[0] == "-") {
+    std::stringstream ss;
+    ss << std::cin.rdbuf();
+    std::vector<Diagnostic> read_diags;
+    std::vector<Document> docs = ingest::ParseDocuments(
+        "-", ss.str(), "txt", o.ingest, &read_diags);
+    ex = pipeline::ExtractDocuments(*engine, std::move(docs),
+                                    std::move(read_diags));
+  } else {
+    ex = pipeline::RunExtract(*engine, a.positional());
+  }
+  ex.diagnostics.insert(ex.diagnostics.begin(), diags.begin(), diags.end());
+  pipeline::SortDiagnostics(&ex.diagnostics);
+
+  // Claims are grouped by document in document order; each record carries
+  // its document's info so `align` needs nothing else.
+  std::string out;
+  size_t claim_i = 0;
+  uint64_t bytes = 0;
+  size_t mention_count = 0;
+  for (size_t d = 0; d < ex.documents.size(); ++d) {
+    const DocumentResult& dr = ex.documents[d];
+    bytes += dr.doc.original.size();
+    if (a.Has("mentions")) {
+      for (const Mention& m : ex.mentions[d]) {
+        json j = MentionToJson(m);
+        j["type"] = "mention";
+        j["doc_id"] = dr.doc.id;
+        out += j.dump(-1, ' ', false, json::error_handler_t::replace);
+        out += '\n';
+      }
+    }
+    mention_count += ex.mentions[d].size();
+    bool any = false;
+    while (claim_i < ex.claims.size() &&
+           ex.claims[claim_i].doc_id == dr.doc.id) {
+      json j = ClaimToJson(ex.claims[claim_i], dr.info);
+      j["type"] = "claim";
+      out += j.dump(-1, ' ', false, json::error_handler_t::replace);
+      out += '\n';
+      ++claim_i;
+      any = true;
+    }
+    if (!any) {
+      // A document without claims still exists for alignment (AI flags,
+      // duplicates): emit its info alone.
+      json j{{"type", "document"}, {"document", DocumentInfoToJson(dr.info)}};
+      out += j.dump(-1, ' ', false, json::error_handler_t::replace);
+      out += '\n';
+    }
+    if (out.size() > (1 << 20)) {
+      std::cout << out;
+      out.clear();
+    }
+  }
+  std::cout << out;
+  std::cout.flush();
+  for (const auto& diag : ex.diagnostics) {
+    std::cerr << diag.path;
+    if (diag.line > 0) std::cerr << ":" << diag.line;
+    if (diag.column > 0) std::cerr << ":" << diag.column;
+    std::cerr << ": " << SeverityName(diag.severity) << ": " << diag.message
+              << " [" << diag.code << "]\n";
+  }
+  if (a.Has("stats")) {
+    double secs = std::chrono::duration<double>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+    std::cerr << absl::StrFormat(
+        "crosscheck extract: %d documents, %d mentions, %d claims, %.1f MB "
+        "in %.3f s (%.1f MB/s)\n",
+        ex.documents.size(), mention_count, ex.claims.size(), bytes / 1e6,
+        secs, secs > 0 ? bytes / 1e6 / secs : 0.0);
+  }
+  for (const auto& diag : ex.diagnostics) {
+    if (diag.severity == Severity::kError) return kExitUsage;
+  }
+  return kExitClean;
+}
+
+int RunAlignCommand(int argc, char** argv) {
+  Args a;
+  DeclareReport(&a);
+  a.Value("rules").Value("threads").Bool("quiet").Bool("help");
+  if (absl::Status s = a.Parse(argc, argv, 2); !s.ok()) {
+    return UsageError("align", std::string(s.message()));
+  }
+  if (a.Has("help")) {
+    PrintHelp("align");
+    return kExitClean;
+  }
+  if (a.positional().empty()) return UsageError("align", "no claim files given");
+  pipeline::PipelineOptions o;
+  if (absl::Status s = ParsePipelineOptions(a, &o); !s.ok()) {
+    return UsageError("align", std::string(s.message()));
+  }
+  ReportFlags flags;
+  if (absl::Status s = ParseReportFlags(a, &flags); !s.ok()) {
+    return UsageError("align", std::string(s.message()));
+  }
+  std::vector<Diagnostic> diags;
+  auto engine = LoadEngine(o, &diags);
+  if (!engine) return kExitUsage;
+  pipeline::ClaimsInput input = pipeline::ReadClaimFiles(a.positional());
+  diags.insert(diags.end(), input.diagnostics.begin(), input.diagnostics.end());
+  CheckResult result =
+      pipeline::JudgeClaims(*engine, std::move(input), a.positional(), diags);
+  if (!ApplyAcceptedFindings(a, &result)) return kExitUsage;
+  if (!EmitReports(result, flags)) return kExitUsage;
+  PrintSummary(result, flags, a.Has("quiet"));
+  return ExitCodeFor(result, flags);
+}
+
+int RunReviewCommand(int argc, char** argv) {
+  Args a;
+  DeclareCommon(&a);
+  DeclareReport(&a);
+  a.Value("against");
+  if (absl::Status s = a.Parse(argc, argv, 2); !s.ok()) {
+    return UsageError("review", std::string(s.message()));
+  }
+  if (a.Has("help")) {
+    PrintHelp("review");
+    return kExitClean;
+  }
+  if (a.positional().size() != 1) {
+    return UsageError("review", "give exactly one DRAFT");
+  }
+  if (a.GetAll("against").empty()) {
+    return UsageError("review", "--against PATH is required");
+  }
+  pipeline::PipelineOptions o;
+  if (absl::Status s = ParsePipelineOptions(a, &o); !s.ok()) {
+    return UsageError("review", std::string(s.message()));
+  }
+  ReportFlags flags;
+  if (absl::Status s = ParseReportFlags(a, &flags); !s.ok()) {
+    return UsageError("review", std::string(s.message()));
+  }
+  std::vector<Diagnostic> diags;
+  auto engine = LoadEngine(o, &diags);
+  if (!engine) return kExitUsage;
+  CheckResult result = pipeline::RunReview(*engine, a.positional()[0],
+                                           a.GetAll("against"), diags);
+  if (!ApplyAcceptedFindings(a, &result)) return kExitUsage;
+  if (!EmitReports(result, flags)) return kExitUsage;
+  PrintSummary(result, flags, a.Has("quiet"));
+  return ExitCodeFor(result, flags);
+}
+
+int RunRulesCommand(int argc, char** argv) {
+  if (argc < 3 || (std::string(argv[2]) != "test" &&
+                   std::string(argv[2]) != "lint")) {
+    if (argc >= 3 && (std::string(argv[2]) == "--help" ||
+                      std::string(argv[2]) == "-h")) {
+      PrintHelp("rules");
+      return kExitClean;
+    }
+    return UsageError("rules", "expected `rules test` or `rules lint`");
+  }
+  const std::string sub = argv[2];
+  Args a;
+  a.Value("rules").Bool("help").Bool("quiet");
+  if (absl::Status s = a.Parse(argc, argv, 3); !s.ok()) {
+    return UsageError("rules", std::string(s.message()));
+  }
+  if (a.Has("help")) {
+    PrintHelp("rules");
+    return kExitClean;
+  }
+  std::vector<std::string> dirs;
+  std::string shipped = pipeline::FindShippedRulesDir();
+  if (!shipped.empty()) dirs.push_back(shipped);
+  for (const auto& d : a.GetAll("rules")) dirs.push_back(d);
+  std::vector<extract::RuleProblem> problems;
+  extract::RuleSet rules =
+      extract::RuleSet::LoadDirs(dirs, extract::RuleBudget{}, &problems);
+  int failures = 0;
+  for (const auto& p : problems) {
+    std::cout << p.ToString() << "\n";
+    ++failures;
+  }
+  if (sub == "lint") {
+    for (const auto& p : rules.Lint()) {
+      std::cout << p.ToString() << "\n";
+      ++failures;
+    }
+    std::cout << rules.rules().size() << " rules, " << failures
+              << " problems\n";
+    return failures ? kExitFindings : kExitClean;
+  }
+  extract::Extractor ex(&rules);
+  int passed = 0;
+  for (const auto& r : extract::RunRuleExamples(rules, ex)) {
+    if (r.passed) {
+      ++passed;
+    } else {
+      ++failures;
+      std::cout << r.file << ": " << r.rule_id << " (" << r.pointer
+                << "): " << r.message << "\n";
+    }
+  }
+  std::cout << passed << " passed, " << failures << " failed\n";
+  return failures ? kExitFindings : kExitClean;
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,573 @@
+#include "checker/extract/claims.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
+
+namespace crosscheck::extract {
+namespace {
+
+// A mention located in its sentence.
+struct Located {
+  const Mention* m = nullptr;
+  const Segment* seg = nullptr;
+  uint32_t sb = 0, se = 0;  // sentence bounds in the segment text
+  absl::string_view sentence;
+  uint32_t b = 0, e = 0;  // mention offsets in the sentence
+};
+
+bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) {
+  return b1 < e2 && b2 < e1;
+}
+
+bool IsTableHeaderRow(const Segment& s) {
+  if (s.kind != SegmentKind::kTableRow || s.cells.empty() ||
+      s.column_headers.size() != s.cells.size()) {
+    return false;
+  }
+  absl::string_view text = s.text.text();
+  for (size_t i = 0; i < s.cells.size(); ++i) {
+    const Sentence& c = s.cells[i];
+    if (c.begin > c.end || c.end > text.size()) return false;
+    if (absl::StripAsciiWhitespace(text.substr(c.begin, c.end - c.begin)) !=
+        absl::StripAsciiWhitespace(s.column_headers[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Locate(const Segment& seg, const Mention& m, Located* out) {
+  absl::string_view text = seg.text.text();
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  if (m.local_begin > m.local_end || m.local_end > n) return false;
+  uint32_t sb = 0, se = n;
+  auto contains = [&](const Sentence& s) {
+    return s.begin <= m.local_begin && m.local_begin < s.end && s.end <= n;
+  };
+  if (m.sentence >= 0 && m.sentence < static_cast<int>(seg.sentences.size()) &&
+      contains(seg.sentences[m.sentence])) {
+    sb = seg.sentences[m.sentence].begin;
+    se = seg.sentences[m.sentence].end;
+  } else {
+    for (const Sentence& s : seg.sentences) {
+      if (contains(s)) {
+        sb = s.begin;
+        se = s.end;
+        break;
+      }
+    }
+  }
+  // A table cell bounds the figure more tightly than the row.
+  for (const Sentence& c : seg.cells) {
+    if (c.begin <= m.local_begin && m.local_begin < c.end && c.end <= n) {
+      sb = std::max(sb, c.begin);
+      se = std::min(se, c.end);
+    }
+  }
+  if (m.local_end > se) se = std::min(n, m.local_end);
+  if (sb > m.local_begin) sb = m.local_begin;
+  out->m = &m;
+  out->seg = &seg;
+  out->sb = sb;
+  out->se = se;
+  out->sentence = text.substr(sb, se - sb);
+  out->b = m.local_begin - sb;
+  out->e = m.local_end - sb;
+  return true;
+}
+
+bool SameSentence(const Located& a, const Located& b) {
+  return a.seg == b.seg && a.sb == b.sb && a.se == b.se;
+}
+
+// Index of the first token ending after `offset`.
+int TokenAt(const std::vector<Token>& t, uint32_t offset) {
+  int i = 0;
+  while (i < static_cast<int>(t.size()) && t[i].end <= offset) ++i;
+  return i;
+}
+
+bool IsYearLikeNumber(const Mention& m) {
+  if (m.kind != MentionKind::kNumber || !m.amount.unit.empty()) return false;
+  const double v = m.amount.value;
+  if (v < 1800 || v > 2200 || v != std::floor(v)) return false;
+  std::string digits;
+  for (char c : m.text) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) digits += c;
+  }
+  return digits.size() == 4;
+}
+
+bool IsRank(const Mention& m) {
+  return absl::StrContains(m.rule_id, "rank") ||
+         absl::StrContains(m.rule_id, "ordinal") ||
+         m.amount.dimension == "rank";
+}
+
+constexpr absl::string_view kChangeNouns[] = {
+    "increase", "rise",      "cut",  "hike",   "drop",  "decline", "jump",
+    "gain",     "reduction", "fall", "growth", "surge", "boost",   "decrease",
+    "climb",    "slump",     "plunge"};
+
+bool IsChangeNoun(absl::string_view w) {
+  return std::find(std::begin(kChangeNouns), std::end(kChangeNouns), w) !=
+         std::end(kChangeNouns);
+}
+
+struct MeasureResult {
+  Measure measure = Measure::kLevel;
+  std::optional<double> change_from;
+  bool is_from_value = false;  // the X of "from X to Y": not a claim
+};
+
+MeasureResult DetectMeasure(const Located& loc,
+                            const std::vector<Located>& same_sentence,
+                            const std::vector<Token>& t, const Lexicon& lex) {
+  MeasureResult r;
+  const Mention& m = *loc.m;
+  if (IsRank(m)) {
+    r.measure = Measure::kRank;
+    return r;
+  }
+  const int n = static_cast<int>(t.size());
+  const int fb = TokenAt(t, loc.b);
+  int fe = fb;
+  while (fe < n && t[fe].begin < loc.e) ++fe;
+  auto word = [&](int i) -> absl::string_view {
+    return i >= 0 && i < n ? absl::string_view(t[i].lower) : "";
+  };
+  // "from X to Y".
+  if (absl::StrContains(m.rule_id, "from-value") ||
+      (word(fb - 1) == "from" && word(fe) == "to")) {
+    // Only when a figure follows "to"; else "from 2020" etc. stays a level.
+    for (const Located& o : same_sentence) {
+      if (o.b >= loc.e && fe < n && o.b >= t[fe].end &&
+          TokenAt(t, o.b) == fe + 1) {
+        r.is_from_value = true;
+        return r;
+      }
+    }
+  }
+  if (word(fb - 1) == "to") {
+    for (const Located& o : same_sentence) {
+      if (o.m == loc.m || o.e > loc.b) continue;
+      const int ob = TokenAt(t, o.b);
+      int oe = ob;
+      while (oe < n && t[oe].begin < o.e) ++oe;
+      if (oe == fb - 1 && word(ob - 1) == "from") {
+        r.measure = Measure::kChange;
+        r.change_from = o.m->amount.value;
+        return r;
+      }
+    }
+  }
+  // Share: "X% of GDP", "a share of X%".
+  if (m.kind == MentionKind::kPercent || m.amount.dimension == "percent" ||
+      m.amount.dimension == "ratio") {
+    int i = fe;
+    if (word(i) == "of") {
+      ++i;
+      while (word(i) == "the" || word(i) == "its" || word(i) == "their" ||
+             word(i) == "all") {
+        ++i;
+      }
+      if (i < n && lex.IsShareBase(lex.Lemma(t[i].lower))) {
+        r.measure = Measure::kShare;
+        return r;
+      }
+    }
+    if (word(fb - 1) == "of" &&
+        (lex.Lemma(word(fb - 2)) == "share" ||
+         lex.Lemma(word(fb - 2)) == "stake" ||
+         lex.Lemma(word(fb - 2)) == "proportion")) {
+      r.measure = Measure::kShare;
+      return r;
+    }
+  }
+  // Change: "rose 5%", "increase by 15%", "a 2% rise", "up 3%".
+  auto is_change_word = [&](int i) {
+    return i >= 0 && i < n && (lex.IsChangeWord(t[i].lower) ||
+                               IsChangeNoun(lex.Lemma(t[i].lower)));
+  };
+  if (word(fb - 1) == "by" &&
+      (is_change_word(fb - 2) || is_change_word(fb - 3) ||
+       is_change_word(fb - 4))) {
+    r.measure = Measure::kChange;
+    return r;
+  }
+  if (is_change_word(fb - 1) && word(fb - 1) != "to") {
+    r.measure = Measure::kChange;
+    return r;
+  }
+  if (word(fb - 1) == "up" || word(fb - 1) == "down") {
+    r.measure = Measure::kChange;
+    return r;
+  }
+  if (fe < n && IsChangeNoun(lex.Lemma(t[fe].lower))) {
+    r.measure = Measure::kChange;
+    return r;
+  }
+  if ((word(fe) == "higher" || word(fe) == "lower" || word(fe) == "more" ||
+       word(fe) == "less") &&
+      word(fe + 1) == "than") {
+    r.measure = Measure::kChange;
+    return r;
+  }
+  if (m.kind == MentionKind::kQuantity ||
+      (m.amount.dimension == "count" && !m.amount.unit.empty())) {
+    if (m.amount.dimension == "count") {
+      r.measure = Measure::kCount;
+      return r;
+    }
+  }
+  return r;
+}
+
+// Words right before an event noun ("lower-house election",
+// "post-election press conference") that distinguish the event.
+std::vector<std::string> EventModifiers(const std::vector<Token>& t,
+                                        uint32_t event_begin,
+                                        const std::vector<Located>& others,
+                                        const Lexicon& lex) {
+  std::vector<std::string> mods;
+  int i = TokenAt(t, event_begin) - 1;
+  for (int k = 0; k < 3 && i >= 0; ++k, --i) {
+    const Token& w = t[i];
+    if (w.punct || w.numeric || lex.IsStopWord(w.lower) ||
+        lex.IsNumberWord(w.lower) || w.possessive) {
+      break;
+    }
+    bool blocked = false;
+    for (const Located& o : others) {
+      if (Overlaps(w.begin, w.end, o.b, o.e)) blocked = true;
+    }
+    if (blocked) break;
+    mods.push_back(lex.Canonical(w.lower));
+  }
+  return mods;
+}
+
+// The proper-noun run nearest left of `offset` in the sentence: the entity a
+// status describes ("the LDP [rules with a minority government]").
+std::pair<std::string, std::vector<std::string>> EntityLeft(
+    absl::string_view sentence, const std::vector<Token>& t, uint32_t offset,
+    const Lexicon& lex) {
+  int i = TokenAt(t, offset) - 1;
+  while (i >= 0 && !(t[i].capitalized && !t[i].punct && !t[i].numeric &&
+                     !lex.IsStopWord(t[i].lower))) {
+    --i;
+  }
+  if (i < 0) return {};
+  int b = i;
+  while (b - 1 >= 0 && t[b - 1].capitalized && !t[b - 1].punct &&
+         !lex.IsStopWord(t[b - 1].lower) && !t[b - 1].possessive && i - b < 4) {
+    --b;
+  }
+  std::vector<std::string> mods;
+  for (int k = b; k <= i; ++k) mods.push_back(lex.Canonical(t[k].lower));
+  return {std::string(sentence.substr(t[b].begin, t[i].end - t[b].begin)),
+          mods};
+}
+
+bool HasSchedulingWord(absl::string_view clause) {
+  for (const Token& t : Tokenize(clause)) {
+    if (t.lower == "scheduled" || t.lower == "planned" ||
+        t.lower == "slated" || t.lower == "due" || t.lower == "set" ||
+        t.lower == "expected" || t.lower == "upcoming") {
+      return true;
+    }
+  }
+  return false;
+}
+
+DateValue ReferencePeriod(const SegmentedDocument& doc, bool* ok) {
+  DateValue d;
+  *ok = false;
+  if (doc.doc != nullptr && doc.doc->reference_date.day) {
+    d.begin = d.end = *doc.doc->reference_date.day;
+    d.granularity = Granularity::kDay;
+    const absl::CivilDay& day = d.begin;
+    d.iso = absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(),
+                            day.day());
+    *ok = true;
+  }
+  return d;
+}
+
+}  // namespace
+
+std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
+                               const std::vector<Mention>& mentions,
+                               const Lexicon& lex) {
+  std::vector<Claim> out;
+  const std::string doc_id = doc.doc != nullptr ? doc.doc->id : "";
+  absl::flat_hash_map<int, const Segment*> by_index;
+  for (const Segment& s : doc.segments) by_index.emplace(s.index, &s);
+
+  // Locate every mention; order by (segment order, offset).
+  std::vector<Located> locs;
+  locs.reserve(mentions.size());
+  for (const Mention& m : mentions) {
+    auto it = by_index.find(m.segment);
+    if (it == by_index.end()) continue;
+    Located l;
+    if (Locate(*it->second, m, &l)) locs.push_back(l);
+  }
+  std::stable_sort(locs.begin(), locs.end(),
+                   [](const Located& a, const Located& b) {
+                     return std::make_tuple(a.seg->index, a.m->local_begin,
+                                            a.m->local_end) <
+                            std::make_tuple(b.seg->index, b.m->local_begin,
+                                            b.m->local_end);
+                   });
+
+  const int ref_year =
+      doc.doc != nullptr && doc.doc->reference_date.day
+          ? static_cast<int>(doc.doc->reference_date.day->year())
+          : 0;
+  bool have_ref = false;
+  const DateValue ref_period = ReferencePeriod(doc, &have_ref);
+
+  // Speakers: per sentence, with a paragraph's speaker covering its quoted
+  // sentences, and a quote-only paragraph inheriting the previous one's.
+  absl::flat_hash_map<const Segment*, std::string> paragraph_speaker;
+  {
+    std::string previous;
+    for (const Segment& s : doc.segments) {
+      if (s.boilerplate) continue;
+      std::string found;
+      for (const Sentence& sent : s.sentences) {
+        if (sent.begin > sent.end || sent.end > s.text.size()) continue;
+        found = FindSpeaker(s.text.text().substr(sent.begin,
+                                                 sent.end - sent.begin));
+        if (!found.empty()) break;
+      }
+      if (found.empty() && IsQuoted(s.text.text())) found = previous;
+      paragraph_speaker[&s] = found;
+      previous = found;
+    }
+  }
+
+  int counter = 0;
+  size_t i = 0;
+  while (i < locs.size()) {
+    // One sentence at a time: tokenize once.
+    size_t j = i;
+    while (j < locs.size() && SameSentence(locs[i], locs[j])) ++j;
+    std::vector<Located> group(locs.begin() + i, locs.begin() + j);
+    const Located& first = group.front();
+    const Segment& seg = *first.seg;
+    const absl::string_view sentence = first.sentence;
+    i = j;
+    if (seg.boilerplate || IsTableHeaderRow(seg)) continue;
+    const std::vector<Token> toks = Tokenize(sentence);
+    std::string sentence_speaker = FindSpeaker(sentence);
+    if (sentence_speaker.empty() && IsQuoted(sentence)) {
+      auto it = paragraph_speaker.find(&seg);
+      if (it != paragraph_speaker.end()) sentence_speaker = it->second;
+    }
+    // Table rows: the first cell labels the row.
+    absl::string_view row_label;
+    bool in_first_cell = false;
+    if (seg.kind == SegmentKind::kTableRow && !seg.cells.empty()) {
+      const Sentence& c0 = seg.cells.front();
+      if (c0.begin <= c0.end && c0.end <= seg.text.size()) {
+        row_label = seg.text.text().substr(c0.begin, c0.end - c0.begin);
+        in_first_cell = first.sb >= c0.begin && first.se <= c0.end;
+      }
+    }
+    // Row-level mentions (events in the label cell) for table rows.
+    std::vector<const Mention*> row_events;
+    if (seg.kind == SegmentKind::kTableRow) {
+      for (const Mention& m : mentions) {
+        if (m.segment == seg.index && m.kind == MentionKind::kEvent) {
+          row_events.push_back(&m);
+        }
+      }
+    }
+
+    for (const Located& loc : group) {
+      const Mention& m = *loc.m;
+      Claim c;
+      c.mention = m;
+      auto [cb, ce] = ClauseBounds(sentence, loc.b, loc.e);
+      const absl::string_view clause = sentence.substr(cb, ce - cb);
+      c.modality = ClauseModality(clause, ref_year);
+      c.speaker = sentence_speaker;
+
+      // Explicit time scope: the closest date in the clause.
+      const Located* scope = nullptr;
+      for (const Located& o : group) {
+        if (o.m == &m || o.m->kind != MentionKind::kDate || !o.m->date) {
+          continue;
+        }
+        if (o.b < cb || o.e > ce) continue;
+        const auto dist = [&](const Located& x) {
+          return x.b >= loc.e ? x.b - loc.e : loc.b - std::min(loc.b, x.e);
+        };
+        if (scope == nullptr || dist(o) < dist(*scope)) scope = &o;
+      }
+      if (scope != nullptr) {
+        c.scope.period = *scope->m->date;
+        c.scope.source = "explicit";
+      } else if (have_ref) {
+        c.scope.period = ref_period;
+        c.scope.source = "reference-date";
+      }
+
+      bool keep = false;
+      switch (m.kind) {
+        case MentionKind::kDisclaimer:
+        case MentionKind::kEvent:
+        case MentionKind::kDuration:
+          break;
+        case MentionKind::kDate: {
+          if (!m.date) break;
+          // The closest event noun of the sentence.
+          const Located* ev = nullptr;
+          const Located* status = nullptr;
+          auto dist = [&](const Located& x) {
+            return x.b >= loc.e ? x.b - loc.e : loc.b - std::min(loc.b, x.e);
+          };
+          for (const Located& o : group) {
+            if (o.m->kind == MentionKind::kEvent &&
+                (ev == nullptr || dist(o) < dist(*ev))) {
+              ev = &o;
+            }
+            if (o.m->kind == MentionKind::kStatus &&
+                (status == nullptr || dist(o) < dist(*status))) {
+              status = &o;
+            }
+          }
+          std::string event;
+          std::vector<std::string> mods;
+          std::string text;
+          if (ev != nullptr && !ev->m->label.empty()) {
+            event = ev->m->label;
+            mods = EventModifiers(toks, ev->b, group, lex);
+            text = std::string(sentence.substr(
+                ev->b, std::min<size_t>(ev->e, sentence.size()) - ev->b));
+          } else if (status != nullptr &&
+                     !(status->m->group.empty() && status->m->label.empty())) {
+            event = lex.StatusEvent(status->m->group.empty()
+                                        ? status->m->label
+                                        : status->m->group);
+            text = status->m->text;
+          } else if (!row_events.empty() && !row_events.front()->label.empty()) {
+            event = row_events.front()->label;
+            text = std::string(row_label);
+          } else if (!row_label.empty() && !in_first_cell) {
+            Subject s = CanonicalSubject(row_label, lex);
+            event = s.head;
+            mods = s.modifiers;
+            text = std::string(row_label);
+          } else if (c.modality == Modality::kFuture &&
+                     HasSchedulingWord(clause)) {
+            FigureContext f;
+            f.sentence = sentence;
+            f.begin = loc.b;
+            f.end = loc.e;
+            f.clause_begin = cb;
+            f.clause_end = ce;
+            f.kind = m.kind;
+            for (const Located& o : group) {
+              if (o.m != &m) f.others.emplace_back(o.b, o.e);
+            }
+            Subject s = FindSubject(f, lex);
+            event = s.head;
+            mods = s.modifiers;
+            text = s.text;
+          }
+          if (event.empty()) break;
+          c.measure = Measure::kEventDate;
+          c.event = event;
+          c.subject = MakeSubject(text, event, mods);
+          c.scope.period = *m.date;
+          c.scope.source = "explicit";
+          keep = true;
+          break;
+        }
+        case MentionKind::kStatus: {
+          const std::string head = !m.group.empty() ? m.group : m.label;
+          if (head.empty()) break;
+          auto [entity, mods] = EntityLeft(sentence, toks, loc.b, lex);
+          if (entity.empty() && !row_label.empty() && !in_first_cell) {
+            Subject s = CanonicalSubject(row_label, lex);
+            entity = std::string(row_label);
+            mods = s.modifiers;
+            if (!s.head.empty()) mods.push_back(s.head);
+          }
+          c.measure = Measure::kStatus;
+          c.subject = MakeSubject(entity.empty() ? m.text : entity, head, mods);
+          keep = true;
+          break;
+        }
+        case MentionKind::kNumber:
+        case MentionKind::kMoney:
+        case MentionKind::kPercent:
+        case MentionKind::kQuantity: {
+          if (IsYearLikeNumber(m)) break;
+          if (IsRank(m)) {
+            // Ordinals in names: "Second World War", "21st Century Fund".
+            const int fb = TokenAt(toks, loc.b);
+            int fe = fb;
+            while (fe < static_cast<int>(toks.size()) &&
+                   toks[fe].begin < loc.e) {
+              ++fe;
+            }
+            const bool named =
+                (fb > 0 && !toks[fb].lower.empty() && toks[fb].capitalized) ||
+                (fe < static_cast<int>(toks.size()) && toks[fe].capitalized &&
+                 !toks[fe].punct);
+            if (named) break;
+          }
+          MeasureResult mr = DetectMeasure(loc, group, toks, lex);
+          if (mr.is_from_value) break;
+          FigureContext f;
+          f.sentence = sentence;
+          f.begin = loc.b;
+          f.end = loc.e;
+          f.clause_begin = cb;
+          f.clause_end = ce;
+          f.kind = m.kind;
+          f.amount = m.amount;
+          for (const Located& o : group) {
+            if (o.m != &m) f.others.emplace_back(o.b, o.e);
+          }
+          if (!in_first_cell) f.row_label = row_label;
+          c.subject = FindSubject(f, lex);
+          if (c.subject.head.empty()) break;
+          c.measure = mr.measure;
+          c.change_from = mr.change_from;
+          keep = true;
+          break;
+        }
+      }
+      if (!keep) continue;
+      ++counter;
+      c.id = absl::StrCat(doc_id, "#", counter);
+      c.doc_id = doc_id;
+      c.sentence = std::string(sentence);
+      if (doc.doc != nullptr) {
+        c.position = doc.doc->original_index.PositionOf(m.span.begin);
+        c.quote = std::string(doc.doc->Quote(m.span));
+      }
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace crosscheck::extract

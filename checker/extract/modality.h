@@ -1,0 +1,55 @@
+// Clauses, modality and speakers: the grammar around a figure.
+//
+// A figure's clause is its sentence cut at ";", ":", " - ", and before
+// "which", "while", "whereas", "but": "Exports rose 5%, while imports fell 2%"
+// gives each figure its own verb. Modality is read from the clause's
+// markers, in this order:
+//   hedged  "could", "may", "might", "possibly", "potentially", "perhaps"
+//   future  "will", "would", "plans to", "scheduled", "is set to", "aims to",
+//           "expected to", "pledged", "committed to", "next", "upcoming",
+//           "to be held", "intends to", "going to", "by <year after the
+//           reference year>"
+//   past    "was", "were", "had", "did", past-tense verbs (irregular list and
+//           "-ed" not after "is/are/be"), "ago", "last", "yesterday"
+//   present otherwise.
+// "reportedly" is not a hedge: a reported event is still past.
+//
+// Speakers: "X said", "said X", "according to X", "X told ...",
+// "X, a professor at Y, said" -> the proper-noun run (titles such as "Prime
+// Minister" dropped).
+//
+//   auto [b, e] = ClauseBounds("Sales rose 5%, while costs fell 2%.", 23, 25);
+//   ClauseModality("costs will fall 2% next year", 2026) == Modality::kFuture
+//   FindSpeaker("Choi Eun-mi, a fellow at the institute, said ...") ==
+//       "Choi Eun-mi"
+#ifndef CROSSCHECK_CHECKER_EXTRACT_MODALITY_H_
+#define CROSSCHECK_CHECKER_EXTRACT_MODALITY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/strings/string_view.h"
+#include "checker/core/types.h"
+
+namespace crosscheck::extract {
+
+// The clause of `sentence` containing [begin, end): offsets into sentence.
+std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view sentence,
+                                           uint32_t begin, uint32_t end);
+
+// Modality of a clause. `reference_year` (0 = unknown) lets "by 2027" read
+// as future when the document is older than 2027.
+Modality ClauseModality(absl::string_view clause, int reference_year = 0);
+
+// The speaker a sentence attributes its content to, or "".
+std::string FindSpeaker(absl::string_view sentence);
+
+// True when the sentence opens or closes a quotation (straight or curly
+// double quotes), i.e. it is (part of) a quotation.
+bool IsQuoted(absl::string_view sentence);
+
+}  // namespace crosscheck::extract
+
+#endif  // CROSSCHECK_CHECKER_EXTRACT_MODALITY_H_

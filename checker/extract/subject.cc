@@ -1,0 +1,1006 @@
+#include "checker/extract/subject.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "nlohmann/json.hpp"
+
+namespace crosscheck::extract {
+
+// ---------------------------------------------------------------------------
+// Lexicon.
+
+struct Lexicon::Impl {
+  absl::flat_hash_set<std::string> stop, unit, number, share, relational,
+      generic, change, verb, invariant;
+  absl::flat_hash_map<std::string, std::string> variants, irregular, phrases,
+      synonyms;
+  std::vector<std::pair<std::string, std::string>> status_events;
+  int max_phrase = 0;
+  int max_synonym = 1;
+};
+
+Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+Lexicon::~Lexicon() = default;
+
+namespace {
+
+using json = nlohmann::json;
+
+int WordCount(absl::string_view s) {
+  return static_cast<int>(
+      std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipEmpty()))
+          .size());
+}
+
+absl::Status ReadSet(const json& root, const char* key, const std::string& path,
+                     absl::flat_hash_set<std::string>* out) {
+  auto it = root.find(key);
+  if (it == root.end()) return absl::OkStatus();
+  if (!it->is_array()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": /", key, ": expected an array of strings"));
+  }
+  for (size_t i = 0; i < it->size(); ++i) {
+    const json& v = (*it)[i];
+    if (!v.is_string()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ": /", key, "/", i, ": expected a string"));
+    }
+    out->insert(absl::AsciiStrToLower(v.get<std::string>()));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadMap(const json& root, const char* key, const std::string& path,
+                     absl::flat_hash_map<std::string, std::string>* out) {
+  auto it = root.find(key);
+  if (it == root.end()) return absl::OkStatus();
+  if (!it->is_object()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": /", key, ": expected an object of strings"));
+  }
+  for (auto kv = it->begin(); kv != it->end(); ++kv) {
+    if (!kv.value().is_string()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ": /", key, "/", kv.key(), ": expected a string"));
+    }
+    (*out)[absl::AsciiStrToLower(kv.key())] =
+        absl::AsciiStrToLower(kv.value().get<std::string>());
+  }
+  return absl::OkStatus();
+}
+
+bool EndsWithAny(absl::string_view w,
+                 std::initializer_list<absl::string_view> suffixes) {
+  for (absl::string_view s : suffixes) {
+    if (absl::EndsWith(w, s)) return true;
+  }
+  return false;
+}
+
+// Generic English singularizer: irregulars come from the lexicon.
+std::string SingularOf(std::string w) {
+  const size_t n = w.size();
+  if (n < 4) return w;
+  if (absl::EndsWith(w, "women")) return w.substr(0, n - 5) + "woman";
+  if (n > 4 && absl::EndsWith(w, "men") && !absl::EndsWith(w, "omen")) {
+    return w.substr(0, n - 3) + "man";
+  }
+  if (n > 4 && absl::EndsWith(w, "ies")) return w.substr(0, n - 3) + "y";
+  if (EndsWithAny(w, {"sses", "xes", "ches", "shes", "zzes"})) {
+    return w.substr(0, n - 2);
+  }
+  if (EndsWithAny(w, {"ss", "us", "is", "as", "'s"})) return w;
+  if (absl::EndsWith(w, "s")) return w.substr(0, n - 1);
+  return w;
+}
+
+// -isation/-ise(d)/-yse: British spellings folded generically. Only the
+// long suffixes are safe ("rise", "premise" must stay).
+std::string FoldSpelling(std::string w) {
+  const size_t n = w.size();
+  if (n > 7 && absl::EndsWith(w, "isation")) {
+    w[n - 6] = 'z';
+  } else if (n > 8 && absl::EndsWith(w, "isations")) {
+    w[n - 7] = 'z';
+  } else if (n > 5 && absl::EndsWith(w, "yse")) {
+    w[n - 2] = 'z';
+  }
+  return w;
+}
+
+}  // namespace
+
+absl::StatusOr<Lexicon> Lexicon::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat(path, ": cannot open lexicon"));
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return Parse(path, ss.str());
+}
+
+absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
+                                       absl::string_view text) {
+  json root = json::parse(text.begin(), text.end(), nullptr, false);
+  if (root.is_discarded() || !root.is_object()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": lexicon is not a JSON object"));
+  }
+  Lexicon lex;
+  Impl& m = *lex.impl_;
+  for (auto [key, set] :
+       std::initializer_list<
+           std::pair<const char*, absl::flat_hash_set<std::string>*>>{
+           {"stop_words", &m.stop},
+           {"unit_nouns", &m.unit},
+           {"number_words", &m.number},
+           {"share_bases", &m.share},
+           {"relational_heads", &m.relational},
+           {"generic_heads", &m.generic},
+           {"change_words", &m.change},
+           {"verbs", &m.verb},
+           {"invariant", &m.invariant}}) {
+    absl::Status s = ReadSet(root, key, path, set);
+    if (!s.ok()) return s;
+  }
+  for (auto [key, map] :
+       std::initializer_list<std::pair<
+           const char*, absl::flat_hash_map<std::string, std::string>*>>{
+           {"variants", &m.variants},
+           {"irregular_plurals", &m.irregular},
+           {"phrases", &m.phrases}}) {
+    absl::Status s = ReadMap(root, key, path, map);
+    if (!s.ok()) return s;
+  }
+  for (const auto& [k, v] : m.phrases) {
+    m.max_phrase = std::max(m.max_phrase, WordCount(k));
+  }
+  if (auto it = root.find("synonyms"); it != root.end()) {
+    if (!it->is_array()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ": /synonyms: expected an array of arrays"));
+    }
+    for (size_t g = 0; g < it->size(); ++g) {
+      const json& group = (*it)[g];
+      if (!group.is_array() || group.empty()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ": /synonyms/", g, ": expected a non-empty array"));
+      }
+      std::string canonical;
+      for (size_t i = 0; i < group.size(); ++i) {
+        if (!group[i].is_string()) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              path, ": /synonyms/", g, "/", i, ": expected a string"));
+        }
+        // Members are stored lemmatized word by word, so lookups of any
+        // inflection ("soldiers", "defence budgets") hit.
+        std::vector<std::string> words;
+        for (absl::string_view w : absl::StrSplit(
+                 group[i].get<std::string>(), ' ', absl::SkipEmpty())) {
+          words.push_back(lex.Lemma(w));
+        }
+        std::string member = absl::StrJoin(words, " ");
+        if (member.empty()) continue;
+        if (canonical.empty()) canonical = member;
+        // First group wins: a word in two groups keeps its first meaning.
+        m.synonyms.emplace(member, canonical);
+        m.max_synonym =
+            std::max(m.max_synonym, static_cast<int>(words.size()));
+      }
+    }
+  }
+  if (auto it = root.find("status_group_events"); it != root.end()) {
+    if (!it->is_array()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ": /status_group_events: expected an array of objects"));
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      const json& e = (*it)[i];
+      if (!e.is_object() || !e.contains("contains") ||
+          !e["contains"].is_string() || !e.contains("event") ||
+          !e["event"].is_string()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ": /status_group_events/", i,
+                         ": expected {\"contains\": string, \"event\": "
+                         "string}"));
+      }
+      m.status_events.emplace_back(e["contains"].get<std::string>(),
+                                   e["event"].get<std::string>());
+    }
+  }
+  return lex;
+}
+
+std::string Lexicon::Lemma(absl::string_view word) const {
+  std::string w = absl::AsciiStrToLower(word);
+  if (absl::EndsWith(w, "'s")) {
+    w.resize(w.size() - 2);
+  } else if (absl::EndsWith(w, "'") && w.size() > 1) {
+    w.resize(w.size() - 1);
+  }
+  if (auto it = impl_->variants.find(w); it != impl_->variants.end()) {
+    return it->second;
+  }
+  if (auto it = impl_->irregular.find(w); it != impl_->irregular.end()) {
+    return it->second;
+  }
+  if (impl_->invariant.contains(w) || impl_->stop.contains(w)) return w;
+  if (w.empty() || absl::ascii_isdigit(static_cast<unsigned char>(w[0]))) {
+    return w;
+  }
+  std::string s = FoldSpelling(SingularOf(w));
+  if (s != w) {
+    // "programmes" -> "programme" -> "program".
+    if (auto it = impl_->variants.find(s); it != impl_->variants.end()) {
+      return it->second;
+    }
+    if (auto it = impl_->irregular.find(s); it != impl_->irregular.end()) {
+      return it->second;
+    }
+  }
+  return s;
+}
+
+std::string Lexicon::Canonical(absl::string_view word) const {
+  std::string l = Lemma(word);
+  if (auto it = impl_->synonyms.find(l); it != impl_->synonyms.end()) {
+    return it->second;
+  }
+  return l;
+}
+
+bool Lexicon::IsStopWord(absl::string_view w) const {
+  return impl_->stop.contains(w);
+}
+bool Lexicon::IsUnitNoun(absl::string_view w) const {
+  return impl_->unit.contains(w) || impl_->unit.contains(Lemma(w));
+}
+bool Lexicon::IsNumberWord(absl::string_view w) const {
+  return impl_->number.contains(w);
+}
+bool Lexicon::IsShareBase(absl::string_view w) const {
+  return impl_->share.contains(w);
+}
+bool Lexicon::IsRelationalHead(absl::string_view w) const {
+  return impl_->relational.contains(w);
+}
+bool Lexicon::IsGenericHead(absl::string_view w) const {
+  return impl_->generic.contains(w);
+}
+bool Lexicon::IsChangeWord(absl::string_view w) const {
+  return impl_->change.contains(w);
+}
+bool Lexicon::IsVerb(absl::string_view w) const {
+  return impl_->verb.contains(w);
+}
+std::string Lexicon::Phrase(absl::string_view p) const {
+  auto it = impl_->phrases.find(p);
+  return it == impl_->phrases.end() ? std::string() : it->second;
+}
+int Lexicon::max_phrase_words() const { return impl_->max_phrase; }
+std::string Lexicon::SynonymOf(absl::string_view p) const {
+  auto it = impl_->synonyms.find(p);
+  return it == impl_->synonyms.end() ? std::string() : it->second;
+}
+int Lexicon::max_synonym_words() const { return impl_->max_synonym; }
+
+std::string Lexicon::StatusEvent(absl::string_view group) const {
+  for (const auto& [needle, event] : impl_->status_events) {
+    if (!needle.empty() && absl::StrContains(group, needle)) return event;
+  }
+  return std::string(group);
+}
+
+// ---------------------------------------------------------------------------
+// Tokenizer.
+
+namespace {
+
+bool IsWordByte(unsigned char c) {
+  return absl::ascii_isalnum(c) || c >= 0x80;
+}
+
+// Length of a UTF-8 punctuation sequence at `i` (curly quotes, dashes,
+// ellipsis, bullets: E2 80 xx), else 0.
+size_t Utf8Punct(absl::string_view t, size_t i) {
+  if (i + 2 < t.size() + 0 && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    return 3;
+  }
+  if (i + 1 < t.size() && static_cast<unsigned char>(t[i]) == 0xC2 &&
+      (static_cast<unsigned char>(t[i + 1]) == 0xA0 ||
+       static_cast<unsigned char>(t[i + 1]) == 0xAB ||
+       static_cast<unsigned char>(t[i + 1]) == 0xBB)) {
+    return 2;
+  }
+  return 0;
+}
+
+bool IsApostrophe(absl::string_view t, size_t i, size_t* len) {
+  if (t[i] == '\'') {
+    *len = 1;
+    return true;
+  }
+  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(t[i + 2]) == 0x99) {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+constexpr absl::string_view kPrefixes[] = {"post", "pre",  "anti", "non",
+                                           "ex",   "co",   "mid",  "re",
+                                           "vice", "semi", "multi"};
+
+void PushWord(absl::string_view text, size_t b, size_t e,
+              std::vector<Token>* out) {
+  Token t;
+  t.begin = static_cast<uint32_t>(b);
+  t.end = static_cast<uint32_t>(e);
+  absl::string_view w = text.substr(b, e - b);
+  t.lower = absl::AsciiStrToLower(w);
+  const unsigned char c0 = static_cast<unsigned char>(w[0]);
+  t.capitalized = absl::ascii_isupper(c0);
+  t.numeric = absl::ascii_isdigit(c0);
+  // "US" in capitals is the country, not the pronoun.
+  if (w == "US" || w == "U.S" || t.lower == "u.s.a.") t.lower = "u.s.";
+  if (w == "UK") t.lower = "u.k.";
+  out->push_back(std::move(t));
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(absl::string_view text) {
+  std::vector<Token> out;
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (absl::ascii_isspace(c)) {
+      ++i;
+      continue;
+    }
+    if (size_t p = Utf8Punct(text, i); p > 0) {
+      Token t;
+      t.begin = static_cast<uint32_t>(i);
+      t.end = static_cast<uint32_t>(i + p);
+      t.punct = true;
+      t.lower = std::string(text.substr(i, p));
+      out.push_back(std::move(t));
+      i += p;
+      continue;
+    }
+    if (c == '$' || c == '#') {
+      // Currency signs glue to the number that follows.
+      size_t j = i + 1;
+      while (j < n && (absl::ascii_isdigit(static_cast<unsigned char>(text[j])) ||
+                       ((text[j] == ',' || text[j] == '.') && j + 1 < n &&
+                        absl::ascii_isdigit(
+                            static_cast<unsigned char>(text[j + 1]))))) {
+        ++j;
+      }
+      if (j > i + 1) {
+        Token t;
+        t.begin = static_cast<uint32_t>(i);
+        t.end = static_cast<uint32_t>(j);
+        t.lower = std::string(text.substr(i, j - i));
+        t.numeric = true;
+        out.push_back(std::move(t));
+        i = j;
+        continue;
+      }
+    }
+    if (!IsWordByte(c)) {
+      Token t;
+      t.begin = static_cast<uint32_t>(i);
+      t.end = static_cast<uint32_t>(i + 1);
+      t.punct = true;
+      t.lower = std::string(1, static_cast<char>(c));
+      out.push_back(std::move(t));
+      ++i;
+      continue;
+    }
+    // A word: letters/digits, with inner '.', ',' (numbers, U.S.), '-',
+    // apostrophes.
+    size_t j = i;
+    size_t seg_begin = i;
+    while (j < n) {
+      const unsigned char d = static_cast<unsigned char>(text[j]);
+      if (Utf8Punct(text, j) > 0) {
+        size_t alen = 0;
+        if (IsApostrophe(text, j, &alen)) break;
+        break;
+      }
+      if (IsWordByte(d)) {
+        ++j;
+        continue;
+      }
+      if ((d == '.' || d == ',') && j + 1 < n) {
+        const unsigned char nx = static_cast<unsigned char>(text[j + 1]);
+        const unsigned char pv = static_cast<unsigned char>(text[j - 1]);
+        if (absl::ascii_isdigit(pv) && absl::ascii_isdigit(nx)) {
+          ++j;
+          continue;
+        }
+        // U.S. / U.K.: single letters separated by dots.
+        if (d == '.' && absl::ascii_isalpha(nx) && j >= 1 &&
+            (j - 1 == seg_begin || text[j - 2] == '.') &&
+            absl::ascii_isalpha(pv) && j + 2 <= n &&
+            (j + 2 == n || !absl::ascii_isalpha(
+                               static_cast<unsigned char>(text[j + 2])))) {
+          j += 2;
+          if (j < n && text[j] == '.') ++j;
+          continue;
+        }
+      }
+      if (d == '-' && j + 1 < n &&
+          IsWordByte(static_cast<unsigned char>(text[j + 1]))) {
+        absl::string_view part = text.substr(seg_begin, j - seg_begin);
+        bool prefix = false;
+        for (absl::string_view p : kPrefixes) {
+          if (absl::EqualsIgnoreCase(part, p)) prefix = true;
+        }
+        const bool digits = absl::ascii_isdigit(
+            static_cast<unsigned char>(text[seg_begin]));
+        if (prefix || (digits && absl::ascii_isdigit(static_cast<unsigned char>(
+                                     text[j + 1])))) {
+          ++j;  // "post-election", "1910-45" stay whole
+          continue;
+        }
+        // Split: emit the part, continue after the hyphen.
+        PushWord(text, i, j, &out);
+        i = j + 1;
+        j = i;
+        seg_begin = i;
+        continue;
+      }
+      break;
+    }
+    if (j == i) {
+      ++i;
+      continue;
+    }
+    PushWord(text, i, j, &out);
+    // Possessive: 's / ' after the word.
+    size_t alen = 0;
+    if (j < n && IsApostrophe(text, j, &alen)) {
+      size_t k = j + alen;
+      if (k < n && (text[k] == 's' || text[k] == 'S') &&
+          (k + 1 == n ||
+           !IsWordByte(static_cast<unsigned char>(text[k + 1])))) {
+        out.back().possessive = true;
+        out.back().end = static_cast<uint32_t>(k + 1);
+        j = k + 1;
+      } else if (k >= n || !IsWordByte(static_cast<unsigned char>(text[k]))) {
+        if (absl::EndsWith(out.back().lower, "s")) {
+          out.back().possessive = true;
+          out.back().end = static_cast<uint32_t>(k);
+          j = k;
+        }
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Subjects.
+
+Subject MakeSubject(std::string text, std::string head,
+                    std::vector<std::string> modifiers) {
+  Subject s;
+  s.text = std::move(text);
+  s.head = std::move(head);
+  std::sort(modifiers.begin(), modifiers.end());
+  modifiers.erase(std::unique(modifiers.begin(), modifiers.end()),
+                  modifiers.end());
+  modifiers.erase(std::remove_if(modifiers.begin(), modifiers.end(),
+                                 [&](const std::string& m) {
+                                   return m.empty() || m == s.head;
+                                 }),
+                  modifiers.end());
+  s.modifiers = std::move(modifiers);
+  s.key = s.head.empty()
+              ? std::string()
+              : absl::StrCat(s.head, "|", absl::StrJoin(s.modifiers, ","));
+  return s;
+}
+
+double SubjectSimilarity(const Subject& a, const Subject& b) {
+  if (a.head.empty() || a.head != b.head) return 0;
+  const auto& x = a.modifiers;
+  const auto& y = b.modifiers;
+  if (x.empty() && y.empty()) return 1;
+  if (x.empty() || y.empty()) return 0.7;
+  // Both sorted: linear intersection.
+  size_t i = 0, j = 0, common = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] == y[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (x[i] < y[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  const double uni = static_cast<double>(x.size() + y.size() - common);
+  return 0.4 + 0.6 * (static_cast<double>(common) / uni);
+}
+
+namespace {
+
+// A token's role for noun-phrase scanning.
+bool IsContent(const Token& t, const Lexicon& lex) {
+  if (t.punct || t.numeric || t.lower.empty()) return false;
+  if (lex.IsStopWord(t.lower) || lex.IsNumberWord(t.lower)) return false;
+  if (lex.IsVerb(t.lower)) return false;
+  return true;
+}
+
+bool IsEdWord(const Token& t) {
+  return t.lower.size() > 4 && absl::EndsWith(t.lower, "ed");
+}
+bool IsLyWord(const Token& t) {
+  return t.lower.size() > 4 && absl::EndsWith(t.lower, "ly");
+}
+
+constexpr absl::string_view kAuxiliaries[] = {
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "will", "would", "could", "should", "may", "might", "can", "to"};
+
+bool IsAux(absl::string_view w) {
+  return std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), w) !=
+         std::end(kAuxiliaries);
+}
+
+bool IsModal(absl::string_view w) {
+  return w == "will" || w == "would" || w == "could" || w == "should" ||
+         w == "may" || w == "might" || w == "can" || w == "must" ||
+         w == "did" || w == "does" || w == "do" || w == "shall";
+}
+
+bool IsDeterminer(absl::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" ||
+         w == "his" || w == "her" || w == "our" || w == "this" ||
+         w == "that" || w == "these" || w == "those";
+}
+
+bool IsAttributiveLead(absl::string_view w) {
+  return IsDeterminer(w) || w == "of" || w == "for" || w == "in" ||
+         w == "on" || w == "with";
+}
+
+// The clause's tokens plus per-token flags, prepared once per figure.
+struct Scan {
+  const std::vector<Token>* toks;
+  std::vector<bool> blocked;  // inside another mention or the figure
+  absl::string_view text;
+  const Lexicon* lex;
+
+  const Token& at(int i) const { return (*toks)[i]; }
+  int size() const { return static_cast<int>(toks->size()); }
+
+  // A noun-phrase word: content, not blocked, not a verb form.
+  bool NounWord(int i) const {
+    if (i < 0 || i >= size() || blocked[i]) return false;
+    const Token& t = at(i);
+    if (!IsContent(t, *lex)) return false;
+    if (IsLyWord(t) && !t.capitalized) return false;
+    if (i > 0 && IsModal(at(i - 1).lower)) return false;  // "will cost"
+    // "expected to total": an infinitive after a verb.
+    if (i > 1 && at(i - 1).lower == "to" &&
+        (IsEdWord(at(i - 2)) || lex->IsVerb(at(i - 2).lower) ||
+         IsAux(at(i - 2).lower))) {
+      return false;
+    }
+    if (IsEdWord(t) && !t.capitalized) {
+      // "the planned cut", "of displaced families": a participle in
+      // attributive position is a modifier.
+      if (i > 0 && i + 1 < size() && !at(i + 1).punct &&
+          IsAttributiveLead(at(i - 1).lower) && IsContent(at(i + 1), *lex)) {
+        return true;
+      }
+      return false;
+    }
+    if (absl::EndsWith(t.lower, "ing") && i > 0 && IsAux(at(i - 1).lower)) {
+      return false;  // "is rising"
+    }
+    return true;
+  }
+};
+
+// The noun-phrase run ending at `last` (inclusive), walking left; stops
+// after a possessive-less capitalized/lowercase mismatch? No: any noun word.
+int RunStartLeft(const Scan& s, int last, int max_words = 6) {
+  int b = last;
+  while (b - 1 >= 0 && last - (b - 1) < max_words && s.NounWord(b - 1) &&
+         !(s.at(b - 1).possessive && false)) {
+    --b;
+  }
+  return b;
+}
+
+int RunEndRight(const Scan& s, int first, int max_words = 6) {
+  int e = first;
+  while (e + 1 < s.size() && e + 1 - first < max_words && s.NounWord(e + 1)) {
+    // "strike shut the harbor": a word right before a determiner is a verb.
+    if (e + 2 < s.size() && IsDeterminer(s.at(e + 2).lower) &&
+        !s.at(e + 1).possessive) {
+      break;
+    }
+    ++e;
+  }
+  return e;
+}
+
+// Lemmas of tokens [b, e], merged through the lexicon's multi-word names.
+std::vector<std::string> Lemmas(const Scan& s, int b, int e) {
+  std::vector<std::string> out;
+  const Lexicon& lex = *s.lex;
+  for (int i = b; i <= e; ++i) {
+    bool merged = false;
+    for (int k = std::min(lex.max_phrase_words(), e - i + 1); k >= 2; --k) {
+      std::string p = s.at(i).lower;
+      for (int j = 1; j < k; ++j) absl::StrAppend(&p, " ", s.at(i + j).lower);
+      std::string name = lex.Phrase(p);
+      if (!name.empty()) {
+        out.push_back(name);
+        i += k - 1;
+        merged = true;
+        break;
+      }
+    }
+    if (merged) continue;
+    std::string single = lex.Phrase(s.at(i).lower);
+    out.push_back(single.empty() ? lex.Lemma(s.at(i).lower) : single);
+  }
+  return out;
+}
+
+// Head + modifiers from lemmas (the last one is the head), applying synonym
+// groups to the longest matching tail.
+void HeadAndMods(const Lexicon& lex, std::vector<std::string> lemmas,
+                 std::string* head, std::vector<std::string>* mods) {
+  if (lemmas.empty()) return;
+  const int n = static_cast<int>(lemmas.size());
+  for (int k = std::min(n, lex.max_synonym_words()); k >= 1; --k) {
+    std::string tail = absl::StrJoin(lemmas.end() - k, lemmas.end(), " ");
+    std::string syn = lex.SynonymOf(tail);
+    if (!syn.empty()) {
+      *head = syn;
+      mods->insert(mods->end(), lemmas.begin(), lemmas.end() - k);
+      return;
+    }
+  }
+  *head = lemmas.back();
+  mods->insert(mods->end(), lemmas.begin(), lemmas.end() - 1);
+}
+
+// Modifiers contributed by a prepositional object: its lemmas, each mapped
+// through single-word synonyms ("cars" -> automobile).
+void AddObjectMods(const Lexicon& lex, const std::vector<std::string>& lemmas,
+                   std::vector<std::string>* mods) {
+  for (const std::string& l : lemmas) {
+    std::string syn = lex.SynonymOf(l);
+    mods->push_back(syn.empty() ? l : syn);
+  }
+}
+
+void MapModsThroughSynonyms(const Lexicon& lex,
+                            std::vector<std::string>* mods) {
+  for (std::string& m : *mods) {
+    std::string syn = lex.SynonymOf(m);
+    if (!syn.empty()) m = syn;
+  }
+}
+
+// Prepositions that attach an object to the noun before them.
+bool IsAttachingPrep(absl::string_view w) {
+  return w == "on" || w == "of" || w == "for" || w == "in";
+}
+
+bool IsPrep(absl::string_view w) {
+  return w == "on" || w == "of" || w == "for" || w == "in" || w == "to" ||
+         w == "against" || w == "from";
+}
+
+// Builds the subject of the noun phrase [b, e] (head at e), with an optional
+// prepositional object [pb, pe] after `prep`.
+Subject Build(const Scan& s, int b, int e, absl::string_view prep, int pb,
+              int pe) {
+  const Lexicon& lex = *s.lex;
+  std::string head;
+  std::vector<std::string> mods;
+  HeadAndMods(lex, Lemmas(s, b, e), &head, &mods);
+  int text_end = e;
+  if (pb >= 0 && pe >= pb) {
+    std::vector<std::string> obj = Lemmas(s, pb, pe);
+    if (lex.IsGenericHead(head) && prep == "of") {
+      // "the number of troops": the object is what is counted.
+      mods.clear();
+      HeadAndMods(lex, obj, &head, &mods);
+    } else {
+      AddObjectMods(lex, obj, &mods);
+    }
+    text_end = pe;
+  }
+  MapModsThroughSynonyms(lex, &mods);
+  std::string text(
+      s.text.substr(s.at(b).begin, s.at(text_end).end - s.at(b).begin));
+  return MakeSubject(std::move(text), std::move(head), std::move(mods));
+}
+
+// The first token at or after `i` that is not a determiner.
+int SkipDeterminers(const Scan& s, int i) {
+  while (i < s.size() && IsDeterminer(s.at(i).lower)) ++i;
+  return i;
+}
+
+// A noun phrase ending at `last`, plus a left "<NP> <prep>" attachment when
+// the NP is the object of a relational head ("tariffs on [cars]").
+Subject FromLeftNP(const Scan& s, int last, int floor) {
+  int b = std::max(RunStartLeft(s, last), floor);
+  // "tariffs on South Korean cars", "support for the governing party": the
+  // run is the object of a preposition; the noun before it is the head.
+  int p = b - 1;
+  while (p >= floor && IsDeterminer(s.at(p).lower)) --p;
+  if (p - 1 >= floor && IsAttachingPrep(s.at(p).lower) && s.NounWord(p - 1)) {
+    int hb = std::max(RunStartLeft(s, p - 1), floor);
+    return Build(s, hb, p - 1, s.at(p).lower, b, last);
+  }
+  return Build(s, b, last, "", -1, -1);
+}
+
+// Right NP starting at `first`, plus its prepositional object when the head
+// is relational ("25% tariff on imported steel").
+Subject FromRightNP(const Scan& s, int first, int ceil) {
+  int e = std::min(RunEndRight(s, first), ceil);
+  const int pb = SkipDeterminers(s, e + 2);
+  if (pb <= ceil && IsPrep(s.at(e + 1).lower) && s.NounWord(pb)) {
+    std::string head = s.lex->Lemma(s.at(e).lower);
+    if (s.lex->IsRelationalHead(head) || s.lex->IsGenericHead(head) ||
+        s.lex->IsChangeWord(s.at(e).lower)) {
+      int pe = std::min(RunEndRight(s, pb), ceil);
+      return Build(s, first, e, s.at(e + 1).lower, pb, pe);
+    }
+  }
+  return Build(s, first, e, "", -1, -1);
+}
+
+// Words allowed between a figure and the noun phrase to its left:
+// "the death toll [has now risen to] 2,310", "a budget [of] $5 billion".
+bool Skippable(const Scan& s, int i) {
+  if (i < 0 || s.blocked[i]) return false;
+  const Token& t = s.at(i);
+  if (t.punct) return t.lower == "(" || t.lower == "$";
+  // Callers stop at noun words first; any other word (function word, verb
+  // form, adverb) may stand between a noun phrase and its figure.
+  return true;
+}
+
+int TokenAt(const std::vector<Token>& toks, uint32_t offset) {
+  for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+    if (toks[i].end > offset) return i;
+  }
+  return static_cast<int>(toks.size());
+}
+
+}  // namespace
+
+Subject CanonicalSubject(absl::string_view phrase, const Lexicon& lex) {
+  std::vector<Token> toks = Tokenize(phrase);
+  Scan s{&toks, std::vector<bool>(toks.size(), false), phrase, &lex};
+  // The first noun run is the head phrase; a following preposition's run is
+  // its object.
+  int b = 0;
+  while (b < s.size() && !s.NounWord(b)) ++b;
+  if (b >= s.size()) return Subject{std::string(phrase), "", {}, ""};
+  int e = RunEndRight(s, b, 8);
+  if (e + 2 < s.size() && IsPrep(s.at(e + 1).lower)) {
+    int pb = e + 2;
+    while (pb < s.size() && !s.NounWord(pb) && !s.at(pb).punct) ++pb;
+    if (pb < s.size() && s.NounWord(pb)) {
+      int pe = RunEndRight(s, pb, 8);
+      Subject out = Build(s, b, e, s.at(e + 1).lower, pb, pe);
+      out.text = std::string(phrase);
+      return out;
+    }
+  }
+  Subject out = Build(s, b, e, "", -1, -1);
+  out.text = std::string(phrase);
+  return out;
+}
+
+Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
+  const absl::string_view text = ctx.sentence;
+  std::vector<Token> toks = Tokenize(text);
+  Scan s{&toks, std::vector<bool>(toks.size(), false), text, &lex};
+  const int n = s.size();
+  // Clause token range [cb, ce).
+  int cb = 0, ce = n;
+  while (cb < n && toks[cb].begin < ctx.clause_begin) ++cb;
+  while (ce > cb && toks[ce - 1].end > ctx.clause_end) --ce;
+  for (int i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    for (const auto& [ob, oe] : ctx.others) {
+      if (t.begin < oe && ob < t.end) s.blocked[i] = true;
+    }
+  }
+  // Figure tokens [fb, fe).
+  int fb = TokenAt(toks, ctx.begin);
+  int fe = fb;
+  while (fe < n && toks[fe].begin < ctx.end) ++fe;
+  fb = std::max(fb, cb);
+  fe = std::min(fe, ce);
+  if (fb >= fe) return Subject{};
+
+  const bool count = ctx.amount.dimension == "count" && !ctx.amount.unit.empty();
+  const bool unit_noun = !ctx.amount.unit.empty() && !count &&
+                         ctx.amount.dimension != "currency" &&
+                         ctx.amount.dimension != "percent" &&
+                         ctx.amount.dimension != "percentage-points";
+
+  // Counted nouns: the amount's unit is the head; the words between the
+  // number and it are modifiers.
+  if (count) {
+    const std::string unit = lex.Canonical(ctx.amount.unit);
+    int head = -1;
+    for (int i = fb; i < std::min(ce, fe + 6); ++i) {
+      if (toks[i].punct || toks[i].numeric) continue;
+      if (lex.Canonical(toks[i].lower) == unit ||
+          lex.Lemma(toks[i].lower) == ctx.amount.unit) {
+        head = i;
+        break;
+      }
+      if (i >= fe && !s.NounWord(i)) break;
+    }
+    std::vector<std::string> mods;
+    std::string text_phrase = ctx.amount.unit;
+    if (head >= 0) {
+      int mb = head;
+      while (mb - 1 >= fb && IsContent(toks[mb - 1], lex) &&
+             !lex.IsUnitNoun(toks[mb - 1].lower) && !toks[mb - 1].numeric) {
+        --mb;
+      }
+      for (const std::string& l : Lemmas(s, mb, head - 1 < mb ? mb - 1 : head - 1)) {
+        if (mb <= head - 1) mods.push_back(l);
+      }
+      int text_end = head;
+      // "4,800 dockworkers on strike", "1.2 million barrels of oil".
+      if (head + 2 < ce && (toks[head + 1].lower == "on" ||
+                            toks[head + 1].lower == "of") &&
+          s.NounWord(head + 2)) {
+        int pe = std::min(RunEndRight(s, head + 2), ce - 1);
+        std::vector<std::string> obj = Lemmas(s, head + 2, pe);
+        if (lex.IsUnitNoun(toks[head].lower) && toks[head + 1].lower == "of") {
+          std::string h;
+          std::vector<std::string> m2;
+          HeadAndMods(lex, obj, &h, &m2);
+          MapModsThroughSynonyms(lex, &m2);
+          return MakeSubject(std::string(text.substr(
+                                 toks[fb].begin, toks[pe].end - toks[fb].begin)),
+                             h, m2);
+        }
+        AddObjectMods(lex, obj, &mods);
+        text_end = pe;
+      }
+      // "a recall of 1.2 million vehicles": the noun before "of".
+      if (fb >= 2 && toks[fb - 1].lower == "of" && s.NounWord(fb - 2)) {
+        mods.push_back(lex.Canonical(toks[fb - 2].lower));
+      }
+      text_phrase = std::string(
+          text.substr(toks[fb].begin, toks[text_end].end - toks[fb].begin));
+    }
+    MapModsThroughSynonyms(lex, &mods);
+    return MakeSubject(std::move(text_phrase), unit, std::move(mods));
+  }
+
+  // Table rows: the row label names the subject.
+  if (!ctx.row_label.empty()) {
+    Subject sub = CanonicalSubject(ctx.row_label, lex);
+    if (!sub.head.empty()) return sub;
+  }
+
+  // Share: "2% of GDP in defense spending", "30% of the vote".
+  int after = fe;
+  if (after + 1 < ce && toks[after].lower == "of") {
+    int base = after + 1;
+    while (base < ce && (toks[base].lower == "the" || toks[base].lower == "its" ||
+                         toks[base].lower == "their" || toks[base].lower == "all")) {
+      ++base;
+    }
+    if (base < ce && lex.IsShareBase(lex.Lemma(toks[base].lower))) {
+      int pb = base + 1;
+      if (pb + 1 < ce && (toks[pb].lower == "in" || toks[pb].lower == "on" ||
+                          toks[pb].lower == "for") &&
+          s.NounWord(pb + 1)) {
+        return FromRightNP(s, pb + 1, ce - 1);
+      }
+      after = -1;  // the base is not the subject; look left
+    }
+  }
+  // Money: "$140 billion in refunds".
+  if (after >= 0 && ctx.kind == MentionKind::kMoney && after + 1 < ce &&
+      toks[after].lower == "in" && s.NounWord(after + 1)) {
+    return FromRightNP(s, after + 1, ce - 1);
+  }
+  // Right: "<figure> <NP>" ("$350 billion investment plan").
+  if (after >= 0 && after < ce && s.NounWord(after) &&
+      !lex.IsUnitNoun(toks[after].lower) && !toks[after].capitalized) {
+    Subject sub = FromRightNP(s, after, ce - 1);
+    // "a 2% rise in prices": the change noun's object is the subject.
+    if (!sub.head.empty() && !lex.IsChangeWord(toks[after].lower)) return sub;
+    int e = RunEndRight(s, after);
+    if (e + 2 < ce && IsPrep(toks[e + 1].lower) && s.NounWord(e + 2)) {
+      return FromRightNP(s, e + 2, ce - 1);
+    }
+  } else if (after >= 0 && after < ce && s.NounWord(after) &&
+             toks[after].capitalized && !unit_noun) {
+    // "$640 billion U.S.-Japan trade relationship": proper modifiers then a
+    // common noun head.
+    int e = RunEndRight(s, after);
+    if (e < ce && !toks[e].capitalized) return FromRightNP(s, after, ce - 1);
+  }
+
+  // Left: "<NP> (rose to|of|at|was) <figure>". A "from X to Y" pair starts
+  // at "from".
+  int i = fb - 1;
+  int skipped = 0;
+  while (i >= cb && skipped < 7) {
+    if (s.blocked[i]) {
+      // Another figure in a "from X to <figure>" pair: skip it.
+      if (i >= cb && toks[fb - 1].lower == "to") {
+        --i;
+        ++skipped;
+        continue;
+      }
+      break;
+    }
+    if (s.NounWord(i) && !(lex.IsUnitNoun(toks[i].lower) && skipped == 0 &&
+                           unit_noun)) {
+      break;
+    }
+    if (!Skippable(s, i) && !s.at(i).numeric) return Subject{};
+    --i;
+    ++skipped;
+  }
+  if (i >= cb && s.NounWord(i)) return FromLeftNP(s, i, cb);
+  return Subject{};
+}
+
+Subject SubjectOfFigure(absl::string_view sentence, absl::string_view figure,
+                        MentionKind kind, const Amount& amount,
+                        const Lexicon& lex) {
+  size_t pos = sentence.find(figure);
+  if (pos == absl::string_view::npos || figure.empty()) return Subject{};
+  FigureContext ctx;
+  ctx.sentence = sentence;
+  ctx.begin = static_cast<uint32_t>(pos);
+  ctx.end = static_cast<uint32_t>(pos + figure.size());
+  ctx.clause_begin = 0;
+  ctx.clause_end = static_cast<uint32_t>(sentence.size());
+  ctx.kind = kind;
+  ctx.amount = amount;
+  return FindSubject(ctx, lex);
+}
+
+}  // namespace crosscheck::extract

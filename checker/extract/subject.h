@@ -1,0 +1,172 @@
+// Subjects: what a figure is about, as a canonical head noun plus modifiers.
+//
+// A claim aligns with another only when both are about the same thing. The
+// subject of a figure is found by generic noun-phrase heuristics over the
+// figure's clause, never by a lexicon of one story's words:
+//
+//   "12,000 North Korean soldiers"      -> head soldier,  {korean, north}
+//   "4,800 dockworkers on strike"       -> head dockworker, {strike}
+//   "the death toll rose to 2,310"      -> head "death toll" (synonym group)
+//   "inflation fell to 3.1% in March"   -> head inflation
+//   "2% of GDP in defense spending"     -> head "defense spending"
+//   "tariffs on South Korean cars from 15 percent to 25 percent"
+//                                       -> head tariff, {automobile, korean,
+//                                                        south}
+//   "$640 billion U.S.-Japan trade relationship"
+//                                       -> head relationship, {japan, trade,
+//                                                              u.s.}
+//
+// rules/lexicon.json supplies the word lists (function words, unit nouns,
+// spelling variants, irregular plurals, multi-word names, synonym groups);
+// the singularizer and -isation/-yse spelling folding are generic code.
+// Synonyms add to the generic detection: without them, "defense spending"
+// and "defense spending" still match; with them, "military spending" does
+// too.
+//
+//   auto lex = Lexicon::Load("rules/lexicon.json");
+//   if (!lex.ok()) return lex.status();
+//   Subject s = CanonicalSubject("tariffs on South Korean automobiles", *lex);
+//   // s.head == "tariff", s.modifiers == {"automobile", "korean", "south"}
+//   double sim = SubjectSimilarity(s, other);  // 0 when heads differ
+#ifndef CROSSCHECK_CHECKER_EXTRACT_SUBJECT_H_
+#define CROSSCHECK_CHECKER_EXTRACT_SUBJECT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "checker/core/types.h"
+
+namespace crosscheck::extract {
+
+// Word lists for subject detection and canonicalization. Immutable and
+// thread-safe once loaded. The file format (all keys optional):
+//
+//   {"stop_words": ["the", "of", ...],        // function words, adverbs
+//    "unit_nouns": ["percent", "year", "kilometer", ...],
+//    "number_words": ["million", "dozen", ...],
+//    "variants": {"defence": "defense", ...},  // spelling -> canonical
+//    "irregular_plurals": {"people": "person", ...},
+//    "invariant": ["data", "series", ...],     // never singularized
+//    "phrases": {"united states": "u.s.", ...}, // multi-word names -> token
+//    "synonyms": [["troop", "soldier"], ["defense spending",
+//                 "military spending"], ...],   // first member = canonical
+//    "share_bases": ["gdp", "vote", "seat", ...],   // "X% of <base>"
+//    "relational_heads": ["tariff", "rate", ...],   // "<head> on/of <NP>"
+//    "generic_heads": ["number", "total", ...],     // "the number of <NP>"
+//    "change_words": ["increase", "rose", ...],     // measure: change
+//    "verbs": ["rose", "said", ...],                // never a noun head
+//    "status_group_events": [{"contains": "majority", "event": "election"}]}
+class Lexicon {
+ public:
+  static absl::StatusOr<Lexicon> Load(const std::string& path);
+  static absl::StatusOr<Lexicon> Parse(const std::string& path,
+                                       absl::string_view json);
+
+  // Canonical form of one word: lowercased, possessive dropped, spelling
+  // variant mapped (defence -> defense), singular (soldiers -> soldier),
+  // single-word synonyms mapped to their group's first member.
+  std::string Canonical(absl::string_view word) const;
+  // Like Canonical, without the synonym step.
+  std::string Lemma(absl::string_view word) const;
+
+  bool IsStopWord(absl::string_view lower_word) const;
+  bool IsUnitNoun(absl::string_view lower_word) const;  // lemma or plural
+  bool IsNumberWord(absl::string_view lower_word) const;
+  bool IsShareBase(absl::string_view lemma) const;
+  bool IsRelationalHead(absl::string_view lemma) const;
+  bool IsGenericHead(absl::string_view lemma) const;
+  bool IsChangeWord(absl::string_view lower_word) const;
+  bool IsVerb(absl::string_view lower_word) const;
+
+  // "united states" -> "u.s."; "" when `lower_phrase` is not listed.
+  // `max_words` is the longest listed phrase, for callers that scan.
+  std::string Phrase(absl::string_view lower_phrase) const;
+  int max_phrase_words() const;
+
+  // Synonym group canonical of a lemmatized phrase ("military spending" ->
+  // "defense spending"); "" when the phrase is in no group.
+  std::string SynonymOf(absl::string_view lemma_phrase) const;
+  int max_synonym_words() const;
+
+  // Event key of a status group ("parliamentary-majority" -> "election"):
+  // the first status_group_events entry whose "contains" is a substring of
+  // the group, else the group itself.
+  std::string StatusEvent(absl::string_view group) const;
+
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+  ~Lexicon();
+
+ private:
+  Lexicon();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// A word or punctuation token of a sentence, with offsets into it.
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string lower;  // lowercased text ("US" -> "u.s."), possessive removed
+  bool capitalized = false;  // first letter uppercase
+  bool numeric = false;      // starts with a digit, or a currency sign
+  bool punct = false;        // a single punctuation character
+  bool possessive = false;   // was followed by 's / '
+};
+
+// Splits `text` into tokens. Hyphenated words split into parts ("U.S.-Japan"
+// -> "u.s.", "japan") unless the first part is a prefix ("post-election").
+// Abbreviations with dots ("U.S.") and numbers with separators ("12,000",
+// "3.1") stay whole. Never fails; bytes >= 0x80 count as letters except
+// the UTF-8 punctuation block (curly quotes, dashes).
+std::vector<Token> Tokenize(absl::string_view text);
+
+// Builds a subject from a phrase: the head is the last content word before
+// a preposition ("tariffs on South Korean automobiles" -> tariff); a
+// relational or generic head takes the prepositional object's words as
+// modifiers (or as the head, for generic heads: "the number of troops").
+Subject CanonicalSubject(absl::string_view phrase, const Lexicon& lex);
+
+// Similarity of two subjects in [0, 1]: 0 when the heads differ; 1 when heads
+// and modifier sets are equal; 0.7 when only one side has modifiers (one is
+// less specific); otherwise 0.4 + 0.6 * Jaccard(modifiers).
+double SubjectSimilarity(const Subject& a, const Subject& b);
+
+// Where a figure sits, for FindSubject.
+struct FigureContext {
+  absl::string_view sentence;  // the sentence (or table cell) text
+  uint32_t begin = 0;          // the figure's offsets in `sentence`
+  uint32_t end = 0;
+  uint32_t clause_begin = 0;  // clause bounds in `sentence` (see
+  uint32_t clause_end = 0;    // ClauseBounds in modality.h)
+  MentionKind kind = MentionKind::kNumber;
+  Amount amount;
+  // Other mentions' offsets in `sentence`: never part of a subject.
+  std::vector<std::pair<uint32_t, uint32_t>> others;
+  // Table rows: the row label (first cell) when the figure is not in it.
+  absl::string_view row_label;
+};
+
+// The subject a figure belongs to (see the top of this file). A subject with
+// an empty head means "none found": the figure is not a claim.
+Subject FindSubject(const FigureContext& ctx, const Lexicon& lex);
+
+// Convenience for tests and tools: the subject of the first occurrence of
+// `figure` in `sentence`, the whole sentence being one clause.
+Subject SubjectOfFigure(absl::string_view sentence, absl::string_view figure,
+                        MentionKind kind, const Amount& amount,
+                        const Lexicon& lex);
+
+// Builds a Subject from a head and modifiers (canonicalizes, sorts,
+// dedupes, fills key). `text` is kept as written.
+Subject MakeSubject(std::string text, std::string head,
+                    std::vector<std::string> modifiers);
+
+}  // namespace crosscheck::extract
+
+#endif  // CROSSCHECK_CHECKER_EXTRACT_SUBJECT_H_

@@ -1,0 +1,88 @@
+// judge.anachronism: inside one document, a date on the wrong side of the
+// document's own reference date: a plan or schedule (future modality) dated
+// entirely before it ("scheduled Q3 2024" in a 2026 article), or a past
+// event dated entirely after it. A future date still ahead is fine.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "checker/judge/judgment.h"
+
+namespace crosscheck::judge {
+namespace {
+
+std::string Day(absl::CivilDay d) {
+  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+}
+
+class AnachronismJudgment : public Judgment {
+ public:
+  absl::string_view kind() const override { return "anachronism"; }
+
+  void Run(const Context& ctx, const JudgmentConfig& cfg,
+           std::vector<Finding>* out) const override {
+    const int min_days = ctx.config().tolerances.anachronism_min_days;
+    // One finding per mention, however many claims share it.
+    absl::flat_hash_set<std::pair<int, uint64_t>> seen;
+    const std::vector<Claim>& claims = ctx.claims();
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const Claim& c = claims[i];
+      if (c.modality != Modality::kFuture && c.modality != Modality::kPast) {
+        continue;
+      }
+      const int slot = ctx.DocOf(static_cast<int>(i));
+      const ReferenceDate& ref = ctx.doc(slot).reference_date;
+      if (!ref.day) continue;
+      DateValue d;
+      if (!ctx.DateOf(static_cast<int>(i), &d)) continue;
+      const int gap = std::max(min_days, ctx.DateSlack(d.granularity));
+      const absl::CivilDay earliest = *ref.day;
+      const absl::CivilDay latest = ref.latest ? std::max(*ref.latest, earliest)
+                                               : earliest;
+      std::string what;
+      if (c.modality == Modality::kFuture && earliest - d.end >= gap) {
+        what = absl::StrCat("is planned or expected for ", ValueOr(d),
+                            ", before the document's own date ", Day(earliest));
+      } else if (c.modality == Modality::kPast && d.begin - latest >= gap) {
+        what = absl::StrCat("is stated as past but dated ", ValueOr(d),
+                            ", after the document's own date ", Day(latest));
+      } else {
+        continue;
+      }
+      const uint64_t span = (static_cast<uint64_t>(c.mention.span.begin) << 32) |
+                            c.mention.span.end;
+      if (!seen.insert({slot, span}).second) continue;
+      Finding f;
+      f.subject = c.subject.text.empty() ? ctx.QuoteText(static_cast<int>(i))
+                                         : c.subject.text;
+      f.message = absl::StrCat("\"", ctx.QuoteText(static_cast<int>(i)),
+                               "\" in ", c.doc_id, " ", what);
+      f.evidence.push_back(ctx.ClaimEvidence(static_cast<int>(i)));
+      const double factor =
+          ref.confidence > 0 ? std::max(0.3, std::min(1.0, ref.confidence))
+                             : 0.5;
+      ctx.Emit(kind(), cfg,
+               absl::StrCat(c.doc_id, "|", c.subject.head, "|",
+                            ModalityName(c.modality)),
+               {ValueOr(d), Day(earliest)}, factor, std::move(f), out);
+    }
+  }
+
+ private:
+  static std::string ValueOr(const DateValue& d) {
+    if (!d.iso.empty()) return d.iso;
+    return d.begin == d.end ? Day(d.begin)
+                            : absl::StrCat(Day(d.begin), "..", Day(d.end));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Judgment> NewAnachronismJudgment() {
+  return std::make_unique<AnachronismJudgment>();
+}
+
+}  // namespace crosscheck::judge

@@ -1,0 +1,71 @@
+// judge.not-comparable: one subject measured in different ways by different
+// documents (a +15% change vs a 2%-of-GDP share; a level in USD vs one in
+// JPY). Shown side by side so a reader does not compare 15 with 2; never a
+// conflict.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "checker/judge/judgment.h"
+
+namespace crosscheck::judge {
+namespace {
+
+// "change|fraction" -> "a change in fraction", for messages.
+std::string Describe(const std::string& key) {
+  std::string measure = key.substr(0, key.find('|'));
+  std::string unit = key.substr(key.find('|') + 1);
+  if (unit == "fraction") unit = "percent";
+  if (unit == "pp") unit = "percentage points";
+  absl::StrReplaceAll({{":", " "}}, &unit);
+  if (measure == "amount") return absl::StrCat("an amount in ", unit);
+  return absl::StrCat("a ", measure, " in ", unit);
+}
+
+class NotComparableJudgment : public Judgment {
+ public:
+  absl::string_view kind() const override { return "not-comparable"; }
+
+  void Run(const Context& ctx, const JudgmentConfig& cfg,
+           std::vector<Finding>* out) const override {
+    const size_t cap = static_cast<size_t>(ctx.config().limits.max_partitions);
+    for (size_t g = 0; g < ctx.groups().size(); ++g) {
+      const align::ClaimGroup& group = ctx.groups()[g];
+      const std::vector<Partition>& parts = ctx.partitions(g);
+      const size_t n = std::min(parts.size(), cap);
+      for (size_t i = 0; i < n; ++i) {
+        if (parts[i].measure == Measure::kStatus) continue;
+        for (size_t j = i + 1; j < n; ++j) {
+          int x, y;
+          if (!ctx.FindPair(parts[i].claims, parts[j].claims, false, &x, &y)) {
+            continue;
+          }
+          Finding f;
+          f.subject = group.subject;
+          f.message = absl::StrCat(
+              "figures for ", group.subject,
+              " measure different things and are not comparable: ",
+              ctx.Cite(x), " is ", Describe(parts[i].key), ", ", ctx.Cite(y),
+              " is ", Describe(parts[j].key));
+          f.evidence.push_back(ctx.ClaimEvidence(x));
+          f.evidence.push_back(ctx.ClaimEvidence(y));
+          ctx.Emit(kind(), cfg,
+                   absl::StrCat(group.key, "|", parts[i].key, "|",
+                                parts[j].key),
+                   {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
+                   out);
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Judgment> NewNotComparableJudgment() {
+  return std::make_unique<NotComparableJudgment>();
+}
+
+}  // namespace crosscheck::judge

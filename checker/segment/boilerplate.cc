@@ -1,0 +1,478 @@
+// Structural boilerplate signals (no phrase lists) and the corpus-wide
+// shared-segment signal.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "checker/segment/internal.h"
+#include "checker/segment/segment.h"
+
+namespace crosscheck::segment {
+namespace internal {
+
+absl::string_view TrimSpace(absl::string_view s) {
+  for (;;) {
+    if (!s.empty() && IsSpaceByte(s.front())) {
+      s.remove_prefix(1);
+    } else if (absl::StartsWith(s, "\xC2\xA0")) {
+      s.remove_prefix(2);
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!s.empty() && IsSpaceByte(s.back())) {
+      s.remove_suffix(1);
+    } else if (absl::EndsWith(s, "\xC2\xA0")) {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+int CountWordsUpTo(absl::string_view s, int limit) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    if (IsSpaceByte(c)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      if (++n > limit) break;
+    }
+  }
+  return n;
+}
+
+int CountWords(absl::string_view s) {
+  return CountWordsUpTo(s, std::numeric_limits<int>::max() - 1);
+}
+
+namespace {
+
+// Decodes one UTF-8 code point at `i` (advancing it); invalid bytes decode
+// as themselves so that nothing loops or reads past the end.
+uint32_t NextCodePoint(absl::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (c >= 0x80 && c < 0xC0) len = 1;
+  if (*i + len > s.size()) len = 1;
+  uint32_t cp = len == 1   ? c
+                : len == 2 ? (c & 0x1F)
+                : len == 3 ? (c & 0x0F)
+                           : (c & 0x07);
+  for (size_t k = 1; k < len; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
+
+// Punctuation and symbol blocks: Latin-1 punctuation, general punctuation,
+// arrows, math operators, box drawing, geometric shapes, misc symbols,
+// dingbats, CJK punctuation.
+bool IsSymbolCodePoint(uint32_t cp) {
+  if (cp < 0x80) return !absl::ascii_isalnum(static_cast<char>(cp));
+  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0x1F300 && cp <= 0x1FAFF);
+}
+
+}  // namespace
+
+bool IsLonePunctuation(absl::string_view s) {
+  s = TrimSpace(s);
+  if (s.empty()) return false;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!IsSymbolCodePoint(NextCodePoint(s, &i))) return false;
+  }
+  return true;
+}
+
+bool EndsWithEllipsis(absl::string_view s) {
+  s = TrimSpace(s);
+  while (!s.empty() && (s.back() == '"' || s.back() == '\'' ||
+                        s.back() == ')' || s.back() == ']')) {
+    s.remove_suffix(1);
+  }
+  return absl::EndsWith(s, "...") || absl::EndsWith(s, "\xE2\x80\xA6");
+}
+
+namespace {
+
+constexpr absl::string_view kChromeTokens[] = {
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "aside",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "disqus",
+    "footer",
+    "gdpr",
+    "login",
+    "masthead",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pagination",
+    "paywall",
+    "popular",
+    "popup",
+    "promo",
+    "promotion",
+    "recommended",
+    "recommendations",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "toolbar",
+    "trending",
+    "widget",
+};
+
+bool ChromeHint(absl::string_view hint) {
+  if (hint.empty() || hint == "front-matter") return false;
+  for (absl::string_view tok :
+       absl::StrSplit(hint, absl::ByAnyChar(" \t-_:/."), absl::SkipEmpty())) {
+    std::string lower = absl::AsciiStrToLower(tok);
+    for (absl::string_view c : kChromeTokens) {
+      if (lower == c) return true;
+    }
+  }
+  return false;
+}
+
+// "Site Name|Section", "Home | World | Asia", "Home › News": short parts
+// separated by a pipe or breadcrumb arrow, none of them a sentence.
+bool SiteNav(const Segment& seg) {
+  if (seg.kind == SegmentKind::kTableRow) return false;
+  absl::string_view s = TrimSpace(seg.text.text());
+  if (s.find_first_of("|\xC2\xE2") == absl::string_view::npos) return false;
+  if (CountWords(s) > 12) return false;
+  std::vector<absl::string_view> parts =
+      absl::StrSplit(s, absl::ByAnyChar("|"), absl::SkipWhitespace());
+  if (parts.size() < 2) {
+    parts = absl::StrSplit(s, absl::ByString("\xE2\x80\xBA"),
+                           absl::SkipWhitespace());  // ›
+  }
+  if (parts.size() < 2) {
+    parts = absl::StrSplit(s, absl::ByString("\xC2\xBB"),
+                           absl::SkipWhitespace());  // »
+  }
+  if (parts.size() < 2) return false;
+  for (absl::string_view p : parts) {
+    p = TrimSpace(p);
+    if (CountWords(p) > 4) return false;
+    char last = p.back();
+    if (last == '.' || last == '!' || last == '?' || last == ',') return false;
+  }
+  return true;
+}
+
+bool HasAlnum(absl::string_view s) {
+  for (char c : s) {
+    if (absl::ascii_isalnum(c) || static_cast<unsigned char>(c) >= 0xC3) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsHeadingKind(const Segment& s) {
+  return s.kind == SegmentKind::kHeading || s.kind == SegmentKind::kTitle;
+}
+
+// A paragraph that reads as article text: long enough, not a teaser.
+bool RealParagraph(const Segment& s) {
+  if (s.boilerplate || IsHeadingKind(s)) return false;
+  absl::string_view t = s.text.text();
+  return CountWords(t) >= 12 && !EndsWithEllipsis(t);
+}
+
+// Words from which a paragraph cannot be a teaser or a link.
+constexpr int kLongParagraph = 60;
+
+// Does heading `h` end a "related" region: it is not boilerplate itself and
+// real text follows it (two real paragraphs, or one of 60+ words, before the
+// next heading)? One teaser title followed by its summary does not.
+bool ClosesRegion(const std::vector<Segment>& segs, size_t h) {
+  if (segs[h].boilerplate) return false;
+  int real = 0;
+  for (size_t k = h + 1; k < segs.size() && !IsHeadingKind(segs[k]); ++k) {
+    if (!RealParagraph(segs[k])) continue;
+    ++real;
+    if (real >= 2 || CountWordsUpTo(segs[k].text.text(), kLongParagraph) >=
+                         kLongParagraph) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Mark(Segment* s, absl::string_view reason) {
+  if (s->boilerplate) return;
+  s->boilerplate = true;
+  s->boilerplate_reason = std::string(reason);
+}
+
+}  // namespace
+
+void MarkDocumentBoilerplate(const BoilerplateRules& rules,
+                             const std::vector<std::string>& hints,
+                             std::vector<Segment>* segments) {
+  std::vector<Segment>& segs = *segments;
+  const size_t n = segs.size();
+  std::vector<bool> opens_section(n, false);
+  std::vector<const BoilerplateRule*> keep(n, nullptr);
+
+  // Phrase rules and the signals that need only the segment itself.
+  for (size_t i = 0; i < n; ++i) {
+    Segment& s = segs[i];
+    absl::string_view t = s.text.text();
+    if (s.kind != SegmentKind::kTableRow) {
+      if (const BoilerplateRule* r = rules.MatchRule(t)) {
+        if (r->keep) {
+          keep[i] = r;
+          continue;
+        }
+        Mark(&s, r->id);
+        opens_section[i] = r->section;
+        continue;
+      }
+    }
+    if (IsLonePunctuation(t)) {
+      Mark(&s, "structure.lone-punctuation");
+    } else if (i < hints.size() && ChromeHint(hints[i])) {
+      Mark(&s, "structure.container");
+    } else if (SiteNav(s)) {
+      Mark(&s, "structure.site-nav");
+    }
+  }
+
+  // Repeated within the document: every copy, except the title itself and
+  // table rows (data may repeat).
+  // Compared by a 64-bit hash of the normalized text: no string per
+  // segment, and a collision needs ~2^32 segments in one document.
+  std::vector<uint64_t> norm(n, 0);
+  std::string buffer;
+  absl::flat_hash_map<uint64_t, int> counts;
+  counts.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (segs[i].kind == SegmentKind::kTableRow) continue;
+    if (!HasAlnum(segs[i].text.text())) continue;
+    NormalizeInto(segs[i].text.text(), &buffer);
+    norm[i] = std::hash<std::string_view>()(buffer) | 1;  // 0 means "none"
+    ++counts[norm[i]];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (norm[i] == 0 || segs[i].kind == SegmentKind::kTitle) continue;
+    if (counts[norm[i]] >= 2) Mark(&segs[i], "structure.repeated-in-document");
+  }
+
+  // Teaser runs: consecutive short segments ending in an ellipsis.
+  auto teaser = [&](size_t i) {
+    const Segment& s = segs[i];
+    if (s.kind != SegmentKind::kParagraph && s.kind != SegmentKind::kListItem) {
+      return false;
+    }
+    absl::string_view t = s.text.text();
+    return CountWords(t) <= 40 && EndsWithEllipsis(t);
+  };
+  for (size_t i = 0; i < n;) {
+    if (!teaser(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && teaser(j)) ++j;
+    if (j - i >= 2 || i == 0 || j == n) {
+      for (size_t k = i; k < j; ++k) Mark(&segs[k], "structure.teaser-run");
+    }
+    i = j;
+  }
+
+  // Regions under "Related ..." / "Comments" headings.
+  for (size_t i = 0; i < n; ++i) {
+    if (!opens_section[i]) continue;
+    size_t j = i + 1;
+    for (; j < n; ++j) {
+      if (IsHeadingKind(segs[j]) && !opens_section[j] &&
+          ClosesRegion(segs, j)) {
+        break;
+      }
+      // Teasers are short; a long paragraph is article text again (a page
+      // whose "related" block sits above an article without headings).
+      if (RealParagraph(segs[j]) &&
+          CountWordsUpTo(segs[j].text.text(), kLongParagraph) >=
+              kLongParagraph) {
+        break;
+      }
+      Mark(&segs[j], "structure.under-related-heading");
+    }
+    i = j - 1;
+  }
+
+  // Guarded disclosures stay body whatever the signals said.
+  for (size_t i = 0; i < n; ++i) {
+    if (keep[i] == nullptr) continue;
+    segs[i].boilerplate = false;
+    segs[i].boilerplate_reason = keep[i]->id;
+  }
+
+  // Heading context: the nearest body heading above.
+  std::string current;
+  for (Segment& s : segs) {
+    s.heading = current;
+    if (IsHeadingKind(s) && !s.boilerplate) current = s.text.text();
+  }
+}
+
+void NormalizeInto(absl::string_view text, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  out.clear();
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : internal::TrimSpace(text)) {
+    if (internal::IsSpaceByte(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+  }
+}
+
+}  // namespace internal
+
+std::string NormalizeForComparison(absl::string_view text) {
+  std::string out;
+  internal::NormalizeInto(text, &out);
+  return out;
+}
+
+bool IsTableHeader(const Segment& segment) {
+  if (segment.kind != SegmentKind::kTableRow || segment.cells.empty() ||
+      segment.column_headers.size() != segment.cells.size()) {
+    return false;
+  }
+  absl::string_view t = segment.text.text();
+  for (size_t c = 0; c < segment.cells.size(); ++c) {
+    const Sentence& cell = segment.cells[c];
+    if (cell.end < cell.begin || cell.end > t.size()) return false;
+    if (t.substr(cell.begin, cell.end - cell.begin) !=
+        segment.column_headers[c]) {
+      return false;
+    }
+  }
+  // A table without a header has all-empty headers; that is not a header.
+  for (const std::string& h : segment.column_headers) {
+    if (!h.empty()) return true;
+  }
+  return false;
+}
+
+void MarkCorpusBoilerplate(absl::Span<SegmentedDocument> docs) {
+  // Texts that appear in this many documents are chrome whatever else the
+  // documents share; it also bounds the pair counting below.
+  constexpr size_t kManyDocs = 32;
+  const size_t n = docs.size();
+  if (n < 2) return;
+  // Comparable: paragraphs and list items of 4+ words; the duplicate test
+  // below runs over these. Only short ones (chrome, teasers) are marked.
+  auto comparable = [](const Segment& s) {
+    if (s.kind != SegmentKind::kParagraph && s.kind != SegmentKind::kListItem) {
+      return false;
+    }
+    return internal::CountWords(s.text.text()) >= 4;
+  };
+  // Distinct comparable texts per document, and the documents of each text.
+  std::vector<std::vector<std::string>> texts(n);
+  std::vector<size_t> distinct(n, 0);
+  absl::flat_hash_map<std::string, std::vector<size_t>> docs_of;
+  for (size_t d = 0; d < n; ++d) {
+    absl::flat_hash_set<std::string> seen;
+    texts[d].resize(docs[d].segments.size());
+    for (size_t i = 0; i < docs[d].segments.size(); ++i) {
+      const Segment& s = docs[d].segments[i];
+      if (!comparable(s)) continue;
+      texts[d][i] = NormalizeForComparison(s.text.text());
+      if (seen.insert(texts[d][i]).second) {
+        docs_of[texts[d][i]].push_back(d);
+      }
+    }
+    distinct[d] = seen.size();
+  }
+  // Shared texts per pair of documents (sums: independent of order).
+  absl::flat_hash_map<std::pair<size_t, size_t>, size_t> shared;
+  for (const auto& [text, ds] : docs_of) {
+    if (ds.size() < 2 || ds.size() > kManyDocs) continue;
+    for (size_t a = 0; a < ds.size(); ++a) {
+      for (size_t b = a + 1; b < ds.size(); ++b) {
+        ++shared[{std::min(ds[a], ds[b]), std::max(ds[a], ds[b])}];
+      }
+    }
+  }
+  auto duplicates = [&](size_t a, size_t b) {
+    auto it = shared.find({std::min(a, b), std::max(a, b)});
+    const size_t s = it == shared.end() ? 0 : it->second;
+    return s * 2 > std::min(distinct[a], distinct[b]);
+  };
+  for (size_t d = 0; d < n; ++d) {
+    for (size_t i = 0; i < docs[d].segments.size(); ++i) {
+      if (texts[d][i].empty()) continue;
+      Segment& s = docs[d].segments[i];
+      if (internal::CountWords(s.text.text()) > 40) continue;
+      // Already boilerplate, or protected by a keep rule.
+      if (s.boilerplate || !s.boilerplate_reason.empty()) continue;
+      const std::vector<size_t>& ds = docs_of[texts[d][i]];
+      if (ds.size() < 2) continue;
+      bool mark = ds.size() > kManyDocs;
+      for (size_t e : ds) {
+        if (mark) break;
+        mark = e != d && !duplicates(d, e);
+      }
+      if (mark) {
+        s.boilerplate = true;
+        s.boilerplate_reason = "structure.shared-across-documents";
+      }
+    }
+  }
+}
+
+}  // namespace crosscheck::segment

@@ -1,0 +1,618 @@
+// The HTML report: one self-contained page (inline CSS and JS, no network).
+//
+// Everything that comes from articles or metadata is untrusted and goes
+// through Text() / Attr() (entity-escaped, invalid UTF-8 replaced); URLs
+// become links only for http(s). The page's one script is a static asset
+// (reports/assets/report.js) with no data in it: findings carry data-*
+// attributes instead, so no article text is ever inside <script>. A
+// Content-Security-Policy allows exactly that script and stylesheet by hash.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "reports/report.h"
+#include "reports/report_util.h"
+#include "reports/sha256.h"
+
+namespace crosscheck::reports {
+namespace {
+
+#include "reports/assets.inc"
+
+// Appends `s` HTML-escaped (safe in text and in quoted attributes), with
+// invalid UTF-8 replaced by U+FFFD and control bytes dropped.
+void AppendEscaped(absl::string_view s, std::string* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      switch (c) {
+        case '&':
+          out->append("&amp;");
+          break;
+        case '<':
+          out->append("&lt;");
+          break;
+        case '>':
+          out->append("&gt;");
+          break;
+        case '"':
+          out->append("&quot;");
+          break;
+        case '\'':
+          out->append("&#39;");
+          break;
+        case '\n':
+        case '\t':
+          out->push_back(static_cast<char>(c));
+          break;
+        default:
+          if (c >= 0x20 && c != 0x7f) out->push_back(static_cast<char>(c));
+          break;
+      }
+      ++i;
+      continue;
+    }
+    // Validate one UTF-8 sequence (no overlongs, no surrogates, <= U+10FFFF).
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    }
+    bool ok = len > 0 && i + len <= n;
+    for (size_t k = 1; ok && k < len; ++k) {
+      unsigned char b = p[i + k];
+      unsigned char bl = k == 1 ? lo : 0x80, bh = k == 1 ? hi : 0xBF;
+      ok = b >= bl && b <= bh;
+    }
+    if (!ok) {
+      out->append("\xEF\xBF\xBD");
+      ++i;
+      continue;
+    }
+    // U+2028/2029 are fine in HTML text; copy the sequence.
+    out->append(s.data() + i, len);
+    i += len;
+  }
+}
+
+std::string Text(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendEscaped(s, &out);
+  return out;
+}
+
+// Attribute values are always double-quoted and escaped like text.
+std::string Attr(absl::string_view s) { return Text(s); }
+
+// A token safe in ids, hrefs and space-separated attribute lists: ASCII
+// alphanumerics, '-' and '_' pass; other bytes become _XX (hex), so distinct
+// inputs stay distinct.
+std::string Token(absl::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_isalnum(u) || u == '-') {
+      out += c;
+    } else {
+      out += '_';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out.empty() ? "_" : out;
+}
+
+// A link for http(s) URLs only; anything else (javascript:, data:, relative)
+// is shown as text.
+std::string Link(absl::string_view url, absl::string_view label) {
+  absl::string_view u = absl::StripAsciiWhitespace(url);
+  bool web = absl::StartsWithIgnoreCase(u, "http://") ||
+             absl::StartsWithIgnoreCase(u, "https://");
+  bool clean = true;
+  for (char c : u) {
+    if (static_cast<unsigned char>(c) <= 0x20) clean = false;
+  }
+  if (!web || !clean) {
+    if (label.empty()) return Text(url);
+    return absl::StrCat(Text(label), " <span class=\"path\">", Text(url),
+                        "</span>");
+  }
+  return absl::StrCat("<a href=\"", Attr(u), "\" rel=\"noopener noreferrer\">",
+                      Text(label.empty() ? u : label), "</a>");
+}
+
+std::string Base64Sha256(absl::string_view s) {
+  return absl::Base64Escape(Sha256(s));
+}
+
+// Matrix cell classes, most important first.
+enum class CellClass {
+  kConflict = 0,
+  kSuperseded = 1,
+  kOther = 2,
+  kAgreement = 3
+};
+
+CellClass ClassOf(absl::string_view kind) {
+  if (absl::StrContains(kind, "conflict")) return CellClass::kConflict;
+  if (kind == "superseded") return CellClass::kSuperseded;
+  if (kind == "agreement") return CellClass::kAgreement;
+  return CellClass::kOther;
+}
+
+absl::string_view ClassName(CellClass c) {
+  switch (c) {
+    case CellClass::kConflict:
+      return "conflict";
+    case CellClass::kSuperseded:
+      return "superseded";
+    case CellClass::kAgreement:
+      return "agreement";
+    case CellClass::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+// The text marker that carries the meaning without color.
+absl::string_view Marker(CellClass c) {
+  switch (c) {
+    case CellClass::kConflict:
+      return "\xE2\x9C\x97 conflict";  // ✗
+    case CellClass::kSuperseded:
+      return "\xE2\x86\xBB superseded";  // ↻
+    case CellClass::kAgreement:
+      return "\xE2\x9C\x93 agrees";  // ✓
+    case CellClass::kOther:
+      return "\xE2\x80\xA2 other";  // •
+  }
+  return "";
+}
+
+// Kinds about documents rather than values: not in the claim matrix.
+bool InMatrix(const Finding& f) {
+  return !f.subject.empty() && !f.evidence.empty() &&
+         f.kind != "ai-generated" && f.kind != "duplicate";
+}
+
+// `sentence` with the first occurrence of `quote` wrapped in <mark>; when
+// the quote is not in the sentence (normalization differs), both are shown.
+std::string Highlight(absl::string_view sentence, absl::string_view quote) {
+  if (quote.empty()) return Text(sentence);
+  size_t at = sentence.empty() ? absl::string_view::npos : sentence.find(quote);
+  if (at == absl::string_view::npos) {
+    if (sentence.empty()) return absl::StrCat("<mark>", Text(quote), "</mark>");
+    return absl::StrCat(Text(sentence), " <span class=\"muted\">(", "<mark>",
+                        Text(quote), "</mark>)</span>");
+  }
+  return absl::StrCat(Text(sentence.substr(0, at)), "<mark>", Text(quote),
+                      "</mark>", Text(sentence.substr(at + quote.size())));
+}
+
+struct Page {
+  const CheckResult& result;
+  const RenderOptions& options;
+  std::vector<std::string> finding_ids;                // anchor id per finding
+  std::vector<std::string> doc_tokens;                 // token per document
+  absl::flat_hash_map<std::string, size_t> doc_index;  // doc id -> index
+  std::string out;
+};
+
+void AssignIds(Page& page) {
+  std::set<std::string> used;
+  for (size_t i = 0; i < page.result.findings.size(); ++i) {
+    const Finding& f = page.result.findings[i];
+    std::string base =
+        f.fingerprint.empty() ? absl::StrCat("n", i) : Token(f.fingerprint);
+    std::string id = absl::StrCat("f-", base);
+    for (int k = 2; used.count(id) > 0; ++k) {
+      id = absl::StrCat("f-", base, "-", k);
+    }
+    used.insert(id);
+    page.finding_ids.push_back(id);
+  }
+  for (size_t i = 0; i < page.result.documents.size(); ++i) {
+    const Document& d = page.result.documents[i].doc;
+    page.doc_tokens.push_back(Token(d.id));
+    page.doc_index.emplace(d.id, i);
+  }
+}
+
+std::string DocLabel(const DocumentResult& d) {
+  if (!d.info.source.empty()) return d.info.source;
+  if (!d.doc.source.empty()) return d.doc.source;
+  return d.doc.id;
+}
+
+void Header(Page& page, const Summary& s) {
+  std::string& o = page.out;
+  auto sev = [](const std::array<size_t, 3>& a, Severity v) {
+    return a[static_cast<size_t>(v)];
+  };
+  absl::StrAppend(&o, "<header>\n<h1>crosscheck report</h1>\n<p class=\"sub\">",
+                  s.documents, " documents, ", s.claims, " claims, ",
+                  s.findings, " findings. crosscheck ",
+                  Text(ToolVersion(page.result, page.options)));
+  if (!page.result.inputs.empty()) {
+    o += ". Inputs: ";
+    for (size_t i = 0; i < page.result.inputs.size(); ++i) {
+      absl::StrAppend(&o, i ? ", " : "", "<span class=\"path\">",
+                      Text(page.result.inputs[i]), "</span>");
+    }
+  }
+  o += ".</p>\n<div class=\"cards\">\n";
+  for (Severity v : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
+    absl::StrAppend(
+        &o, "<div class=\"card ", SeverityName(v), "\"><span class=\"n\">",
+        sev(s.active_by_severity, v), "</span><span class=\"l\">",
+        SeverityName(v),
+        sev(s.by_severity, v) != sev(s.active_by_severity, v)
+            ? absl::StrCat(" (+",
+                           sev(s.by_severity, v) - sev(s.active_by_severity, v),
+                           " suppressed)")
+            : "",
+        "</span></div>\n");
+  }
+  absl::StrAppend(&o, "<div class=\"card\"><span class=\"n\">", s.diagnostics,
+                  "</span><span class=\"l\">input problems</span></div>\n",
+                  "<div class=\"card\"><span class=\"n\">", s.ai_flagged,
+                  "</span><span class=\"l\">AI-flagged documents</span></div>\n"
+                  "</div>\n");
+  if (!s.by_kind.empty()) {
+    o += "<table class=\"kinds\"><thead><tr><th>kind</th><th>findings</th>"
+         "<th>meaning</th></tr></thead><tbody>\n";
+    for (const auto& [kind, n] : s.by_kind) {
+      absl::StrAppend(&o, "<tr><td>", Text(kind), "</td><td class=\"num\">", n,
+                      "</td><td>", Text(KindDescription(kind)), "</td></tr>\n");
+    }
+    o += "</tbody></table>\n";
+  }
+  o += "</header>\n";
+}
+
+void Sources(Page& page) {
+  std::string& o = page.out;
+  const auto& docs = page.result.documents;
+  std::map<std::string, int> syndication;
+  for (const DocumentResult& d : docs) {
+    if (!d.info.syndication_key.empty()) ++syndication[d.info.syndication_key];
+  }
+  o += "<section id=\"sources\"><h2>Sources</h2>\n<div class=\"scroll\">"
+       "<table><thead><tr><th>source</th><th>title</th><th>file</th>"
+       "<th>reference date</th><th>how it is known</th><th>flags</th>"
+       "</tr></thead><tbody>\n";
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const DocumentResult& d = docs[i];
+    const ReferenceDate& r = d.info.reference_date;
+    std::string date = r.day ? absl::FormatCivilTime(*r.day) : "unknown";
+    if (r.latest && (!r.day || *r.latest != *r.day)) {
+      absl::StrAppend(&date, " \xE2\x80\x93 ",
+                      absl::FormatCivilTime(*r.latest));
+    }
+    const std::string& title =
+        d.info.title.empty() ? d.doc.title : d.info.title;
+    absl::StrAppend(&o, "<tr><td><a href=\"#d-", page.doc_tokens[i], "\">",
+                    Text(DocLabel(d)), "</a></td><td>",
+                    d.doc.url.empty() ? Text(title) : Link(d.doc.url, title),
+                    "</td><td class=\"path\">",
+                    Text(LocationText(d.doc.path, d.doc.record_line, 0)),
+                    "</td><td>", Text(date), "</td><td>",
+                    Text(r.provenance.empty() ? "-" : r.provenance));
+    if (r.confidence > 0) {
+      absl::StrAppend(&o, " <span class=\"muted\">(",
+                      static_cast<int>(r.confidence * 100 + 0.5), "%)</span>");
+    }
+    if (!r.evidence.empty()) {
+      absl::StrAppend(&o, "<br><span class=\"muted\">\xE2\x80\x9C",
+                      Text(r.evidence), "\xE2\x80\x9D</span>");
+    }
+    o += "</td><td>";
+    if (d.info.ai_generated) {
+      absl::StrAppend(&o, "<span class=\"badge ai\" title=\"",
+                      Attr(d.info.ai_evidence), "\">AI-generated</span>");
+    }
+    if (!d.info.syndication_key.empty() &&
+        syndication[d.info.syndication_key] > 1) {
+      absl::StrAppend(&o, "<span class=\"badge syndicated\" title=\"group ",
+                      Attr(d.info.syndication_key), "\">syndicated</span>");
+    }
+    o += "</td></tr>\n";
+  }
+  o += "</tbody></table></div></section>\n";
+}
+
+void Matrix(Page& page) {
+  struct Cell {
+    CellClass cls;
+    std::string value;
+    std::string quote;
+    std::string href;
+  };
+  // subject -> document index -> cells. Ordered maps: deterministic.
+  std::map<std::string, std::map<size_t, std::vector<Cell>>> rows;
+  const auto& findings = page.result.findings;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (!InMatrix(f)) continue;
+    auto& row = rows[f.subject];
+    for (const Evidence& e : f.evidence) {
+      auto it = page.doc_index.find(e.doc_id);
+      if (it == page.doc_index.end()) continue;
+      auto& cells = row[it->second];
+      Cell c{ClassOf(f.kind), e.value, e.quote, page.finding_ids[i]};
+      bool merged = false;
+      for (Cell& old : cells) {
+        if (old.value == c.value && old.quote == c.quote) {
+          if (c.cls < old.cls) old = c;  // keep the most important finding
+          merged = true;
+        }
+      }
+      if (!merged) cells.push_back(std::move(c));
+    }
+  }
+  std::string& o = page.out;
+  o += "<section id=\"matrix\"><h2>Claim matrix</h2>\n";
+  if (rows.empty()) {
+    o += "<p class=\"muted\">No claims were compared across sources.</p>"
+         "</section>\n";
+    return;
+  }
+  o += "<p class=\"sub\">Each row is a subject or event; each column a "
+       "source. A cell shows the value that source gives, its quote, and how "
+       "it compares; click it for the finding.</p>\n<div class=\"legend\">";
+  for (CellClass c : {CellClass::kConflict, CellClass::kAgreement,
+                      CellClass::kSuperseded, CellClass::kOther}) {
+    absl::StrAppend(&o, "<span class=\"cell ", ClassName(c),
+                    "\"><span class=\"m\">", Marker(c), "</span></span>");
+  }
+  o += "</div>\n<div class=\"scroll\"><table class=\"matrix\"><thead><tr>"
+       "<th>subject</th>";
+  const auto& docs = page.result.documents;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    absl::StrAppend(&o, "<th><a href=\"#d-", page.doc_tokens[i], "\">",
+                    Text(DocLabel(docs[i])), "</a></th>");
+  }
+  o += "</tr></thead><tbody>\n";
+  for (const auto& [subject, row] : rows) {
+    absl::StrAppend(&o, "<tr><th scope=\"row\">", Text(subject), "</th>");
+    for (size_t i = 0; i < docs.size(); ++i) {
+      o += "<td>";
+      auto it = row.find(i);
+      if (it != row.end()) {
+        for (const Cell& c : it->second) {
+          absl::StrAppend(&o, "<a class=\"cell ", ClassName(c.cls),
+                          "\" href=\"#", c.href, "\"><span class=\"m\">",
+                          Marker(c.cls), "</span><span class=\"v\">",
+                          Text(c.value),
+                          "</span><span class=\"q\">\xE2\x80\x9C",
+                          Text(c.quote), "\xE2\x80\x9D</span></a>");
+        }
+      }
+      o += "</td>";
+    }
+    o += "</tr>\n";
+  }
+  o += "</tbody></table></div></section>\n";
+}
+
+void Filters(Page& page, const Summary& s) {
+  std::string& o = page.out;
+  o += "<div class=\"filters\" role=\"group\" aria-label=\"filters\">"
+       "<fieldset><legend>kind</legend>";
+  for (const auto& [kind, n] : s.by_kind) {
+    absl::StrAppend(&o,
+                    "<label><input type=\"checkbox\" data-filter=\"kind\" "
+                    "value=\"",
+                    Attr(kind), "\" checked> ", Text(kind), " (", n,
+                    ")</label>");
+  }
+  o += "</fieldset><fieldset><legend>severity</legend>";
+  for (Severity v : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
+    absl::StrAppend(&o,
+                    "<label><input type=\"checkbox\" "
+                    "data-filter=\"severity\" value=\"",
+                    SeverityName(v), "\" checked> ", SeverityName(v),
+                    "</label>");
+  }
+  o += "</fieldset><fieldset><legend>source</legend>"
+       "<select id=\"filter-source\"><option value=\"\">all sources</option>";
+  const auto& docs = page.result.documents;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    absl::StrAppend(&o, "<option value=\"", page.doc_tokens[i], "\">",
+                    Text(DocLabel(docs[i])), " (", Text(docs[i].doc.id),
+                    ")</option>");
+  }
+  o += "</select></fieldset><span id=\"filter-count\" aria-live=\"polite\">"
+       "</span></div>\n";
+}
+
+void Findings(Page& page, const Summary& s) {
+  std::string& o = page.out;
+  o += "<section id=\"findings\"><h2>Findings</h2>\n";
+  if (page.result.findings.empty()) {
+    o += "<p class=\"muted\">No findings.</p></section>\n";
+    return;
+  }
+  Filters(page, s);
+  const auto& findings = page.result.findings;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    std::set<std::string> sources;
+    for (const Evidence& e : f.evidence) {
+      auto it = page.doc_index.find(e.doc_id);
+      sources.insert(it == page.doc_index.end() ? Token(e.doc_id)
+                                                : page.doc_tokens[it->second]);
+    }
+    absl::StrAppend(
+        &o, "<article class=\"finding sev-", SeverityName(f.severity),
+        f.suppressed ? " is-suppressed" : "", "\" id=\"", page.finding_ids[i],
+        "\" data-kind=\"", Attr(f.kind), "\" data-severity=\"",
+        SeverityName(f.severity), "\" data-sources=\"",
+        absl::StrJoin(sources, " "), "\">\n<h3><span class=\"badge ",
+        SeverityName(f.severity), "\">", SeverityName(f.severity),
+        "</span><span class=\"badge kind\">", Text(f.kind), "</span>");
+    if (f.suppressed) {
+      absl::StrAppend(&o, "<span class=\"badge suppressed\">suppressed</span>");
+    }
+    absl::StrAppend(&o, Text(f.subject), " <a class=\"anchor\" href=\"#",
+                    page.finding_ids[i], "\" title=\"link to this finding\">#",
+                    "</a></h3>\n<p class=\"msg\">", Text(f.message), "</p>\n");
+    absl::StrAppend(&o, "<p class=\"muted\">", Text(f.rule_id),
+                    " \xC2\xB7 "
+                    "confidence ",
+                    static_cast<int>(f.confidence * 100 + 0.5), "%");
+    if (f.suppressed && !f.suppression_reason.empty()) {
+      absl::StrAppend(&o, " \xC2\xB7 suppressed: ", Text(f.suppression_reason));
+    }
+    o += "</p>\n";
+    if (!f.evidence.empty()) {
+      o += "<ul>\n";
+      for (const Evidence& e : f.evidence) {
+        auto it = page.doc_index.find(e.doc_id);
+        std::string who = Text(e.source.empty() ? e.doc_id : e.source);
+        if (it != page.doc_index.end()) {
+          who = absl::StrCat("<a href=\"#d-", page.doc_tokens[it->second],
+                             "\">", who, "</a>");
+        }
+        absl::StrAppend(
+            &o, "<li><strong>", who, "</strong>",
+            e.value.empty() ? "" : absl::StrCat(": ", Text(e.value)),
+            e.reference_date.empty()
+                ? ""
+                : absl::StrCat(" <span class=\"muted\">as of ",
+                               Text(e.reference_date), "</span>"),
+            " <span class=\"path\">",
+            Text(LocationText(e.path, e.position.line, e.position.column)),
+            "</span><span class=\"sentence\">", Highlight(e.sentence, e.quote),
+            "</span></li>\n");
+      }
+      o += "</ul>\n";
+    }
+    o += "</article>\n";
+  }
+  o += "</section>\n";
+}
+
+void Documents(Page& page) {
+  std::string& o = page.out;
+  const auto& docs = page.result.documents;
+  o += "<section id=\"documents\"><h2>Documents</h2>\n";
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const DocumentResult& d = docs[i];
+    absl::StrAppend(&o, "<details class=\"doc\" id=\"d-", page.doc_tokens[i],
+                    "\"><summary>", Text(DocLabel(d)), " <span class=\"path\">",
+                    Text(d.doc.path), "</span>", "</summary>\n");
+    if (!d.doc.byline.empty()) {
+      absl::StrAppend(&o, "<p class=\"muted\">", Text(d.doc.byline), "</p>\n");
+    }
+    if (d.info.ai_generated) {
+      absl::StrAppend(&o, "<p><span class=\"badge ai\">AI-generated</span>",
+                      Text(d.info.ai_evidence),
+                      d.info.ai_line > 0
+                          ? absl::StrCat(" <span class=\"path\">line ",
+                                         d.info.ai_line, "</span>")
+                          : "",
+                      "</p>\n");
+    }
+    for (const Segment& s : d.segments) {
+      Span span = s.text.OriginalSpan(0, s.text.size());
+      Position p = d.doc.original_index.PositionOf(span.begin);
+      absl::StrAppend(&o, "<p class=\"seg k-", SegmentKindName(s.kind),
+                      s.boilerplate ? " boilerplate" : "",
+                      "\"><span class=\"ln\">", p.line, ":", p.column,
+                      "</span>", Text(s.text.text()));
+      if (s.boilerplate) {
+        absl::StrAppend(&o, "<span class=\"why\">boilerplate",
+                        s.boilerplate_reason.empty() ? "" : ": ",
+                        Text(s.boilerplate_reason), "</span>");
+      }
+      o += "</p>\n";
+    }
+    o += "</details>\n";
+  }
+  o += "</section>\n";
+}
+
+void Diagnostics(Page& page) {
+  const auto& diags = page.result.diagnostics;
+  std::string& o = page.out;
+  if (diags.empty() && page.result.baseline_gone.empty()) return;
+  o += "<section id=\"diagnostics\"><h2>Input problems</h2>\n<ul>\n";
+  for (const Diagnostic& d : diags) {
+    absl::StrAppend(&o, "<li><span class=\"badge ", SeverityName(d.severity),
+                    "\">", SeverityName(d.severity),
+                    "</span><span class="
+                    "\"path\">",
+                    Text(LocationText(d.path, d.line, d.column)), "</span> ",
+                    Text(d.message), " <span class=\"muted\">", Text(d.code),
+                    "</span></li>\n");
+  }
+  if (!page.result.baseline_gone.empty()) {
+    absl::StrAppend(&o, "<li>", page.result.baseline_gone.size(),
+                    " baseline entries no longer occur.</li>\n");
+  }
+  o += "</ul></section>\n";
+}
+
+}  // namespace
+
+std::string RenderHtml(const CheckResult& result,
+                       const RenderOptions& options) {
+  Page page{result, options, {}, {}, {}, {}};
+  AssignIds(page);
+  Summary s = Summarize(result);
+  std::string& o = page.out;
+  const absl::string_view css = kAsset_report_css;
+  const absl::string_view js = kAsset_report_js;
+  absl::StrAppend(
+      &o,
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+      "'none'; img-src data:; style-src 'sha256-",
+      Base64Sha256(css), "'; script-src 'sha256-", Base64Sha256(js),
+      "'; base-uri 'none'; form-action 'none'\">\n"
+      "<meta name=\"generator\" content=\"crosscheck ",
+      Attr(ToolVersion(result, options)),
+      "\">\n<title>crosscheck report: ", s.findings, " findings in ",
+      s.documents, " documents</title>\n<style>", css,
+      "</style>\n</head>\n<body>\n");
+  Header(page, s);
+  o += "<main>\n";
+  Sources(page);
+  Matrix(page);
+  Findings(page, s);
+  Documents(page);
+  Diagnostics(page);
+  o += "</main>\n<footer>Generated by crosscheck ";
+  o += Text(ToolVersion(result, options));
+  if (!options.generated_at.empty()) {
+    absl::StrAppend(&o, " on ", Text(options.generated_at));
+  }
+  absl::StrAppend(&o, ".</footer>\n<script>", js,
+                  "</script>\n</body>\n</html>\n");
+  return std::move(page.out);
+}
+
+}  // namespace crosscheck::reports

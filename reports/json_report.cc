@@ -1,0 +1,101 @@
+// The JSON report: the whole CheckResult, described by
+// reports/schema/report.schema.json. Value types use checker/core/json_codec
+// so the report and `crosscheck extract` records share one encoding.
+#include "checker/core/json_codec.h"
+#include "nlohmann/json.hpp"
+#include "reports/report.h"
+#include "reports/report_util.h"
+
+namespace crosscheck::reports {
+namespace {
+
+using nlohmann::json;
+
+json SeverityCounts(const std::array<size_t, 3>& counts) {
+  return json{{"error", counts[static_cast<size_t>(Severity::kError)]},
+              {"warning", counts[static_cast<size_t>(Severity::kWarning)]},
+              {"info", counts[static_cast<size_t>(Severity::kInfo)]}};
+}
+
+json DocumentJson(const DocumentResult& d) {
+  json segments = json::array();
+  for (const Segment& s : d.segments) {
+    segments.push_back(SegmentToJson(s, &d.doc.original_index));
+  }
+  // Ingestion fills Document; DocumentInfo may carry later findings (AI,
+  // syndication). Prefer the info's value when it has one.
+  const std::string& title = d.info.title.empty() ? d.doc.title : d.info.title;
+  const std::string& source =
+      d.info.source.empty() ? d.doc.source : d.info.source;
+  return json{{"id", d.doc.id},
+              {"path", d.doc.path},
+              {"record_line", d.doc.record_line},
+              {"format", d.doc.format},
+              {"title", title},
+              {"source", source},
+              {"byline", d.doc.byline},
+              {"url", d.doc.url},
+              {"bytes", d.doc.original.size()},
+              {"reference_date", ReferenceDateToJson(d.info.reference_date)},
+              {"ai_generated", d.info.ai_generated},
+              {"ai_evidence", d.info.ai_evidence},
+              {"ai_line", d.info.ai_line},
+              {"ai_column", d.info.ai_column},
+              {"syndication_key", d.info.syndication_key},
+              {"segments", std::move(segments)}};
+}
+
+}  // namespace
+
+std::string RenderJson(const CheckResult& result,
+                       const RenderOptions& options) {
+  Summary s = Summarize(result);
+  json tool{{"name", "crosscheck"},
+            {"version", ToolVersion(result, options)},
+            {"information_uri", std::string(kInformationUri)},
+            {"fail_on", SeverityName(options.fail_on)}};
+  if (!options.generated_at.empty()) {
+    tool["generated_at"] = options.generated_at;
+  }
+  json by_kind = json::object();
+  for (const auto& [kind, n] : s.by_kind) by_kind[kind] = n;
+  json summary{
+      {"documents", s.documents},
+      {"claims", s.claims},
+      {"findings", s.findings},
+      {"findings_by_kind", std::move(by_kind)},
+      {"findings_by_severity", SeverityCounts(s.by_severity)},
+      {"active_by_severity", SeverityCounts(s.active_by_severity)},
+      {"suppressed", s.suppressed},
+      {"diagnostics", s.diagnostics},
+      {"diagnostics_by_severity", SeverityCounts(s.diagnostics_by_severity)},
+      {"ai_flagged_documents", s.ai_flagged}};
+
+  json documents = json::array();
+  for (const DocumentResult& d : result.documents) {
+    documents.push_back(DocumentJson(d));
+  }
+  json claims = json::array();
+  for (const Claim& c : result.claims) claims.push_back(ClaimToJson(c));
+  json findings = json::array();
+  for (const Finding& f : result.findings) findings.push_back(FindingToJson(f));
+  json diagnostics = json::array();
+  for (const Diagnostic& d : result.diagnostics) {
+    diagnostics.push_back(DiagnosticToJson(d));
+  }
+  json report{{"schema_version", "1.0"},
+              {"tool", std::move(tool)},
+              {"inputs", result.inputs},
+              {"summary", std::move(summary)},
+              {"documents", std::move(documents)},
+              {"claims", std::move(claims)},
+              {"findings", std::move(findings)},
+              {"diagnostics", std::move(diagnostics)},
+              {"baseline", json{{"used", BaselineUsed(result, options)},
+                                {"gone", result.baseline_gone}}}};
+  std::string out = Dump(report, 2);
+  out += '\n';
+  return out;
+}
+
+}  // namespace crosscheck::reports

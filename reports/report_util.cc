@@ -1,0 +1,86 @@
+#include "reports/report_util.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace crosscheck::reports {
+
+Summary Summarize(const CheckResult& result) {
+  Summary s;
+  s.documents = result.documents.size();
+  s.claims = result.claims.size();
+  s.findings = result.findings.size();
+  for (const Finding& f : result.findings) {
+    ++s.by_kind[f.kind];
+    size_t sev = static_cast<size_t>(f.severity);
+    if (sev >= s.by_severity.size()) continue;
+    ++s.by_severity[sev];
+    if (f.suppressed) {
+      ++s.suppressed;
+    } else {
+      ++s.active_by_severity[sev];
+    }
+  }
+  s.diagnostics = result.diagnostics.size();
+  for (const Diagnostic& d : result.diagnostics) {
+    size_t sev = static_cast<size_t>(d.severity);
+    if (sev < s.diagnostics_by_severity.size()) {
+      ++s.diagnostics_by_severity[sev];
+    }
+  }
+  for (const DocumentResult& d : result.documents) {
+    if (d.info.ai_generated) ++s.ai_flagged;
+  }
+  return s;
+}
+
+std::string ToolVersion(const CheckResult& result,
+                        const RenderOptions& options) {
+  if (!options.tool_version.empty()) return options.tool_version;
+  if (!result.tool_version.empty()) return result.tool_version;
+  return "0";
+}
+
+bool BaselineUsed(const CheckResult& result, const RenderOptions& options) {
+  return options.baseline_used || !result.baseline_gone.empty();
+}
+
+std::string KindDescription(absl::string_view kind) {
+  struct Entry {
+    absl::string_view kind;
+    absl::string_view text;
+  };
+  static constexpr Entry kEntries[] = {
+      {"conflict", "Sources disagree on a value for the same subject and time"},
+      {"agreement", "Independent sources agree on a value"},
+      {"superseded",
+       "A claim was true at another time and is replaced by a later one"},
+      {"anachronism",
+       "A claim is dated inconsistently with the document's own date"},
+      {"event-date-conflict",
+       "Sources place the same event on different dates"},
+      {"not-comparable",
+       "Values about one subject are measured differently and not compared"},
+      {"uncorroborated", "A figure appears in one source only"},
+      {"ai-generated", "A document declares AI-generated content"},
+      {"duplicate", "Documents are near-duplicates (syndicated copies)"},
+  };
+  for (const Entry& e : kEntries) {
+    if (e.kind == kind) return std::string(e.text);
+  }
+  return absl::StrCat("crosscheck finding of kind ", kind);
+}
+
+std::string Dump(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string LocationText(absl::string_view path, int line, int column) {
+  std::string out(path);
+  if (line > 0) {
+    absl::StrAppend(&out, ":", line);
+    if (column > 0) absl::StrAppend(&out, ":", column);
+  }
+  return out;
+}
+
+}  // namespace crosscheck::reports

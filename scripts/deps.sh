@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages crosscheck needs, only those missing.
+# Usage: scripts/deps.sh [--browser]   (--browser adds Chromium + Node for
+# the HTML report's browser test). Idempotent: a second run installs nothing.
+set -euo pipefail
+
+packages=(cmake g++ make pkg-config libre2-dev libabsl-dev nlohmann-json3-dev
+          libgtest-dev libgmock-dev libgumbo-dev libbenchmark-dev
+          python3 python3-jsonschema)
+if [[ "${1:-}" == "--browser" ]]; then
+  packages+=(chromium)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if (( ${#missing[@]} )); then
+  echo "deps: installing ${missing[*]}" >&2
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi

@@ -1,0 +1,102 @@
+// End-to-end: the CLI on every fixture corpus, scored against its
+// expected.json, and on ../shared/seeds against EXPECTED.md's findings.
+//
+// Thresholds (stated in the README and the closing notes): on the fixture
+// corpora together, every judgment kind reaches kMinRecall recall, and alarm
+// kinds (conflict, event-date-conflict, status-conflict, anachronism) reach
+// kMinAlarmPrecision precision; no must_not item is ever reported.
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "tests/e2e/cli_runner.h"
+#include "tests/e2e/expectations.h"
+
+namespace crosscheck::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr double kMinRecall = 0.6;
+constexpr double kMinAlarmPrecision = 0.8;
+
+json CheckJson(const std::string& dir) {
+  RunResult r = RunCli({"check", dir, "--format", "json", "--fail-on", "never",
+                        "--quiet"});
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2) << r.err;
+  json j = json::parse(r.out, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << "not JSON: " << r.out.substr(0, 200)
+                                 << "\n" << r.err;
+  return j;
+}
+
+std::vector<std::string> FixtureCorpora() {
+  std::vector<std::string> dirs;
+  std::error_code ec;
+  for (const char* root : {"fixtures/corpus", "fixtures/xss"}) {
+    if (fs::exists(SourcePath(root) + "/expected.json", ec)) {
+      dirs.push_back(root);
+    }
+  }
+  if (fs::is_directory(SourcePath("fixtures/corpora"), ec)) {
+    std::vector<std::string> more;
+    for (const auto& e : fs::directory_iterator(SourcePath("fixtures/corpora"))) {
+      if (fs::exists(e.path() / "expected.json", ec)) {
+        more.push_back("fixtures/corpora/" + e.path().filename().string());
+      }
+    }
+    std::sort(more.begin(), more.end());
+    dirs.insert(dirs.end(), more.begin(), more.end());
+  }
+  return dirs;
+}
+
+Score ScoreCorpus(const std::string& dir, const std::string& expected_path) {
+  json expected = json::parse(ReadFile(expected_path), nullptr, false);
+  EXPECT_FALSE(expected.is_discarded()) << expected_path;
+  json report = CheckJson(dir);
+  return ScoreReport(report, expected);
+}
+
+TEST(CorporaTest, FixtureCorporaMeetPrecisionAndRecall) {
+  std::vector<std::string> corpora = FixtureCorpora();
+  ASSERT_GE(corpora.size(), 5u) << "the sample corpus and four story corpora";
+  Score total;
+  for (const auto& dir : corpora) {
+    Score s = ScoreCorpus(SourcePath(dir), SourcePath(dir + "/expected.json"));
+    std::cout << "== " << dir << "\n" << FormatScore(s);
+    for (const auto& f : s.failures) std::cout << "  " << f << "\n";
+    Accumulate(&total, s);
+  }
+  std::cout << "== all fixture corpora\n" << FormatScore(total);
+  for (const auto& [kind, k] : total.kinds) {
+    if (k.expected > 0) {
+      EXPECT_GE(k.Recall(), kMinRecall) << kind;
+    }
+    if (IsAlarmKind(kind)) {
+      EXPECT_GE(k.Precision(), kMinAlarmPrecision) << kind;
+    }
+  }
+}
+
+TEST(CorporaTest, SeedsMatchExpectedMd) {
+  std::string seeds = SeedsDir();
+  if (seeds.empty()) GTEST_SKIP() << "../shared/seeds not present";
+  Score s = ScoreCorpus(seeds, SourcePath("tests/e2e/seeds_expected.json"));
+  std::cout << FormatScore(s);
+  for (const auto& f : s.failures) std::cout << "  " << f << "\n";
+  for (const auto& [kind, k] : s.kinds) {
+    EXPECT_EQ(k.found, k.expected) << kind;
+    EXPECT_EQ(k.false_reported, 0) << kind;
+  }
+  EXPECT_EQ(s.segments_right, s.segments_expected);
+  EXPECT_EQ(s.documents_right, s.documents_expected);
+  EXPECT_EQ(s.claims_found, s.claims_expected);
+}
+
+}  // namespace
+}  // namespace crosscheck::testing

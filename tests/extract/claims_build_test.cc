@@ -1,0 +1,282 @@
+// BuildClaims over hand-made documents: measures, scopes, modality,
+// speakers, event and status claims, skipping rules, ids and positions.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "checker/extract/claims.h"
+#include "gtest/gtest.h"
+#include "tests/extract/claims_testing.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using testing::ClaimsFor;
+using testing::DocBuilder;
+using testing::TestLexicon;
+
+std::vector<Claim> Build(DocBuilder& b) {
+  return BuildClaims(b.Build(), b.mentions(), TestLexicon());
+}
+
+TEST(ClaimsTest, MeasureShareChangeCountLevel) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 2, 10));
+  int p = b.Paragraph({
+      "Tokyo promised 2% of GDP for its armed forces.",
+      "Washington lifted tariffs on imported cars from 15 percent to 25 "
+      "percent.",
+      "Exports of steel rose 7% over the period.",
+      "Some 3,000 nurses walked out.",
+      "The jobless rate was 4.1%.",
+      "A 0.5% rise in consumer prices surprised markets.",
+  });
+  b.Percent(p, "2%", 2);
+  b.Percent(p, "15 percent", 15);
+  b.Percent(p, "25 percent", 25);
+  b.Percent(p, "7%", 7);
+  b.Number(p, "3,000 nurses", 3000, MentionKind::kQuantity, "nurse", "count");
+  b.Percent(p, "4.1%", 4.1);
+  b.Percent(p, "0.5%", 0.5);
+  std::vector<Claim> cs = Build(b);
+
+  struct Case {
+    const char* text;
+    Measure measure;
+    const char* head;
+  } cases[] = {
+      {"2%", Measure::kShare, "force"},
+      {"25 percent", Measure::kChange, "tariff"},
+      {"7%", Measure::kChange, "export"},
+      {"3,000 nurses", Measure::kCount, "nurse"},
+      {"4.1%", Measure::kLevel, "unemployment"},
+      {"0.5%", Measure::kChange, "price"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    auto found = ClaimsFor(cs, c.text);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(MeasureName(found[0]->measure), MeasureName(c.measure));
+    EXPECT_EQ(found[0]->subject.head, c.head);
+  }
+  // "from 15 percent": the old level is folded into the change claim.
+  EXPECT_TRUE(ClaimsFor(cs, "15 percent").empty());
+  auto change = ClaimsFor(cs, "25 percent");
+  ASSERT_EQ(change.size(), 1u);
+  ASSERT_TRUE(change[0]->change_from.has_value());
+  EXPECT_EQ(*change[0]->change_from, 15);
+  EXPECT_EQ(absl::StrJoin(change[0]->subject.modifiers, ","),
+            "automobile,imported");
+}
+
+TEST(ClaimsTest, TableRowsUseTheRowLabel) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 2, 12));
+  std::vector<std::string> headers = {"Area", "Plan"};
+  int h = b.TableRow(headers, headers);
+  int r1 = b.TableRow({"Defense Spending", "Increase by 15% over next 2 years"},
+                      headers);
+  int r2 = b.TableRow({"Joint naval drills", "Scheduled Q3 2024"}, headers);
+  b.Add(h, "Plan", MentionKind::kNumber);  // junk in a header row: ignored
+  b.Percent(r1, "15%", 15);
+  b.Date(r2, "Q3 2024", testing::Quarter(2024, 3));
+  std::vector<Claim> cs = Build(b);
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(cs[0].subject.head, "defense spending");
+  EXPECT_EQ(cs[0].measure, Measure::kChange);
+  EXPECT_EQ(cs[0].modality, Modality::kFuture);
+  EXPECT_EQ(cs[1].measure, Measure::kEventDate);
+  EXPECT_EQ(cs[1].event, "drill");
+  EXPECT_EQ(cs[1].modality, Modality::kFuture);
+  EXPECT_EQ(cs[1].scope.period.iso, "2024-Q3");
+  EXPECT_EQ(cs[1].scope.source, "explicit");
+}
+
+TEST(ClaimsTest, EventDates) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 2, 10));
+  int p1 = b.Paragraph(
+      {"After Sunday's lower-house election, the premier spoke at a "
+       "post-election press conference Monday."});
+  int p2 = b.Paragraph({"She met reporters on February 8."});
+  int p3 = b.Paragraph(
+      {"The ruling bloc secured a two-thirds supermajority two days later."});
+  b.Date(p1, "Sunday's", testing::Day(2026, 2, 8, true));
+  b.Event(p1, "election", "election");
+  b.Event(p1, "press conference", "press-conference");
+  b.Date(p1, "Monday", testing::Day(2026, 2, 9, true));
+  b.Date(p2, "February 8", testing::Day(2026, 2, 8));
+  b.Status(p3, "two-thirds supermajority", "supermajority",
+           "parliamentary-majority");
+  b.Date(p3, "two days later", testing::Day(2026, 2, 10, true));
+  std::vector<Claim> cs = Build(b);
+
+  auto sunday = ClaimsFor(cs, "Sunday's");
+  ASSERT_EQ(sunday.size(), 1u);
+  EXPECT_EQ(sunday[0]->measure, Measure::kEventDate);
+  EXPECT_EQ(sunday[0]->event, "election");
+  EXPECT_EQ(sunday[0]->subject.head, "election");
+  EXPECT_EQ(absl::StrJoin(sunday[0]->subject.modifiers, ","), "house,lower");
+  EXPECT_EQ(sunday[0]->scope.period.iso, "2026-02-08");
+
+  auto monday = ClaimsFor(cs, "Monday");
+  ASSERT_EQ(monday.size(), 1u);
+  EXPECT_EQ(monday[0]->event, "press-conference");
+  EXPECT_EQ(absl::StrJoin(monday[0]->subject.modifiers, ","),
+            "post-election");
+
+  // A meeting with reporters is no election.
+  EXPECT_TRUE(ClaimsFor(cs, "February 8").empty());
+
+  auto later = ClaimsFor(cs, "two days later");
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0]->event, "election");
+  EXPECT_EQ(later[0]->scope.period.iso, "2026-02-10");
+
+  auto status = ClaimsFor(cs, "two-thirds supermajority");
+  ASSERT_EQ(status.size(), 1u);
+  EXPECT_EQ(status[0]->measure, Measure::kStatus);
+  EXPECT_EQ(status[0]->subject.head, "parliamentary-majority");
+}
+
+TEST(ClaimsTest, StatusEntityAndScope) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2024, 11, 20));
+  int p = b.Paragraph(
+      {"In November 2024, the LDP rules with a minority government."});
+  b.Date(p, "November 2024", testing::Month(2024, 11));
+  b.Status(p, "minority government", "minority", "parliamentary-majority");
+  std::vector<Claim> cs = Build(b);
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].subject.head, "parliamentary-majority");
+  EXPECT_EQ(absl::StrJoin(cs[0].subject.modifiers, ","), "ldp");
+  EXPECT_EQ(cs[0].subject.text, "LDP");
+  EXPECT_EQ(cs[0].scope.source, "explicit");
+  EXPECT_EQ(cs[0].scope.period.iso, "2024-11");
+}
+
+TEST(ClaimsTest, ScopeModalityAndSpeaker) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 2, 10));
+  int p1 = b.Paragraph(
+      {"Japan will spend 2% of GDP on its military by 2027, officials said."});
+  int p2 = b.Paragraph({"Inflation was 3.2% last year, the bank said."});
+  int p3 = b.Paragraph({"Prices could rise 4% next spring."});
+  int p4 = b.Paragraph({"Lee Min-ho, an economist at a Seoul think tank, said "
+                        "exports may fall 3% while imports grew 5%."});
+  int p5 = b.Paragraph({"\"The deficit is 6% now,\" according to Ana Ruiz."});
+  b.Percent(p1, "2%", 2);
+  b.Date(p1, "2027", testing::Year(2027));
+  b.Percent(p2, "3.2%", 3.2);
+  b.Date(p2, "last year", testing::Year(2025));
+  b.Percent(p3, "4%", 4);
+  b.Percent(p4, "3%", 3);
+  b.Percent(p4, "5%", 5);
+  b.Percent(p5, "6%", 6);
+  std::vector<Claim> cs = Build(b);
+
+  struct Case {
+    const char* text;
+    Modality modality;
+    const char* scope_iso;
+    const char* scope_source;
+    const char* speaker;
+  } cases[] = {
+      {"2%", Modality::kFuture, "2027", "explicit", ""},
+      {"3.2%", Modality::kPast, "2025", "explicit", ""},
+      {"4%", Modality::kHedged, "2026-02-10", "reference-date", ""},
+      {"3%", Modality::kHedged, "2026-02-10", "reference-date", "Lee Min-ho"},
+      {"5%", Modality::kPast, "2026-02-10", "reference-date", "Lee Min-ho"},
+      {"6%", Modality::kPresent, "2026-02-10", "reference-date", "Ana Ruiz"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    auto found = ClaimsFor(cs, c.text);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(ModalityName(found[0]->modality), ModalityName(c.modality));
+    EXPECT_EQ(found[0]->scope.period.iso, c.scope_iso);
+    EXPECT_EQ(found[0]->scope.source, c.scope_source);
+    EXPECT_EQ(found[0]->speaker, c.speaker);
+  }
+  // Dates alone are no claims.
+  EXPECT_TRUE(ClaimsFor(cs, "2027").empty());
+  EXPECT_TRUE(ClaimsFor(cs, "last year").empty());
+}
+
+TEST(ClaimsTest, SkipsWhatIsNotAClaim) {
+  DocBuilder b("art");
+  b.Reference(absl::CivilDay(2026, 2, 10));
+  int body = b.Paragraph({"The 2024 budget set aside funds for 640 new "
+                          "schools during the Second World War memorial."});
+  int chrome = b.Paragraph({"Related: a 10% global tariff hits markets."},
+                           /*boilerplate=*/true);
+  b.Number(body, "2024", 2024);
+  Mention& rank = b.Number(body, "Second", 2);
+  rank.rule_id = "number.rank";
+  b.Number(body, "640 new schools", 640, MentionKind::kQuantity, "school",
+           "count");
+  b.Percent(chrome, "10%", 10);
+  Mention& d = b.Add(body, "funds", MentionKind::kDisclaimer);
+  d.label = "ai-generated";
+  std::vector<Claim> cs = Build(b);
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].mention.text, "640 new schools");
+  EXPECT_EQ(cs[0].id, "art#1");
+  EXPECT_EQ(cs[0].doc_id, "art");
+  EXPECT_EQ(cs[0].subject.head, "school");
+  EXPECT_EQ(absl::StrJoin(cs[0].subject.modifiers, ","), "");
+  EXPECT_EQ(cs[0].quote, "640 new schools");
+  EXPECT_EQ(cs[0].position.line, 1);
+  EXPECT_EQ(cs[0].position.column,
+            static_cast<int>(b.doc().original.find("640")) + 1);
+}
+
+TEST(ClaimsTest, IdsFollowDocumentOrderAndAreDeterministic) {
+  DocBuilder b("d");
+  b.Reference(absl::CivilDay(2026, 1, 1));
+  int p1 = b.Paragraph({"Unemployment stood at 5%."});
+  int p2 = b.Paragraph({"Turnout reached 61%."});
+  // Mentions handed over out of order.
+  b.Percent(p2, "61%", 61);
+  b.Percent(p1, "5%", 5);
+  std::vector<Claim> a = Build(b);
+  std::vector<Claim> again = Build(b);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].id, "d#1");
+  EXPECT_EQ(a[0].mention.text, "5%");
+  EXPECT_EQ(a[1].id, "d#2");
+  EXPECT_EQ(a[1].position.line, 3);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].id, again[i].id);
+    EXPECT_EQ(a[i].subject.key, again[i].subject.key);
+  }
+}
+
+TEST(ClaimsTest, BadMentionsDoNotCrash) {
+  DocBuilder b;
+  int p = b.Paragraph({"Short."});
+  b.Paragraph({"\xff\xfe binary \x01 text 5%"});
+  Mention m;
+  m.segment = p;
+  m.local_begin = 3;
+  m.local_end = 999;  // past the end
+  std::vector<Mention> ms = b.mentions();
+  ms.push_back(m);
+  m.segment = 42;  // no such segment
+  m.local_end = 4;
+  ms.push_back(m);
+  m.segment = 1;
+  m.local_begin = 18;
+  m.local_end = 20;
+  m.kind = MentionKind::kPercent;
+  m.sentence = 7;  // no such sentence
+  ms.push_back(m);
+  const SegmentedDocument& sd = b.Build();
+  std::vector<Claim> cs = BuildClaims(sd, ms, TestLexicon());
+  for (const Claim& c : cs) EXPECT_FALSE(c.id.empty());
+  SegmentedDocument empty;
+  EXPECT_TRUE(BuildClaims(empty, ms, TestLexicon()).empty());
+}
+
+}  // namespace
+}  // namespace crosscheck::extract

@@ -1,0 +1,274 @@
+// Subject detection over phrases from varied stories (strikes, quakes,
+// recalls, central banks, elections, trade), written for these tests.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "checker/extract/subject.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck::extract {
+namespace {
+
+const Lexicon& Lex() {
+  static const Lexicon* lex = [] {
+    auto l = Lexicon::Load(CROSSCHECK_SOURCE_DIR "/rules/lexicon.json");
+    EXPECT_TRUE(l.ok()) << l.status();
+    if (!l.ok()) return new Lexicon(*Lexicon::Parse("<empty>", "{}"));
+    return new Lexicon(std::move(*l));
+  }();
+  return *lex;
+}
+
+Amount Count(const char* unit) {
+  Amount a;
+  a.unit = unit;
+  a.dimension = "count";
+  return a;
+}
+Amount Pct() {
+  Amount a;
+  a.unit = "%";
+  a.dimension = "percent";
+  return a;
+}
+Amount Usd() {
+  Amount a;
+  a.unit = "USD";
+  a.dimension = "currency";
+  return a;
+}
+Amount None() { return Amount{}; }
+
+TEST(SubjectTest, Table) {
+  struct Case {
+    const char* sentence;
+    const char* figure;
+    MentionKind kind;
+    Amount amount;
+    const char* head;
+    const char* modifiers;  // comma-joined, sorted; "*" = do not check
+  } cases[] = {
+      {"Some 4,800 dockworkers on strike shut the harbor.", "4,800",
+       MentionKind::kQuantity, Count("dockworker"), "dockworker", "strike"},
+      {"Officials said the death toll rose to 2,310 by Friday.", "2,310",
+       MentionKind::kNumber, None(), "death toll", ""},
+      {"Inflation fell to 3.1% in March, the bureau said.", "3.1%",
+       MentionKind::kPercent, Pct(), "inflation", ""},
+      {"The maker announced a recall of 1.2 million vehicles this week.",
+       "1.2 million", MentionKind::kQuantity, Count("vehicle"), "automobile",
+       "recall"},
+      {"The central bank raised its benchmark rate by 25 basis points.", "25",
+       MentionKind::kNumber, None(), "interest rate", ""},
+      {"Washington will raise tariffs on South Korean cars from 15 percent to "
+       "25 percent.",
+       "25 percent", MentionKind::kPercent, Pct(), "tariff",
+       "automobile,korean,south"},
+      {"Moscow received 12,000 North Korean soldiers last year.", "12,000",
+       MentionKind::kQuantity, Count("soldier"), "troop", "korean,north"},
+      {"He praised the $640 billion U.S.-Japan trade relationship.",
+       "$640 billion", MentionKind::kMoney, Usd(), "relationship",
+       "japan,trade,u.s."},
+      {"Japan pledged 2% of GDP in defense spending by 2027.", "2%",
+       MentionKind::kPercent, Pct(), "defense spending", ""},
+      {"Seoul unveiled a $350 billion investment plan.", "$350 billion",
+       MentionKind::kMoney, Usd(), "plan", "investment"},
+      {"Unemployment stood at 4.2% in the third quarter.", "4.2%",
+       MentionKind::kPercent, Pct(), "unemployment", ""},
+      {"The company's revenue reached $12 billion.", "$12 billion",
+       MentionKind::kMoney, Usd(), "revenue", "company"},
+      {"Britain's defence budget was 2.3% of GDP.", "2.3%",
+       MentionKind::kPercent, Pct(), "defense spending", "britain"},
+      {"Rescuers found 37 survivors under the rubble.", "37",
+       MentionKind::kQuantity, Count("survivor"), "survivor", ""},
+      {"A 25% stake in the airline changed hands.", "25%",
+       MentionKind::kPercent, Pct(), "stake", "airline"},
+      {"Refunds worth $140 billion in import duties may follow.",
+       "$140 billion", MentionKind::kMoney, Usd(), "tariff", "import"},
+      {"The quake killed more than 300 people in the province.", "300",
+       MentionKind::kQuantity, Count("person"), "person", ""},
+      {"Exports of semiconductors jumped 18% in May.", "18%",
+       MentionKind::kPercent, Pct(), "export", "semiconductor"},
+      {"The price of crude oil climbed to $91 a barrel.", "$91",
+       MentionKind::kMoney, Usd(), "price", "crude,oil"},
+      {"The number of displaced families reached 14,000.", "14,000",
+       MentionKind::kNumber, None(), "family", "displaced"},
+      {"Turnout was 58.2% in the runoff.", "58.2%", MentionKind::kPercent,
+       Pct(), "turnout", ""},
+      {"The union represents 9,500 nurses across the state.", "9,500",
+       MentionKind::kQuantity, Count("nurse"), "nurse", ""},
+      {"Wheat output is expected to total 31 million tonnes.", "31 million",
+       MentionKind::kNumber, None(), "output", "wheat"},
+      {"Parliament approved a $2.1 trillion spending package.",
+       "$2.1 trillion", MentionKind::kMoney, Usd(), "package", "spending"},
+      {"Support for the governing party slipped to 27%.", "27%",
+       MentionKind::kPercent, Pct(), "support", "governing,party"},
+      {"The government programme will cost $4 billion.", "$4 billion",
+       MentionKind::kMoney, Usd(), "program", "government"},
+      {"Military spending rose 6.8% last year.", "6.8%",
+       MentionKind::kPercent, Pct(), "defense spending", ""},
+      {"The opposition won 30% of the vote.", "30%", MentionKind::kPercent,
+       Pct(), "opposition", ""},
+      {"The firm's market value fell to $80 billion.", "$80 billion",
+       MentionKind::kMoney, Usd(), "value", "firm,market"},
+      {"Analysts counted 2,000 protesters outside the ministry.", "2,000",
+       MentionKind::kQuantity, Count("protester"), "protester", ""},
+      {"About 70 aircraft were grounded.", "70", MentionKind::kQuantity,
+       Count("aircraft"), "aircraft", ""},
+      {"A 0.5% rise in consumer prices surprised markets.", "0.5%",
+       MentionKind::kPercent, Pct(), "price", "consumer"},
+      {"The missile flew 1,100 kilometers before landing.", "1,100",
+       MentionKind::kQuantity, Amount{0, 0, 0, "km", "distance", ""},
+       "missile", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    Subject s = SubjectOfFigure(c.sentence, c.figure, c.kind, c.amount, Lex());
+    EXPECT_EQ(s.head, c.head);
+    if (std::string(c.modifiers) != "*") {
+      EXPECT_EQ(absl::StrJoin(s.modifiers, ","), c.modifiers);
+    }
+    if (!s.head.empty()) {
+      EXPECT_FALSE(s.key.empty());
+      EXPECT_FALSE(s.text.empty());
+    }
+  }
+}
+
+TEST(SubjectTest, NoSubject) {
+  struct Case {
+    const char* sentence;
+    const char* figure;
+  } cases[] = {
+      {"It was 5.", "5"},
+      {"The score: 3.", "3"},
+      {"", "x"},
+  };
+  for (const Case& c : cases) {
+    Subject s = SubjectOfFigure(c.sentence, c.figure, MentionKind::kNumber,
+                                Amount{}, Lex());
+    EXPECT_TRUE(s.head.empty()) << c.sentence << " -> " << s.head;
+  }
+}
+
+TEST(SubjectTest, CanonicalSubject) {
+  struct Case {
+    const char* phrase;
+    const char* head;
+    const char* modifiers;
+  } cases[] = {
+      {"tariffs on South Korean automobiles", "tariff",
+       "automobile,korean,south"},
+      {"Defense Spending", "defense spending", ""},
+      {"military expenditure", "defense spending", ""},
+      {"the organisation's programmes", "program", "organization"},
+      {"Joint naval drills", "drill", "joint,naval"},
+      {"United States troops", "troop", "u.s."},
+      {"US troops", "troop", "u.s."},
+      {"the number of refugees", "refugee", ""},
+      {"", "", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.phrase);
+    Subject s = CanonicalSubject(c.phrase, Lex());
+    EXPECT_EQ(s.head, c.head);
+    EXPECT_EQ(absl::StrJoin(s.modifiers, ","), c.modifiers);
+  }
+}
+
+TEST(SubjectTest, Similarity) {
+  Subject a = MakeSubject("a", "tariff", {"automobile", "korean", "south"});
+  Subject b = MakeSubject("b", "tariff", {"automobile", "korean", "south"});
+  Subject c = MakeSubject("c", "tariff", {"global"});
+  Subject d = MakeSubject("d", "tariff", {});
+  Subject e = MakeSubject("e", "troop", {"korean", "north"});
+  EXPECT_DOUBLE_EQ(SubjectSimilarity(a, b), 1.0);
+  EXPECT_DOUBLE_EQ(SubjectSimilarity(a, e), 0.0);
+  EXPECT_DOUBLE_EQ(SubjectSimilarity(a, d), 0.7);
+  EXPECT_DOUBLE_EQ(SubjectSimilarity(a, c), 0.4);
+  EXPECT_GT(SubjectSimilarity(a, MakeSubject("f", "tariff", {"korean"})),
+            SubjectSimilarity(a, c));
+  EXPECT_EQ(SubjectSimilarity(Subject{}, Subject{}), 0.0);
+  EXPECT_EQ(a.key, "tariff|automobile,korean,south");
+}
+
+TEST(LexiconTest, Canonical) {
+  struct Case {
+    const char* word;
+    const char* canonical;
+  } cases[] = {
+      {"soldiers", "troop"},     {"Troops", "troop"},
+      {"defence", "defense"},    {"programmes", "program"},
+      {"labour", "labor"},       {"organisations", "organization"},
+      {"people", "person"},      {"children", "child"},
+      {"women", "woman"},        {"analyses", "analysis"},
+      {"crises", "crisis"},      {"data", "data"},
+      {"series", "series"},      {"countries", "country"},
+      {"taxes", "tax"},          {"churches", "church"},
+      {"bushes", "bush"},        {"classes", "class"},
+      {"status", "status"},      {"cars", "automobile"},
+      {"fishermen", "fisherman"}, {"Japan's", "japan"},
+      {"quakes", "earthquake"},  {"dockers", "dockworker"},
+      {"cases", "case"},         {"realisation", "realization"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Lex().Canonical(c.word), c.canonical) << c.word;
+  }
+  EXPECT_TRUE(Lex().IsStopWord("the"));
+  EXPECT_FALSE(Lex().IsStopWord("tariff"));
+  EXPECT_TRUE(Lex().IsUnitNoun("kilometers"));
+  EXPECT_TRUE(Lex().IsUnitNoun("percent"));
+  EXPECT_EQ(Lex().StatusEvent("parliamentary-majority"), "election");
+  EXPECT_EQ(Lex().StatusEvent("strike-status"), "strike-status");
+}
+
+TEST(LexiconTest, BadFiles) {
+  EXPECT_FALSE(Lexicon::Parse("x", "not json").ok());
+  EXPECT_FALSE(Lexicon::Parse("x", "[]").ok());
+  EXPECT_FALSE(Lexicon::Parse("x", R"({"stop_words": "the"})").ok());
+  EXPECT_FALSE(Lexicon::Parse("x", R"({"stop_words": [1]})").ok());
+  EXPECT_FALSE(Lexicon::Parse("x", R"({"variants": {"a": 1}})").ok());
+  EXPECT_FALSE(Lexicon::Parse("x", R"({"synonyms": [[]]})").ok());
+  EXPECT_FALSE(Lexicon::Parse("x", R"({"synonyms": [["a", 2]]})").ok());
+  EXPECT_FALSE(
+      Lexicon::Parse("x", R"({"status_group_events": [{"contains": 1}]})")
+          .ok());
+  EXPECT_FALSE(Lexicon::Load("/nonexistent/lexicon.json").ok());
+  auto empty = Lexicon::Parse("x", "{}");
+  ASSERT_TRUE(empty.ok());
+  // The generic singularizer works without any list.
+  EXPECT_EQ(empty->Canonical("Soldiers"), "soldier");
+}
+
+TEST(TokenizeTest, Shapes) {
+  std::vector<Token> t = Tokenize("The U.S.-Japan post-election deal's $640 "
+                                  "billion, 12,000 troops; 1910-45.");
+  std::vector<std::string> words;
+  for (const Token& x : t) words.push_back(x.lower);
+  EXPECT_EQ(absl::StrJoin(words, " "),
+            "the u.s. japan post-election deal $640 billion , 12,000 troops ; "
+            "1910-45 .");
+  EXPECT_TRUE(t[4].possessive);
+  EXPECT_TRUE(t[5].numeric);
+}
+
+TEST(TokenizeTest, NeverCrashes) {
+  std::string junk;
+  for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>(i * 37));
+  for (absl::string_view s :
+       {absl::string_view(""), absl::string_view("\xE2\x80"),
+        absl::string_view("'s"), absl::string_view("-"),
+        absl::string_view("U."), absl::string_view("$"),
+        absl::string_view(junk)}) {
+    std::vector<Token> t = Tokenize(s);
+    for (const Token& x : t) {
+      EXPECT_LE(x.begin, x.end);
+      EXPECT_LE(x.end, s.size());
+    }
+    SubjectOfFigure(s, "5", MentionKind::kNumber, Amount{}, Lex());
+    CanonicalSubject(s, Lex());
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::extract

@@ -1,0 +1,108 @@
+// judge.agreement: tolerance, rounding awareness and independence.
+#include <string>
+#include <vector>
+
+#include "checker/judge/judge.h"
+#include "gtest/gtest.h"
+#include "tests/judge/claim_builder.h"
+
+namespace crosscheck::judge {
+namespace {
+
+using ::crosscheck::testing::C;
+using ::crosscheck::testing::Day;
+using ::crosscheck::testing::Doc;
+using ::crosscheck::testing::DocsOf;
+using ::crosscheck::testing::OfKind;
+
+TEST(AgreementTest, ToleranceTable) {
+  struct Case {
+    const char* name;
+    Claim a, b;
+    bool agree;
+  } cases[] = {
+      {"equal", C("a", 1).Count(4800, "4,800"), C("b", 1).Count(4800, "4,800"),
+       true},
+      {"about vs exact",
+       C("a", 1).Count(1500, "about 1,500").Bounds(1500, 1500, "about"),
+       C("b", 1).Count(1480, "1,480"), true},
+      {"two-thirds vs 66.7%", C("a", 1).Ratio(2.0 / 3, "two-thirds"),
+       C("b", 1).Percent(66.7, "66.7%"), true},
+      {"rounded figure", C("a", 1).Count(4800, "4,800"),
+       C("b", 1).Count(4840, "4,840"), true},
+      {"within 1%", C("a", 1).Money(640e9, "$640 billion"),
+       C("b", 1).Money(636e9, "$636 billion"), true},
+      {"one significant digit is not a range",
+       C("a", 1).Count(1000, "1,000"), C("b", 1).Count(1400, "1,400"), false},
+      {"far apart", C("a", 1).Count(4800, "4,800"),
+       C("b", 1).Count(8400, "8,400"), false},
+      {"small exact figures", C("a", 1).Count(12, "12"),
+       C("b", 1).Count(13, "13"), false},
+  };
+  for (const auto& tc : cases) {
+    Claim a = tc.a, b = tc.b;
+    a.subject.head = b.subject.head = "crew";
+    a.subject.text = b.subject.text = "crew";
+    auto found = OfKind(
+        JudgeAll({a, b}, {Doc("a", Day(2025, 5, 1)), Doc("b", Day(2025, 5, 1))},
+                 JudgeConfig::Defaults()),
+        "agreement");
+    EXPECT_EQ(found.size(), tc.agree ? 1u : 0u) << tc.name;
+  }
+}
+
+TEST(AgreementTest, CountsIndependentSources) {
+  std::vector<Claim> claims = {
+      C("harbor_daily", 1).Count(4800, "4,800").Subject("dockworker"),
+      C("port_wire", 1).Count(4800, "4,800").Subject("dockworker"),
+      C("city_news", 1).Count(4800, "4,800").Subject("dockworker"),
+  };
+  std::vector<DocumentInfo> docs = {Doc("harbor_daily", Day(2025, 3, 4)),
+                                    Doc("port_wire", Day(2025, 3, 4)),
+                                    Doc("city_news", Day(2025, 3, 4))};
+  auto found = OfKind(JudgeAll(claims, docs, JudgeConfig::Defaults()),
+                      "agreement");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]),
+            (std::vector<std::string>{"city_news", "harbor_daily", "port_wire"}));
+  EXPECT_NE(found[0].message.find("3 independent sources"), std::string::npos)
+      << found[0].message;
+
+  // port_wire syndicates harbor_daily; city_news is AI-generated.
+  docs[0].syndication_key = docs[1].syndication_key = "harbor_daily";
+  docs[2].ai_generated = true;
+  auto dep = OfKind(JudgeAll(claims, docs, JudgeConfig::Defaults()),
+                    "agreement");
+  ASSERT_EQ(dep.size(), 1u);
+  EXPECT_EQ(dep[0].message,
+            "sources agree on dockworker: 4,800 (harbor_daily), 4,800 "
+            "(port_wire) and 4,800 (city_news); 1 independent source, not "
+            "independent: port_wire (syndicated copy of harbor_daily) and "
+            "city_news (ai-generated)");
+  EXPECT_LT(dep[0].confidence, found[0].confidence);
+}
+
+TEST(AgreementTest, StatusesAgreeAcrossDocuments) {
+  std::vector<Claim> claims = {
+      C("w", 1).Status("majority", "supermajority", "two-thirds supermajority"),
+      C("h", 1).Status("majority", "supermajority", "two-thirds supermajority"),
+  };
+  auto found = OfKind(
+      JudgeAll(claims, {Doc("w", Day(2026, 2, 9)), Doc("h", Day(2026, 2, 10))},
+               JudgeConfig::Defaults()),
+      "agreement");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"h", "w"}));
+}
+
+TEST(AgreementTest, OneDocumentRepeatingItselfIsNotAgreement) {
+  std::vector<Claim> claims = {C("a", 1).Count(4800, "4,800").Subject("crew"),
+                               C("a", 2).Count(4800, "4,800").Subject("crew")};
+  EXPECT_TRUE(OfKind(JudgeAll(claims, {Doc("a", Day(2025, 1, 1))},
+                              JudgeConfig::Defaults()),
+                     "agreement")
+                  .empty());
+}
+
+}  // namespace
+}  // namespace crosscheck::judge

@@ -1,0 +1,78 @@
+// judge.compatible: overlapping bounds with different points.
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/judge/judge_util.h"
+
+namespace crosscheck::judge {
+namespace {
+
+using ::crosscheck::testing::C;
+using ::crosscheck::testing::Day;
+using ::crosscheck::testing::Doc;
+using ::crosscheck::testing::Judge;
+using ::crosscheck::testing::OfKind;
+
+TEST(CompatibleTest, RangeAndPointInside) {
+  std::vector<Claim> claims = {
+      C("a", 1).Count(35, "between 30 and 40").Bounds(30, 40).Subject("vessel"),
+      C("b", 1).Count(36, "36").Subject("vessel"),
+  };
+  auto all = Judge(claims, {Doc("a", Day(2025, 7, 1)), Doc("b", Day(2025, 7, 1))});
+  auto found = OfKind(all, "compatible");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "sources give compatible figures for vessel: between 30 and 40 "
+            "(a) and 36 (b)");
+  EXPECT_TRUE(OfKind(all, "conflict").empty());
+  EXPECT_TRUE(OfKind(all, "agreement").empty());
+}
+
+TEST(CompatibleTest, OpenBoundAndPoint) {
+  std::vector<Claim> claims = {
+      C("a", 1).Count(4000, "more than 4,000")
+          .Bounds(4000, std::numeric_limits<double>::infinity(), "more-than")
+          .Subject("evacuee"),
+      C("b", 1).Count(4800, "4,800").Subject("evacuee"),
+  };
+  auto all = Judge(claims, {Doc("a", Day(2025, 7, 1)), Doc("b", Day(2025, 7, 1))});
+  EXPECT_EQ(OfKind(all, "compatible").size(), 1u);
+  EXPECT_TRUE(OfKind(all, "conflict").empty());
+}
+
+TEST(CompatibleTest, CompatibleStatusLabels) {
+  std::vector<Claim> claims = {
+      C("a", 1).Status("majority", "landslide", "decisive landslide"),
+      C("b", 1).Status("majority", "supermajority", "two-thirds supermajority"),
+  };
+  auto all = Judge(claims, {Doc("a", Day(2026, 2, 10)), Doc("b", Day(2026, 2, 10))});
+  EXPECT_EQ(OfKind(all, "compatible").size(), 1u);
+  EXPECT_TRUE(OfKind(all, "status-conflict").empty());
+}
+
+TEST(CompatibleTest, MustNotTrigger) {
+  struct Case {
+    const char* name;
+    std::vector<Claim> claims;
+  } cases[] = {
+      {"disjoint bounds",
+       {C("a", 1).Count(35, "30 to 40").Bounds(30, 40).Subject("vessel"),
+        C("b", 1).Count(90, "90").Subject("vessel")}},
+      {"same document",
+       {C("a", 1).Count(35, "30 to 40").Bounds(30, 40).Subject("vessel"),
+        C("a", 2).Count(36, "36").Subject("vessel")}},
+      {"equal values agree instead",
+       {C("a", 1).Count(36, "36").Subject("vessel"),
+        C("b", 1).Count(36, "36").Subject("vessel")}},
+  };
+  for (const auto& tc : cases) {
+    auto all = Judge(tc.claims,
+                     {Doc("a", Day(2025, 7, 1)), Doc("b", Day(2025, 7, 1))});
+    EXPECT_TRUE(OfKind(all, "compatible").empty()) << tc.name;
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::judge

@@ -1,0 +1,83 @@
+// judge.superseded: same subject and measure at different times.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/judge/judge_util.h"
+
+namespace crosscheck::judge {
+namespace {
+
+using ::crosscheck::testing::C;
+using ::crosscheck::testing::Dates;
+using ::crosscheck::testing::Day;
+using ::crosscheck::testing::Doc;
+using ::crosscheck::testing::DocsOf;
+using ::crosscheck::testing::Judge;
+using ::crosscheck::testing::OfKind;
+
+TEST(SupersededTest, MinorityGovernmentThenSupermajority) {
+  std::vector<Claim> claims = {
+      C("forum", 1).Status("majority", "minority-government",
+                           "minority government"),
+      C("wire", 1).Status("majority", "supermajority", "supermajority"),
+      C("herald", 1).Status("majority", "supermajority",
+                            "two-thirds supermajority"),
+  };
+  std::vector<DocumentInfo> docs = {Doc("forum", Day(2024, 11, 20)),
+                                    Doc("wire", Day(2026, 2, 10), true),
+                                    Doc("herald", Day(2026, 2, 10))};
+  auto all = Judge(claims, docs);
+  auto found = OfKind(all, "superseded");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::kInfo);
+  EXPECT_EQ(found[0].message,
+            "majority changed over time: minority government (forum) as of "
+            "2024-11-20 was superseded by supermajority (wire) as of "
+            "2026-02-10");
+  EXPECT_TRUE(OfKind(all, "status-conflict").empty());
+  EXPECT_TRUE(OfKind(all, "conflict").empty());
+  EXPECT_EQ(OfKind(all, "agreement").size(), 1u);
+}
+
+TEST(SupersededTest, LastYearsTollVersusThisYears) {
+  std::vector<Claim> claims = {
+      C("a", 1).Count(300, "300").Subject("death", {"quake"})
+          .Scope(Dates(Day(2023, 1, 1), Day(2023, 12, 31), Granularity::kYear,
+                       "2023")),
+      C("b", 1).Count(700, "700").Subject("death", {"quake"})
+          .Scope(Dates(Day(2024, 1, 1), Day(2024, 12, 31), Granularity::kYear,
+                       "2024")),
+  };
+  auto all = Judge(claims, {Doc("a", Day(2025, 1, 9)), Doc("b", Day(2025, 1, 9))});
+  auto found = OfKind(all, "superseded");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(OfKind(all, "conflict").empty());
+}
+
+TEST(SupersededTest, MustNotTrigger) {
+  struct Case {
+    const char* name;
+    std::vector<Claim> claims;
+  } cases[] = {
+      {"same value at both times",
+       {C("a", 1).Count(300, "300").Subject("death"),
+        C("b", 1).Count(300, "300").Subject("death")}},
+      {"one document reporting a change itself",
+       {C("a", 1).Count(300, "300").Subject("death")
+            .Scope(Dates(Day(2023, 1, 1), Day(2023, 12, 31),
+                         Granularity::kYear, "2023")),
+        C("a", 2).Count(700, "700").Subject("death")
+            .Scope(Dates(Day(2024, 1, 1), Day(2024, 12, 31),
+                         Granularity::kYear, "2024"))}},
+  };
+  for (const auto& tc : cases) {
+    auto all = Judge(tc.claims,
+                     {Doc("a", Day(2023, 6, 1)), Doc("b", Day(2025, 6, 1))});
+    EXPECT_TRUE(OfKind(all, "superseded").empty()) << tc.name;
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::judge
