@@ -316,7 +316,7 @@ void Sources(Page& page) {
                     d.doc.url.empty() ? Text(title) : Link(d.doc.url, title),
                     "</td><td class=\"path\">",
                     Text(LocationText(d.doc.path, d.doc.record_line, 0)),
-                    "</td><td>", Text(date), "</td><td>",
+                    "</td><td class=\"date\">", Text(date), "</td><td>",
                     Text(r.provenance.empty() ? "-" : r.provenance));
     if (r.confidence > 0) {
       absl::StrAppend(&o, " <span class=\"muted\">(",

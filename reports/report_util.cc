@@ -63,6 +63,14 @@ std::string KindDescription(absl::string_view kind) {
       {"uncorroborated", "A figure appears in one source only"},
       {"ai-generated", "A document declares AI-generated content"},
       {"duplicate", "Documents are near-duplicates (syndicated copies)"},
+      {"status-conflict",
+       "Sources state exclusive statuses for the same thing at the same time"},
+      {"compatible",
+       "Sources describe the same thing in compatible, not identical, terms"},
+      // Review verdicts (crosscheck review DRAFT --against SOURCES).
+      {"corroborated", "A draft claim is supported by a source"},
+      {"conflicting", "A draft claim contradicts a source"},
+      {"unsupported", "No source says anything comparable to a draft claim"},
   };
   for (const Entry& e : kEntries) {
     if (e.kind == kind) return std::string(e.text);

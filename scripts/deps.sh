@@ -1,17 +1,30 @@
 #!/usr/bin/env bash
 # Installs the Debian packages crosscheck needs, only those missing.
-# Usage: scripts/deps.sh [--browser]   (--browser adds Chromium + Node for
-# the HTML report's browser test). Idempotent: a second run installs nothing.
+# Usage: scripts/deps.sh [--browser] [--fuzz]   (--browser adds Chromium +
+# Node for the HTML report's browser test; --fuzz adds clang and its
+# sanitizer/libFuzzer runtimes for scripts/fuzz-smoke.sh). Idempotent: a
+# second run installs nothing.
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config libre2-dev libabsl-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libgumbo-dev libbenchmark-dev
           python3 python3-jsonschema)
-if [[ "${1:-}" == "--browser" ]]; then
-  packages+=(chromium)
-  command -v node >/dev/null 2>&1 || packages+=(nodejs)
-  command -v npm >/dev/null 2>&1 || packages+=(npm)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --browser)
+      packages+=(chromium)
+      command -v node >/dev/null 2>&1 || packages+=(nodejs)
+      command -v npm >/dev/null 2>&1 || packages+=(npm)
+      ;;
+    --fuzz)
+      packages+=(clang libclang-rt-14-dev)
+      ;;
+    *)
+      echo "deps: unknown option '$arg' (--browser, --fuzz)" >&2
+      exit 2
+      ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -191,7 +191,8 @@ double ModifierOverlap(const std::vector<std::string>& a,
                        const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0;
   size_t n;
-  if (std::is_sorted(a.begin(), a.end()) && std::is_sorted(b.begin(), b.end())) {
+  if (std::is_sorted(a.begin(), a.end()) &&
+      std::is_sorted(b.begin(), b.end())) {
     n = OverlapCount(a, b);
   } else {
     std::vector<std::string> sa = a, sb = b;
@@ -264,10 +265,9 @@ std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
     g.claims = std::move(members);
     groups.push_back(std::move(g));
   }
-  std::sort(groups.begin(), groups.end(),
-            [](const ClaimGroup& a, const ClaimGroup& b) {
-              return a.key < b.key;
-            });
+  std::sort(
+      groups.begin(), groups.end(),
+      [](const ClaimGroup& a, const ClaimGroup& b) { return a.key < b.key; });
   return groups;
 }
 

@@ -180,6 +180,10 @@ std::string Extension(const std::string& format) {
 absl::Status ParseReportFlags(const Args& a, ReportFlags* r) {
   r->out_dir = a.Get("out");
   std::string formats = a.Get("format");
+  if (a.Has("format") && formats.empty()) {
+    return absl::InvalidArgumentError(
+        "--format needs a list (json, html, sarif, md, text)");
+  }
   if (formats.empty()) {
     if (!r->out_dir.empty()) {
       r->formats = AllFormats();

@@ -117,9 +117,9 @@ bool IsRank(const Mention& m) {
 }
 
 constexpr absl::string_view kChangeNouns[] = {
-    "increase", "rise",      "cut",  "hike",   "drop",  "decline", "jump",
-    "gain",     "reduction", "fall", "growth", "surge", "boost",   "decrease",
-    "climb",    "slump",     "plunge"};
+    "increase", "rise",     "cut",       "hike",  "drop",   "decline",
+    "jump",     "gain",     "reduction", "fall",  "growth", "surge",
+    "boost",    "decrease", "climb",     "slump", "plunge"};
 
 bool IsChangeNoun(absl::string_view w) {
   return std::find(std::begin(kChangeNouns), std::end(kChangeNouns), w) !=
@@ -188,18 +188,18 @@ MeasureResult DetectMeasure(const Located& loc,
         return r;
       }
     }
-    if (word(fb - 1) == "of" &&
-        (lex.Lemma(word(fb - 2)) == "share" ||
-         lex.Lemma(word(fb - 2)) == "stake" ||
-         lex.Lemma(word(fb - 2)) == "proportion")) {
+    if (word(fb - 1) == "of" && (lex.Lemma(word(fb - 2)) == "share" ||
+                                 lex.Lemma(word(fb - 2)) == "stake" ||
+                                 lex.Lemma(word(fb - 2)) == "proportion")) {
       r.measure = Measure::kShare;
       return r;
     }
   }
   // Change: "rose 5%", "increase by 15%", "a 2% rise", "up 3%".
   auto is_change_word = [&](int i) {
-    return i >= 0 && i < n && (lex.IsChangeWord(t[i].lower) ||
-                               IsChangeNoun(lex.Lemma(t[i].lower)));
+    return i >= 0 && i < n &&
+           (lex.IsChangeWord(t[i].lower) ||
+            IsChangeNoun(lex.Lemma(t[i].lower)));
   };
   if (word(fb - 1) == "by" &&
       (is_change_word(fb - 2) || is_change_word(fb - 3) ||
@@ -283,13 +283,43 @@ std::pair<std::string, std::vector<std::string>> EntityLeft(
 
 bool HasSchedulingWord(absl::string_view clause) {
   for (const Token& t : Tokenize(clause)) {
-    if (t.lower == "scheduled" || t.lower == "planned" ||
-        t.lower == "slated" || t.lower == "due" || t.lower == "set" ||
-        t.lower == "expected" || t.lower == "upcoming") {
+    if (t.lower == "scheduled" || t.lower == "planned" || t.lower == "slated" ||
+        t.lower == "upcoming" || t.lower == "rescheduled") {
       return true;
     }
   }
   return false;
+}
+
+bool IsTimeUnit(absl::string_view lemma) {
+  return lemma == "year" || lemma == "month" || lemma == "week" ||
+         lemma == "day" || lemma == "hour" || lemma == "minute" ||
+         lemma == "decade" || lemma == "century" || lemma == "quarter";
+}
+
+// The tense of an event date: a clause's future marker may belong to another
+// verb ("disputes from the 1910-45 occupation are expected to remain"), so
+// only a scheduling word makes a dated event future; otherwise the date's
+// place relative to the document's own date decides.
+Modality EventModality(absl::string_view clause, Modality clause_modality,
+                       const DateValue& date, const SegmentedDocument& doc) {
+  if (HasSchedulingWord(clause)) return Modality::kFuture;
+  if (clause_modality == Modality::kHedged) return clause_modality;
+  if (doc.doc == nullptr || !doc.doc->reference_date.day) {
+    return clause_modality == Modality::kFuture ? Modality::kPresent
+                                                : clause_modality;
+  }
+  const absl::CivilDay ref = *doc.doc->reference_date.day;
+  if (date.begin > ref) return Modality::kFuture;
+  if (date.end < ref) return Modality::kPast;
+  return Modality::kPresent;
+}
+
+// True when a status mention reads as an outcome rather than a standing
+// state: its own clause is not in the present tense.
+bool StatusIsOutcome(absl::string_view sentence, const Located& status) {
+  auto [b, e] = ClauseBounds(sentence, status.b, status.e);
+  return ClauseModality(sentence.substr(b, e - b), 0) != Modality::kPresent;
 }
 
 DateValue ReferencePeriod(const SegmentedDocument& doc, bool* ok) {
@@ -299,8 +329,8 @@ DateValue ReferencePeriod(const SegmentedDocument& doc, bool* ok) {
     d.begin = d.end = *doc.doc->reference_date.day;
     d.granularity = Granularity::kDay;
     const absl::CivilDay& day = d.begin;
-    d.iso = absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(),
-                            day.day());
+    d.iso =
+        absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
     *ok = true;
   }
   return d;
@@ -325,13 +355,11 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
     Located l;
     if (Locate(*it->second, m, &l)) locs.push_back(l);
   }
-  std::stable_sort(locs.begin(), locs.end(),
-                   [](const Located& a, const Located& b) {
-                     return std::make_tuple(a.seg->index, a.m->local_begin,
-                                            a.m->local_end) <
-                            std::make_tuple(b.seg->index, b.m->local_begin,
-                                            b.m->local_end);
-                   });
+  std::stable_sort(
+      locs.begin(), locs.end(), [](const Located& a, const Located& b) {
+        return std::make_tuple(a.seg->index, a.m->local_begin, a.m->local_end) <
+               std::make_tuple(b.seg->index, b.m->local_begin, b.m->local_end);
+      });
 
   const int ref_year =
       doc.doc != nullptr && doc.doc->reference_date.day
@@ -342,21 +370,38 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
 
   // Speakers: per sentence, with a paragraph's speaker covering its quoted
   // sentences, and a quote-only paragraph inheriting the previous one's.
-  absl::flat_hash_map<const Segment*, std::string> paragraph_speaker;
-  {
-    std::string previous;
-    for (const Segment& s : doc.segments) {
-      if (s.boilerplate) continue;
-      std::string found;
+  // Computed lazily: most paragraphs hold no figure.
+  absl::flat_hash_map<const Segment*, std::string> speaker_cache;
+  auto own_speaker = [&](const Segment& s) -> const std::string& {
+    auto [it, inserted] = speaker_cache.try_emplace(&s);
+    if (inserted) {
+      const absl::string_view text = s.text.text();
       for (const Sentence& sent : s.sentences) {
-        if (sent.begin > sent.end || sent.end > s.text.size()) continue;
-        found = FindSpeaker(s.text.text().substr(sent.begin,
-                                                 sent.end - sent.begin));
-        if (!found.empty()) break;
+        if (sent.begin > sent.end || sent.end > text.size()) continue;
+        it->second =
+            FindSpeaker(text.substr(sent.begin, sent.end - sent.begin));
+        if (!it->second.empty()) break;
       }
-      if (found.empty() && IsQuoted(s.text.text())) found = previous;
-      paragraph_speaker[&s] = found;
-      previous = found;
+    }
+    return it->second;
+  };
+  auto paragraph_speaker = [&](const Segment& s) -> std::string {
+    const std::string& own = own_speaker(s);
+    if (!own.empty() || !IsQuoted(s.text.text())) return own;
+    // The nearest body paragraph before it.
+    const Segment* prev = nullptr;
+    for (const Segment& x : doc.segments) {
+      if (&x == &s) break;
+      if (!x.boilerplate) prev = &x;
+    }
+    return prev != nullptr ? own_speaker(*prev) : std::string();
+  };
+  // Event mentions per segment, for table rows (the event noun may sit in
+  // the row label while the date is in another cell).
+  absl::flat_hash_map<int, std::vector<const Mention*>> events_by_segment;
+  for (const Mention& m : mentions) {
+    if (m.kind == MentionKind::kEvent) {
+      events_by_segment[m.segment].push_back(&m);
     }
   }
 
@@ -373,10 +418,11 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
     i = j;
     if (seg.boilerplate || IsTableHeaderRow(seg)) continue;
     const std::vector<Token> toks = Tokenize(sentence);
+    const std::vector<std::pair<uint32_t, uint32_t>> asides =
+        DashAsides(sentence);
     std::string sentence_speaker = FindSpeaker(sentence);
     if (sentence_speaker.empty() && IsQuoted(sentence)) {
-      auto it = paragraph_speaker.find(&seg);
-      if (it != paragraph_speaker.end()) sentence_speaker = it->second;
+      sentence_speaker = paragraph_speaker(seg);
     }
     // Table rows: the first cell labels the row.
     absl::string_view row_label;
@@ -384,18 +430,16 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
     if (seg.kind == SegmentKind::kTableRow && !seg.cells.empty()) {
       const Sentence& c0 = seg.cells.front();
       if (c0.begin <= c0.end && c0.end <= seg.text.size()) {
-        row_label = seg.text.text().substr(c0.begin, c0.end - c0.begin);
+        row_label = absl::string_view(seg.text.text())
+                        .substr(c0.begin, c0.end - c0.begin);
         in_first_cell = first.sb >= c0.begin && first.se <= c0.end;
       }
     }
     // Row-level mentions (events in the label cell) for table rows.
     std::vector<const Mention*> row_events;
     if (seg.kind == SegmentKind::kTableRow) {
-      for (const Mention& m : mentions) {
-        if (m.segment == seg.index && m.kind == MentionKind::kEvent) {
-          row_events.push_back(&m);
-        }
-      }
+      auto it = events_by_segment.find(seg.index);
+      if (it != events_by_segment.end()) row_events = it->second;
     }
 
     for (const Located& loc : group) {
@@ -459,13 +503,17 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             mods = EventModifiers(toks, ev->b, group, lex);
             text = std::string(sentence.substr(
                 ev->b, std::min<size_t>(ev->e, sentence.size()) - ev->b));
-          } else if (status != nullptr &&
+          } else if (status != nullptr && StatusIsOutcome(sentence, *status) &&
                      !(status->m->group.empty() && status->m->label.empty())) {
-            event = lex.StatusEvent(status->m->group.empty()
-                                        ? status->m->label
-                                        : status->m->group);
+            // An outcome dated in its sentence ("secured a supermajority two
+            // days later", "what would unfold two days later: a
+            // supermajority") dates the event behind it; a present state
+            // ("rules with a minority government") does not.
+            event = lex.StatusEvent(
+                status->m->group.empty() ? status->m->label : status->m->group);
             text = status->m->text;
-          } else if (!row_events.empty() && !row_events.front()->label.empty()) {
+          } else if (!row_events.empty() &&
+                     !row_events.front()->label.empty()) {
             event = row_events.front()->label;
             text = std::string(row_label);
           } else if (!row_label.empty() && !in_first_cell) {
@@ -482,6 +530,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             f.clause_begin = cb;
             f.clause_end = ce;
             f.kind = m.kind;
+            f.asides = asides;
             for (const Located& o : group) {
               if (o.m != &m) f.others.emplace_back(o.b, o.e);
             }
@@ -491,6 +540,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             text = s.text;
           }
           if (event.empty()) break;
+          c.modality = EventModality(clause, c.modality, *m.date, doc);
           c.measure = Measure::kEventDate;
           c.event = event;
           c.subject = MakeSubject(text, event, mods);
@@ -533,6 +583,15 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
                  !toks[fe].punct);
             if (named) break;
           }
+          // "over the next 2 years": a bare number counting time units is
+          // a duration the date rules own.
+          if (m.kind == MentionKind::kNumber && m.amount.unit.empty()) {
+            const int after = TokenAt(toks, loc.e);
+            if (after < static_cast<int>(toks.size()) &&
+                IsTimeUnit(lex.Lemma(toks[after].lower))) {
+              break;
+            }
+          }
           MeasureResult mr = DetectMeasure(loc, group, toks, lex);
           if (mr.is_from_value) break;
           FigureContext f;
@@ -543,6 +602,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           f.clause_end = ce;
           f.kind = m.kind;
           f.amount = m.amount;
+          f.asides = asides;
           for (const Located& o : group) {
             if (o.m != &m) f.others.emplace_back(o.b, o.e);
           }

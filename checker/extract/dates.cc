@@ -390,6 +390,15 @@ Tense DetectTense(absl::string_view sentence, size_t pos) {
   char buf[32];
   while (i < n) {
     if (!IsWordByte(sentence[i])) {
+      // A semicolon closes a clause: cues beyond it govern other verbs.
+      if (sentence[i] == ';') {
+        if (i < pos) {
+          before = Tense::kUnknown;
+        } else {
+          break;
+        }
+        pending = Cue::kNone;
+      }
       ++i;
       continue;
     }
@@ -1067,7 +1076,10 @@ std::optional<DateValue> ResolveDate(const Rule& rule, const RuleMatch& m,
   (void)rule;
   Caps c = ReadCaps(m);
   std::optional<DateValue> v = ResolveCore(c, sentence, m, ctx);
-  if (!v) return std::nullopt;
+  // Labels are four-digit years; "10000 decades later" is not a date.
+  if (!v || v->begin.year() < 1000 || v->end.year() > 9999) {
+    return std::nullopt;
+  }
   if (!c.part.empty()) {
     std::optional<int> part = PartIndex(c.part);
     if (!part) return std::nullopt;

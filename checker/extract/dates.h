@@ -40,9 +40,11 @@
 //
 // Resolution rules:
 // * Tense is read from the sentence (DetectTense): the tense word nearest
-//   before the date, else the nearest after it. "will", "plans",
-//   "scheduled", "is set to", "ahead of", "would" read future; "was",
-//   "said", "met", irregular past forms, other -ed verbs and "ago" read past.
+//   before the date, else the nearest after it, within the date's clause
+//   (a semicolon ends one). "will", "plans", "scheduled", "is set to",
+//   "ahead of", "would" read future; "was", "said", "met", irregular past
+//   forms, other -ed verbs and "ago" read past; a participle after "be"
+//   ("will be signed") takes the auxiliary's tense.
 // * A month, month-day, quarter or half without a year takes the reference
 //   year. In a past-tense sentence it is the latest such period that has
 //   begun by the reference date (so it moves back a year when it would lie
@@ -76,11 +78,16 @@
 //   alone must lie in 1800..2100 (1000..2999 with a month), written as
 //   digits without separators ("2,026" is not a year); months 1..12; the
 //   day must exist in its month (Feb 29 only in leap years); year ranges
-//   must ascend ("1-0" is a score). Which bare numbers are years at all is
-//   the rules' business (rules/date.json requires context: "in 2014").
+//   must ascend and span at most 200 years ("1-0" is a score); results
+//   outside years 1000..9999 are dropped. Which bare numbers are years at
+//   all is the rules' business (rules/date.json requires context: "in
+//   2014").
 // * Anchor: an explicit (non-relative) date of day or month granularity
-//   becomes ctx->anchor. Relative ones (weekdays, "two days later") and
-//   coarse ones ("by 2027", "Q3 2024") leave it unchanged.
+//   becomes ctx->anchor ("February 8th" with its inferred year, "November
+//   2024"). Relative ones (weekdays, "two days later") and coarse ones
+//   ("by 2027", "Q3 2024": usually scopes, not events) leave it unchanged.
+// * Quarters and halves with "this/last/next year" move the year, not the
+//   period: "the second half of next year" is H2 of reference year + 1.
 #ifndef CROSSCHECK_CHECKER_EXTRACT_DATES_H_
 #define CROSSCHECK_CHECKER_EXTRACT_DATES_H_
 

@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "checker/core/types.h"
@@ -38,6 +39,11 @@ namespace crosscheck::extract {
 // The clause of `sentence` containing [begin, end): offsets into sentence.
 std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view sentence,
                                            uint32_t begin, uint32_t end);
+
+// Ranges of `sentence` between paired dashes (" - ... - ", em/en dashes),
+// dashes included: asides that a clause outside them skips.
+std::vector<std::pair<uint32_t, uint32_t>> DashAsides(
+    absl::string_view sentence);
 
 // Modality of a clause. `reference_year` (0 = unknown) lets "by 2027" read
 // as future when the document is older than 2027.

@@ -939,6 +939,17 @@ std::optional<Amount> NormalizeAmount(const Rule& rule, const RuleMatch& m) {
       break;
   }
 
+  // Shares are fractions: "15%" is 0.15 and "two-thirds" 0.667, so that the
+  // two ways of writing a share compare directly ("share 0.02 of GDP").
+  if (a.dimension == "ratio") {
+    a.unit = "%";
+    a.dimension = "percent";
+  } else if (a.dimension == "percent") {
+    a.value /= 100;
+    a.low /= 100;
+    if (a.high != kInf) a.high /= 100;
+  }
+
   if (!qual.empty()) {
     const QualifierEntry* q = FindQualifier(qual);
     if (q != nullptr) {

@@ -46,9 +46,9 @@ Modality MentionModality(const SegmentedDocument& doc, const Mention& m) {
 }
 
 std::optional<int> MonthNumber(absl::string_view w) {
-  static constexpr absl::string_view kMonths[] = {
-      "jan", "feb", "mar", "apr", "may", "jun",
-      "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr absl::string_view kMonths[] = {"jan", "feb", "mar", "apr",
+                                                  "may", "jun", "jul", "aug",
+                                                  "sep", "oct", "nov", "dec"};
   std::string l = absl::AsciiStrToLower(w);
   if (l.size() < 3) return std::nullopt;
   for (int i = 0; i < 12; ++i) {
@@ -110,7 +110,8 @@ ReferenceDate InferReferenceDate(const SegmentedDocument& doc,
   }
   // Year-only mentions count for the year too.
   int latest_year_value = 0;
-  if (latest_fine) latest_year_value = static_cast<int>(latest_fine->date->end.year());
+  if (latest_fine)
+    latest_year_value = static_cast<int>(latest_fine->date->end.year());
   if (latest_year) {
     latest_year_value = std::max(
         latest_year_value, static_cast<int>(latest_year->date->end.year()));

@@ -9,8 +9,7 @@
 //       "id": "money.currency-amount",          // family.kebab-name, unique
 //       "kind": "money",                        // a MentionKind name
 //       "description": "currency symbol or code before a number",
-//       "patterns":
-//       ["(?P<cur>US\\$|\\$|€)\\s?(?P<num>\\d[\\d,]*(?:\\.\\d+)?)"],
+//       "patterns": ["(?P<cur>\\$|€)\\s?(?P<num>\\d[\\d,.]*)"],
 //       "captures": {"cur": "currency", "num": "amount"},
 //       "priority": 10,                         // higher wins on overlap
 //       "label": "", "group": "",              // status/event/disclaimer
@@ -35,6 +34,9 @@
 // the rule says "case_sensitive": true ((?i) is prepended by the loader).
 // A pack may name shared fragments once, "definitions": {"NUM": "..."}, and
 // use them as {{NUM}} in its patterns (and in later definitions).
+// For status, event and disclaimer rules the mention's label is the rule's
+// "label", or, when that is empty, the text of a `label` capture
+// (lowercased).
 // A rule with "suppress": true is a guard: its matches take part in overlap
 // resolution like any other but yield no mention ("Article 9", "9:30").
 //

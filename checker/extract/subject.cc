@@ -21,7 +21,7 @@ namespace crosscheck::extract {
 
 struct Lexicon::Impl {
   absl::flat_hash_set<std::string> stop, unit, number, share, relational,
-      generic, change, verb, invariant;
+      generic, change, verb, invariant, ing_nouns;
   absl::flat_hash_map<std::string, std::string> variants, irregular, phrases,
       synonyms;
   std::vector<std::pair<std::string, std::string>> status_events;
@@ -73,8 +73,8 @@ absl::Status ReadMap(const json& root, const char* key, const std::string& path,
   }
   for (auto kv = it->begin(); kv != it->end(); ++kv) {
     if (!kv.value().is_string()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          path, ": /", key, "/", kv.key(), ": expected a string"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ": /", key, "/", kv.key(), ": expected a string"));
     }
     (*out)[absl::AsciiStrToLower(kv.key())] =
         absl::AsciiStrToLower(kv.value().get<std::string>());
@@ -142,8 +142,7 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
   }
   Lexicon lex;
   Impl& m = *lex.impl_;
-  for (auto [key, set] :
-       std::initializer_list<
+  for (auto [key, set] : std::initializer_list<
            std::pair<const char*, absl::flat_hash_set<std::string>*>>{
            {"stop_words", &m.stop},
            {"unit_nouns", &m.unit},
@@ -153,12 +152,12 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
            {"generic_heads", &m.generic},
            {"change_words", &m.change},
            {"verbs", &m.verb},
+           {"ing_nouns", &m.ing_nouns},
            {"invariant", &m.invariant}}) {
     absl::Status s = ReadSet(root, key, path, set);
     if (!s.ok()) return s;
   }
-  for (auto [key, map] :
-       std::initializer_list<std::pair<
+  for (auto [key, map] : std::initializer_list<std::pair<
            const char*, absl::flat_hash_map<std::string, std::string>*>>{
            {"variants", &m.variants},
            {"irregular_plurals", &m.irregular},
@@ -189,8 +188,8 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
         // Members are stored lemmatized word by word, so lookups of any
         // inflection ("soldiers", "defence budgets") hit.
         std::vector<std::string> words;
-        for (absl::string_view w : absl::StrSplit(
-                 group[i].get<std::string>(), ' ', absl::SkipEmpty())) {
+        for (absl::string_view w : absl::StrSplit(group[i].get<std::string>(),
+                                                  ' ', absl::SkipEmpty())) {
           words.push_back(lex.Lemma(w));
         }
         std::string member = absl::StrJoin(words, " ");
@@ -198,8 +197,7 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
         if (canonical.empty()) canonical = member;
         // First group wins: a word in two groups keeps its first meaning.
         m.synonyms.emplace(member, canonical);
-        m.max_synonym =
-            std::max(m.max_synonym, static_cast<int>(words.size()));
+        m.max_synonym = std::max(m.max_synonym, static_cast<int>(words.size()));
       }
     }
   }
@@ -287,6 +285,9 @@ bool Lexicon::IsChangeWord(absl::string_view w) const {
 bool Lexicon::IsVerb(absl::string_view w) const {
   return impl_->verb.contains(w);
 }
+bool Lexicon::IsIngNoun(absl::string_view w) const {
+  return impl_->ing_nouns.contains(w);
+}
 std::string Lexicon::Phrase(absl::string_view p) const {
   auto it = impl_->phrases.find(p);
   return it == impl_->phrases.end() ? std::string() : it->second;
@@ -310,9 +311,7 @@ std::string Lexicon::StatusEvent(absl::string_view group) const {
 
 namespace {
 
-bool IsWordByte(unsigned char c) {
-  return absl::ascii_isalnum(c) || c >= 0x80;
-}
+bool IsWordByte(unsigned char c) { return absl::ascii_isalnum(c) || c >= 0x80; }
 
 // Length of a UTF-8 punctuation sequence at `i` (curly quotes, dashes,
 // ellipsis, bullets: E2 80 xx), else 0.
@@ -389,10 +388,10 @@ std::vector<Token> Tokenize(absl::string_view text) {
     if (c == '$' || c == '#') {
       // Currency signs glue to the number that follows.
       size_t j = i + 1;
-      while (j < n && (absl::ascii_isdigit(static_cast<unsigned char>(text[j])) ||
-                       ((text[j] == ',' || text[j] == '.') && j + 1 < n &&
-                        absl::ascii_isdigit(
-                            static_cast<unsigned char>(text[j + 1]))))) {
+      while (j < n &&
+             (absl::ascii_isdigit(static_cast<unsigned char>(text[j])) ||
+              ((text[j] == ',' || text[j] == '.') && j + 1 < n &&
+               absl::ascii_isdigit(static_cast<unsigned char>(text[j + 1]))))) {
         ++j;
       }
       if (j > i + 1) {
@@ -442,8 +441,8 @@ std::vector<Token> Tokenize(absl::string_view text) {
         if (d == '.' && absl::ascii_isalpha(nx) && j >= 1 &&
             (j - 1 == seg_begin || text[j - 2] == '.') &&
             absl::ascii_isalpha(pv) && j + 2 <= n &&
-            (j + 2 == n || !absl::ascii_isalpha(
-                               static_cast<unsigned char>(text[j + 2])))) {
+            (j + 2 == n ||
+             !absl::ascii_isalpha(static_cast<unsigned char>(text[j + 2])))) {
           j += 2;
           if (j < n && text[j] == '.') ++j;
           continue;
@@ -456,10 +455,17 @@ std::vector<Token> Tokenize(absl::string_view text) {
         for (absl::string_view p : kPrefixes) {
           if (absl::EqualsIgnoreCase(part, p)) prefix = true;
         }
-        const bool digits = absl::ascii_isdigit(
-            static_cast<unsigned char>(text[seg_begin]));
-        if (prefix || (digits && absl::ascii_isdigit(static_cast<unsigned char>(
-                                     text[j + 1])))) {
+        const bool digits =
+            absl::ascii_isdigit(static_cast<unsigned char>(text[seg_begin]));
+        // "Min-ho", "Eun-mi": a capitalized part joined to a lowercase one
+        // is one name (or one adjective: "Seoul-based").
+        const bool name_like =
+            absl::ascii_isupper(static_cast<unsigned char>(text[seg_begin])) &&
+            absl::ascii_islower(static_cast<unsigned char>(text[j + 1])) &&
+            part.find('.') == absl::string_view::npos;
+        if (prefix || name_like ||
+            (digits &&
+             absl::ascii_isdigit(static_cast<unsigned char>(text[j + 1])))) {
           ++j;  // "post-election", "1910-45" stay whole
           continue;
         }
@@ -564,8 +570,8 @@ bool IsLyWord(const Token& t) {
 }
 
 constexpr absl::string_view kAuxiliaries[] = {
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-    "will", "would", "could", "should", "may", "might", "can", "to"};
+    "is",  "are",  "was",   "were",  "be",     "been", "being", "has", "have",
+    "had", "will", "would", "could", "should", "may",  "might", "can", "to"};
 
 bool IsAux(absl::string_view w) {
   return std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), w) !=
@@ -580,13 +586,13 @@ bool IsModal(absl::string_view w) {
 
 bool IsDeterminer(absl::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" ||
-         w == "his" || w == "her" || w == "our" || w == "this" ||
-         w == "that" || w == "these" || w == "those";
+         w == "his" || w == "her" || w == "our" || w == "this" || w == "that" ||
+         w == "these" || w == "those";
 }
 
 bool IsAttributiveLead(absl::string_view w) {
-  return IsDeterminer(w) || w == "of" || w == "for" || w == "in" ||
-         w == "on" || w == "with";
+  return IsDeterminer(w) || w == "of" || w == "for" || w == "in" || w == "on" ||
+         w == "with";
 }
 
 // The clause's tokens plus per-token flags, prepared once per figure.
@@ -642,6 +648,21 @@ int RunStartLeft(const Scan& s, int last, int max_words = 6) {
 int RunEndRight(const Scan& s, int first, int max_words = 6) {
   int e = first;
   while (e + 1 < s.size() && e + 1 - first < max_words && s.NounWord(e + 1)) {
+    // "a 10% global tariff using new powers": an -ing word after a noun
+    // takes an object; unless it is a known -ing noun ("defense spending").
+    const std::string& nx = s.at(e + 1).lower;
+    // "refunds remain": a plural noun is rarely a modifier, so the word
+    // after one is its verb.
+    const std::string& cur = s.at(e).lower;
+    if (cur.size() > 3 && absl::EndsWith(cur, "s") &&
+        !absl::EndsWith(cur, "ss") && s.lex->Lemma(cur) != cur &&
+        !s.at(e).capitalized && !s.at(e + 1).capitalized) {
+      break;
+    }
+    if (nx.size() >= 5 && absl::EndsWith(nx, "ing") && !s.lex->IsIngNoun(nx) &&
+        !s.at(e + 1).capitalized) {
+      break;
+    }
     // "strike shut the harbor": a word right before a determiner is a verb.
     if (e + 2 < s.size() && IsDeterminer(s.at(e + 2).lower) &&
         !s.at(e + 1).possessive) {
@@ -670,6 +691,7 @@ std::vector<std::string> Lemmas(const Scan& s, int b, int e) {
       }
     }
     if (merged) continue;
+    if (s.at(i).punct || lex.IsStopWord(s.at(i).lower)) continue;
     std::string single = lex.Phrase(s.at(i).lower);
     out.push_back(single.empty() ? lex.Lemma(s.at(i).lower) : single);
   }
@@ -759,6 +781,23 @@ int SkipDeterminers(const Scan& s, int i) {
 // the NP is the object of a relational head ("tariffs on [cars]").
 Subject FromLeftNP(const Scan& s, int last, int floor) {
   int b = std::max(RunStartLeft(s, last), floor);
+  // "tariffs on cars, lumber and drugs": coordinated objects share the
+  // preposition; walk back over them to find it.
+  int cb = b;
+  for (int rounds = 0; rounds < 6; ++rounds) {
+    int k = cb - 1;
+    if (k >= floor && (s.at(k).lower == "and" || s.at(k).lower == "or")) --k;
+    if (k >= floor && s.at(k).lower == ",") --k;
+    if (k == cb - 1 || k < floor || !s.NounWord(k)) break;
+    cb = std::max(RunStartLeft(s, k), floor);
+  }
+  if (cb < b) {
+    int p = cb - 1;
+    while (p >= floor && IsDeterminer(s.at(p).lower)) --p;
+    if (p - 1 >= floor && IsAttachingPrep(s.at(p).lower) && s.NounWord(p - 1)) {
+      b = cb;
+    }
+  }
   // "tariffs on South Korean cars", "support for the governing party": the
   // run is the object of a preposition; the noun before it is the head.
   int p = b - 1;
@@ -833,6 +872,19 @@ Subject CanonicalSubject(absl::string_view phrase, const Lexicon& lex) {
 Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   const absl::string_view text = ctx.sentence;
   std::vector<Token> toks = Tokenize(text);
+  if (!ctx.asides.empty()) {
+    toks.erase(std::remove_if(toks.begin(), toks.end(),
+                              [&](const Token& t) {
+                                for (const auto& [ab, ae] : ctx.asides) {
+                                  if (t.begin >= ab && t.end <= ae &&
+                                      !(ab <= ctx.begin && ctx.end <= ae)) {
+                                    return true;
+                                  }
+                                }
+                                return false;
+                              }),
+               toks.end());
+  }
   Scan s{&toks, std::vector<bool>(toks.size(), false), text, &lex};
   const int n = s.size();
   // Clause token range [cb, ce).
@@ -853,7 +905,8 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   fe = std::min(fe, ce);
   if (fb >= fe) return Subject{};
 
-  const bool count = ctx.amount.dimension == "count" && !ctx.amount.unit.empty();
+  const bool count =
+      ctx.amount.dimension == "count" && !ctx.amount.unit.empty();
   const bool unit_noun = !ctx.amount.unit.empty() && !count &&
                          ctx.amount.dimension != "currency" &&
                          ctx.amount.dimension != "percent" &&
@@ -881,13 +934,14 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
              !lex.IsUnitNoun(toks[mb - 1].lower) && !toks[mb - 1].numeric) {
         --mb;
       }
-      for (const std::string& l : Lemmas(s, mb, head - 1 < mb ? mb - 1 : head - 1)) {
+      for (const std::string& l :
+           Lemmas(s, mb, head - 1 < mb ? mb - 1 : head - 1)) {
         if (mb <= head - 1) mods.push_back(l);
       }
       int text_end = head;
       // "4,800 dockworkers on strike", "1.2 million barrels of oil".
-      if (head + 2 < ce && (toks[head + 1].lower == "on" ||
-                            toks[head + 1].lower == "of") &&
+      if (head + 2 < ce &&
+          (toks[head + 1].lower == "on" || toks[head + 1].lower == "of") &&
           s.NounWord(head + 2)) {
         int pe = std::min(RunEndRight(s, head + 2), ce - 1);
         std::vector<std::string> obj = Lemmas(s, head + 2, pe);
@@ -896,9 +950,10 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
           std::vector<std::string> m2;
           HeadAndMods(lex, obj, &h, &m2);
           MapModsThroughSynonyms(lex, &m2);
-          return MakeSubject(std::string(text.substr(
-                                 toks[fb].begin, toks[pe].end - toks[fb].begin)),
-                             h, m2);
+          return MakeSubject(
+              std::string(
+                  text.substr(toks[fb].begin, toks[pe].end - toks[fb].begin)),
+              h, m2);
         }
         AddObjectMods(lex, obj, &mods);
         text_end = pe;
@@ -924,16 +979,17 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   int after = fe;
   if (after + 1 < ce && toks[after].lower == "of") {
     int base = after + 1;
-    while (base < ce && (toks[base].lower == "the" || toks[base].lower == "its" ||
-                         toks[base].lower == "their" || toks[base].lower == "all")) {
+    while (base < ce &&
+           (toks[base].lower == "the" || toks[base].lower == "its" ||
+            toks[base].lower == "their" || toks[base].lower == "all")) {
       ++base;
     }
     if (base < ce && lex.IsShareBase(lex.Lemma(toks[base].lower))) {
       int pb = base + 1;
       if (pb + 1 < ce && (toks[pb].lower == "in" || toks[pb].lower == "on" ||
-                          toks[pb].lower == "for") &&
-          s.NounWord(pb + 1)) {
-        return FromRightNP(s, pb + 1, ce - 1);
+                          toks[pb].lower == "for")) {
+        int ob = SkipDeterminers(s, pb + 1);
+        if (ob < ce && s.NounWord(ob)) return FromRightNP(s, ob, ce - 1);
       }
       after = -1;  // the base is not the subject; look left
     }
@@ -975,8 +1031,8 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
       }
       break;
     }
-    if (s.NounWord(i) && !(lex.IsUnitNoun(toks[i].lower) && skipped == 0 &&
-                           unit_noun)) {
+    if (s.NounWord(i) &&
+        !(lex.IsUnitNoun(toks[i].lower) && skipped == 0 && unit_noun)) {
       break;
     }
     if (!Skippable(s, i) && !s.at(i).numeric) return Subject{};

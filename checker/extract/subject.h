@@ -60,6 +60,7 @@ namespace crosscheck::extract {
 //    "generic_heads": ["number", "total", ...],     // "the number of <NP>"
 //    "change_words": ["increase", "rose", ...],     // measure: change
 //    "verbs": ["rose", "said", ...],                // never a noun head
+//    "ing_nouns": ["spending", "funding", ...],     // else -ing is a verb
 //    "status_group_events": [{"contains": "majority", "event": "election"}]}
 class Lexicon {
  public:
@@ -82,6 +83,8 @@ class Lexicon {
   bool IsGenericHead(absl::string_view lemma) const;
   bool IsChangeWord(absl::string_view lower_word) const;
   bool IsVerb(absl::string_view lower_word) const;
+  // "spending", "funding": -ing words that are nouns ("ing_nouns").
+  bool IsIngNoun(absl::string_view lower_word) const;
 
   // "united states" -> "u.s."; "" when `lower_phrase` is not listed.
   // `max_words` is the longest listed phrase, for callers that scan.
@@ -148,6 +151,9 @@ struct FigureContext {
   Amount amount;
   // Other mentions' offsets in `sentence`: never part of a subject.
   std::vector<std::pair<uint32_t, uint32_t>> others;
+  // Asides (see DashAsides in modality.h) not containing the figure: their
+  // words are invisible to the search.
+  std::vector<std::pair<uint32_t, uint32_t>> asides;
   // Table rows: the row label (first cell) when the figure is not in it.
   absl::string_view row_label;
 };

@@ -50,15 +50,17 @@ class AgreementJudgment : public Judgment {
     for (int i : shown) cites.push_back(ctx.Cite(i));
     Finding f;
     f.subject = group.subject;
-    f.message = absl::StrCat("sources agree on ", group.subject, ": ",
-                             JoinNames(cites), "; ", units.size(),
-                             units.size() == 1 ? " independent source"
-                                               : " independent sources");
+    f.message = absl::StrCat(
+        "sources agree on ", group.subject, ": ", JoinNames(cites), "; ",
+        units.size(),
+        units.size() == 1 ? " independent source" : " independent sources");
     if (!dependent.empty()) {
       absl::StrAppend(&f.message, ", not independent: ", JoinNames(dependent));
     }
     for (int i : shown) f.evidence.push_back(ctx.ClaimEvidence(i));
-    const double factor = units.size() >= 2 ? 1.0 : units.size() == 1 ? 0.6 : 0.4;
+    const double factor = units.size() >= 2   ? 1.0
+                          : units.size() == 1 ? 0.6
+                                              : 0.4;
     std::string value =
         p.measure == Measure::kStatus ? c.label : ctx.ValueText(c.claims[0]);
     ctx.Emit(kind_name(), cfg, absl::StrCat(group.key, "|", p.key), {value},

@@ -40,8 +40,8 @@ class AnachronismJudgment : public Judgment {
       if (!ctx.DateOf(static_cast<int>(i), &d)) continue;
       const int gap = std::max(min_days, ctx.DateSlack(d.granularity));
       const absl::CivilDay earliest = *ref.day;
-      const absl::CivilDay latest = ref.latest ? std::max(*ref.latest, earliest)
-                                               : earliest;
+      const absl::CivilDay latest =
+          ref.latest ? std::max(*ref.latest, earliest) : earliest;
       std::string what;
       if (c.modality == Modality::kFuture && earliest - d.end >= gap) {
         what = absl::StrCat("is planned or expected for ", ValueOr(d),
@@ -52,8 +52,9 @@ class AnachronismJudgment : public Judgment {
       } else {
         continue;
       }
-      const uint64_t span = (static_cast<uint64_t>(c.mention.span.begin) << 32) |
-                            c.mention.span.end;
+      const uint64_t span =
+          (static_cast<uint64_t>(c.mention.span.begin) << 32) |
+          c.mention.span.end;
       if (!seen.insert({slot, span}).second) continue;
       Finding f;
       f.subject = c.subject.text.empty() ? ctx.QuoteText(static_cast<int>(i))
@@ -61,9 +62,9 @@ class AnachronismJudgment : public Judgment {
       f.message = absl::StrCat("\"", ctx.QuoteText(static_cast<int>(i)),
                                "\" in ", c.doc_id, " ", what);
       f.evidence.push_back(ctx.ClaimEvidence(static_cast<int>(i)));
-      const double factor =
-          ref.confidence > 0 ? std::max(0.3, std::min(1.0, ref.confidence))
-                             : 0.5;
+      const double factor = ref.confidence > 0
+                                ? std::max(0.3, std::min(1.0, ref.confidence))
+                                : 0.5;
       ctx.Emit(kind(), cfg,
                absl::StrCat(c.doc_id, "|", c.subject.head, "|",
                             ModalityName(c.modality)),

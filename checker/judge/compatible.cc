@@ -18,7 +18,8 @@ class CompatibleJudgment : public Judgment {
 
   void Run(const Context& ctx, const JudgmentConfig& cfg,
            std::vector<Finding>* out) const override {
-    const size_t cap = static_cast<size_t>(ctx.config().limits.max_value_clusters);
+    const size_t cap =
+        static_cast<size_t>(ctx.config().limits.max_value_clusters);
     for (size_t g = 0; g < ctx.groups().size(); ++g) {
       const align::ClaimGroup& group = ctx.groups()[g];
       for (const Partition& p : ctx.partitions(g)) {
@@ -38,15 +39,15 @@ class CompatibleJudgment : public Judgment {
               }
               Finding f;
               f.subject = group.subject;
-              f.message = absl::StrCat(
-                  "sources give compatible ", status ? "statuses" : "figures",
-                  " for ", group.subject, ": ", ctx.Cite(x), " and ",
-                  ctx.Cite(y));
+              f.message = absl::StrCat("sources give compatible ",
+                                       status ? "statuses" : "figures", " for ",
+                                       group.subject, ": ", ctx.Cite(x),
+                                       " and ", ctx.Cite(y));
               f.evidence.push_back(ctx.ClaimEvidence(x));
               f.evidence.push_back(ctx.ClaimEvidence(y));
               ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
-                       {ctx.ValueText(x), ctx.ValueText(y)}, 1.0,
-                       std::move(f), out);
+                       {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
+                       out);
             }
           }
         }

@@ -56,23 +56,23 @@ class Reader {
     if (!v.is_number()) return Error(p, "expected a number");
     double d = v.get<double>();
     if (!(d >= lo && d <= hi)) {
-      return Error(p, absl::StrCat("expected a number in [", lo, ", ", hi,
-                                   "]"));
+      return Error(p,
+                   absl::StrCat("expected a number in [", lo, ", ", hi, "]"));
     }
     *out = d;
     return absl::OkStatus();
   }
 
-  absl::Status Int(const json& obj, const std::string& pointer,
-                   const char* key, int lo, int hi, int* out) {
+  absl::Status Int(const json& obj, const std::string& pointer, const char* key,
+                   int lo, int hi, int* out) {
     if (!obj.contains(key)) return absl::OkStatus();
     const json& v = obj[key];
     const std::string p = absl::StrCat(pointer, "/", key);
     if (!v.is_number_integer()) return Error(p, "expected an integer");
     int64_t d = v.get<int64_t>();
     if (d < lo || d > hi) {
-      return Error(p, absl::StrCat("expected an integer in [", lo, ", ", hi,
-                                   "]"));
+      return Error(p,
+                   absl::StrCat("expected an integer in [", lo, ", ", hi, "]"));
     }
     *out = static_cast<int>(d);
     return absl::OkStatus();
@@ -89,8 +89,8 @@ class Reader {
     return absl::OkStatus();
   }
 
-  absl::Status Sev(const json& obj, const std::string& pointer,
-                   const char* key, Severity* out) {
+  absl::Status Sev(const json& obj, const std::string& pointer, const char* key,
+                   Severity* out) {
     if (!obj.contains(key)) return absl::OkStatus();
     const json& v = obj[key];
     const std::string p = absl::StrCat(pointer, "/", key);
@@ -105,9 +105,9 @@ class Reader {
   std::string file_;
 };
 
-#define CC_RETURN_IF_ERROR(expr)          \
-  do {                                    \
-    absl::Status cc_status_ = (expr);     \
+#define CC_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    absl::Status cc_status_ = (expr);        \
     if (!cc_status_.ok()) return cc_status_; \
   } while (0)
 
@@ -168,10 +168,10 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
   Reader r(path);
   if (root.is_discarded()) return r.Error("", "not valid JSON");
   JudgeConfig c;
-  CC_RETURN_IF_ERROR(r.Keys(root, "",
-                            {"family", "description", "judgments",
-                             "tolerances", "minhash", "align", "limits",
-                             "status_compatible"}));
+  CC_RETURN_IF_ERROR(
+      r.Keys(root, "",
+             {"family", "description", "judgments", "tolerances", "minhash",
+              "align", "limits", "status_compatible"}));
   if (root.contains("family") &&
       (!root["family"].is_string() || root["family"] != "judge")) {
     return r.Error("/family", "expected \"judge\"");
@@ -197,20 +197,19 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
     const std::string p = "/tolerances";
     CC_RETURN_IF_ERROR(r.Keys(
         t, p,
-        {"relative", "approximate", "rounding_min_digits",
-         "present_scope_days", "date_days", "event_instance_days",
-         "anachronism_min_days"}));
+        {"relative", "approximate", "rounding_min_digits", "present_scope_days",
+         "date_days", "event_instance_days", "anachronism_min_days"}));
     Tolerances& o = c.tolerances;
     CC_RETURN_IF_ERROR(r.Number(t, p, "relative", 0, 1, &o.relative));
     CC_RETURN_IF_ERROR(r.Number(t, p, "approximate", 0, 1, &o.approximate));
-    CC_RETURN_IF_ERROR(r.Int(t, p, "rounding_min_digits", 1, 20,
-                             &o.rounding_min_digits));
-    CC_RETURN_IF_ERROR(r.Int(t, p, "present_scope_days", 0, 3660,
-                             &o.present_scope_days));
-    CC_RETURN_IF_ERROR(r.Int(t, p, "event_instance_days", 0, 36600,
-                             &o.event_instance_days));
-    CC_RETURN_IF_ERROR(r.Int(t, p, "anachronism_min_days", 0, 36600,
-                             &o.anachronism_min_days));
+    CC_RETURN_IF_ERROR(
+        r.Int(t, p, "rounding_min_digits", 1, 20, &o.rounding_min_digits));
+    CC_RETURN_IF_ERROR(
+        r.Int(t, p, "present_scope_days", 0, 3660, &o.present_scope_days));
+    CC_RETURN_IF_ERROR(
+        r.Int(t, p, "event_instance_days", 0, 36600, &o.event_instance_days));
+    CC_RETURN_IF_ERROR(
+        r.Int(t, p, "anachronism_min_days", 0, 36600, &o.anachronism_min_days));
     if (t.contains("date_days")) {
       const json& d = t["date_days"];
       const std::string dp = p + "/date_days";
@@ -226,9 +225,9 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
   if (root.contains("minhash")) {
     const json& m = root["minhash"];
     const std::string p = "/minhash";
-    CC_RETURN_IF_ERROR(r.Keys(m, p,
-                              {"num_hashes", "shingle_words", "bands", "rows",
-                               "threshold", "seed"}));
+    CC_RETURN_IF_ERROR(r.Keys(
+        m, p,
+        {"num_hashes", "shingle_words", "bands", "rows", "threshold", "seed"}));
     MinHash& o = c.minhash;
     CC_RETURN_IF_ERROR(r.Int(m, p, "num_hashes", 1, 1024, &o.num_hashes));
     CC_RETURN_IF_ERROR(r.Int(m, p, "shingle_words", 1, 64, &o.shingle_words));
@@ -260,8 +259,8 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
   if (root.contains("limits")) {
     const json& l = root["limits"];
     const std::string p = "/limits";
-    CC_RETURN_IF_ERROR(r.Keys(
-        l, p, {"max_evidence", "max_value_clusters", "max_partitions"}));
+    CC_RETURN_IF_ERROR(
+        r.Keys(l, p, {"max_evidence", "max_value_clusters", "max_partitions"}));
     CC_RETURN_IF_ERROR(
         r.Int(l, p, "max_evidence", 2, 1 << 20, &c.limits.max_evidence));
     CC_RETURN_IF_ERROR(r.Int(l, p, "max_value_clusters", 2, 1 << 16,

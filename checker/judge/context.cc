@@ -70,9 +70,8 @@ std::string DayText(absl::CivilDay d) {
 }
 
 bool HasPeriod(const TimeScope& s) {
-  return !s.source.empty() &&
-         !(s.period.begin == absl::CivilDay() &&
-           s.period.end == absl::CivilDay());
+  return !s.source.empty() && !(s.period.begin == absl::CivilDay() &&
+                                s.period.end == absl::CivilDay());
 }
 
 std::string FormatNumber(double v) {
@@ -142,7 +141,13 @@ Context::Context(const std::vector<Claim>& claims,
     }
     n.lo = std::min(n.lo, n.value);
     n.hi = std::max(n.hi, n.value);
-    const bool approximate = !a.qualifier.empty() || n.lo < n.hi;
+    const bool bound = a.qualifier == "more-than" ||
+                       a.qualifier == "at-least" || a.qualifier == "up-to" ||
+                       a.qualifier == "less-than" || a.qualifier == "at-most";
+    const bool approximate = !a.qualifier.empty() && !bound;
+    n.range = n.lo < n.hi && !approximate;
+    n.raw_lo = n.lo;
+    n.raw_hi = n.hi;
     n.tol = approximate
                 ? tol.approximate
                 : std::max(tol.relative,
@@ -176,6 +181,15 @@ bool Context::Agree(int a, int b) const {
   const Numbers& y = values_[b];
   const double tol = std::max(x.tol, y.tol);
   const double scale = std::max(std::fabs(x.value), std::fabs(y.value));
+  if (x.range || y.range) {
+    auto near = [tol](double p, double q) {
+      if (std::isinf(p) || std::isinf(q)) return p == q;
+      return std::fabs(p - q) <=
+             tol * std::max(std::fabs(p), std::fabs(q)) + 1e-12;
+    };
+    return x.range && y.range && near(x.raw_lo, y.raw_lo) &&
+           near(x.raw_hi, y.raw_hi);
+  }
   if (!(std::fabs(x.value - y.value) <= tol * scale + 1e-12)) return false;
   return Overlap(a, b);
 }
@@ -249,8 +263,8 @@ void Context::BuildPartitions(size_t g) {
   for (int i : group.claims) {
     if (!std::isfinite(values_[i].value)) continue;
     const Claim& c = claims_[i];
-    std::string key = absl::StrCat(MeasureClass(c.measure), "|",
-                                   UnitClass(c.mention.amount));
+    std::string key =
+        absl::StrCat(MeasureClass(c.measure), "|", UnitClass(c.mention.amount));
     auto [it, inserted] = index.emplace(key, static_cast<int>(parts.size()));
     if (inserted) {
       Partition p;
@@ -260,8 +274,9 @@ void Context::BuildPartitions(size_t g) {
     }
     parts[it->second].claims.push_back(i);
   }
-  std::sort(parts.begin(), parts.end(),
-            [](const Partition& a, const Partition& b) { return a.key < b.key; });
+  std::sort(
+      parts.begin(), parts.end(),
+      [](const Partition& a, const Partition& b) { return a.key < b.key; });
   for (Partition& p : parts) BuildScopes(&p, /*status=*/false);
 }
 

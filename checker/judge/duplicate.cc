@@ -26,9 +26,8 @@ class DuplicateJudgment : public Judgment {
     }
     for (auto& [key, slots] : clusters) {
       if (slots.size() < 2) continue;
-      std::sort(slots.begin(), slots.end(), [&](int a, int b) {
-        return ctx.doc(a).id < ctx.doc(b).id;
-      });
+      std::sort(slots.begin(), slots.end(),
+                [&](int a, int b) { return ctx.doc(a).id < ctx.doc(b).id; });
       const DocumentInfo& first = ctx.doc(slots.front());
       double jaccard = 1.0;
       std::vector<std::string> ids;
@@ -37,7 +36,8 @@ class DuplicateJudgment : public Judgment {
         const DocumentInfo& d = ctx.doc(s);
         ids.push_back(d.id);
         if (s != slots.front()) {
-          jaccard = std::min(jaccard, EstimateJaccard(first.minhash, d.minhash));
+          jaccard =
+              std::min(jaccard, EstimateJaccard(first.minhash, d.minhash));
         }
         Evidence e = ctx.DocumentEvidence(s);
         e.value = key;

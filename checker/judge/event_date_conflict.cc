@@ -63,8 +63,9 @@ class EventDateConflictJudgment : public Judgment {
         int x, y;
         if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
         JudgmentConfig eff = cfg;
-        const bool relative = ctx.claims()[x].mention.date.value_or(DateValue()).relative ||
-                              ctx.claims()[y].mention.date.value_or(DateValue()).relative;
+        const bool relative =
+            ctx.claims()[x].mention.date.value_or(DateValue()).relative ||
+            ctx.claims()[y].mention.date.value_or(DateValue()).relative;
         if (relative) eff.severity = cfg.severity_if_relative;
         std::vector<std::string> sides;
         for (int i : {x, y}) {
@@ -74,14 +75,13 @@ class EventDateConflictJudgment : public Judgment {
         }
         Finding f;
         f.subject = group.subject;
-        f.message = absl::StrCat("sources disagree on the date of ",
-                                 group.subject, ": ",
-                                 absl::StrJoin(sides, " vs "));
+        f.message =
+            absl::StrCat("sources disagree on the date of ", group.subject,
+                         ": ", absl::StrJoin(sides, " vs "));
         f.evidence.push_back(ctx.ClaimEvidence(x));
         f.evidence.push_back(ctx.ClaimEvidence(y));
-        ctx.Emit(kind(), eff, group.key,
-                 {ctx.ValueText(x), ctx.ValueText(y)}, relative ? 0.8 : 1.0,
-                 std::move(f), out);
+        ctx.Emit(kind(), eff, group.key, {ctx.ValueText(x), ctx.ValueText(y)},
+                 relative ? 0.8 : 1.0, std::move(f), out);
       }
     }
   }

@@ -56,7 +56,7 @@ struct ScopeBucket {
 struct Partition {
   std::string key;  // "amount|count", "change|fraction", "status", ...
   Measure measure = Measure::kLevel;
-  std::vector<int> claims;  // ascending
+  std::vector<int> claims;          // ascending
   std::vector<ScopeBucket> scopes;  // by (begin, end)
 };
 
@@ -143,6 +143,10 @@ class Context {
  private:
   struct Numbers {
     double value = 0, lo = 0, hi = 0, tol = 0;
+    // A range or open bound ("30 to 40", "more than 4,000"): its midpoint
+    // is not a claim, so it agrees only with the same range.
+    bool range = false;
+    double raw_lo = 0, raw_hi = 0;
   };
   void BuildPartitions(size_t g);
   void BuildScopes(Partition* p, bool status) const;

@@ -52,7 +52,8 @@ class UnionFind {
 std::vector<uint64_t> MinHashSignature(absl::string_view text,
                                        const JudgeConfig& config) {
   const int k = std::max(1, config.minhash.num_hashes);
-  const size_t w = static_cast<size_t>(std::max(1, config.minhash.shingle_words));
+  const size_t w =
+      static_cast<size_t>(std::max(1, config.minhash.shingle_words));
   // Word hashes (FNV-1a over lowercased ASCII; other bytes kept as is).
   std::vector<uint64_t> words;
   uint64_t h = 0;

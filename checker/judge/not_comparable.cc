@@ -46,16 +46,15 @@ class NotComparableJudgment : public Judgment {
           f.subject = group.subject;
           f.message = absl::StrCat(
               "figures for ", group.subject,
-              " measure different things and are not comparable: ",
-              ctx.Cite(x), " is ", Describe(parts[i].key), ", ", ctx.Cite(y),
-              " is ", Describe(parts[j].key));
+              " measure different things and are not comparable: ", ctx.Cite(x),
+              " is ", Describe(parts[i].key), ", ", ctx.Cite(y), " is ",
+              Describe(parts[j].key));
           f.evidence.push_back(ctx.ClaimEvidence(x));
           f.evidence.push_back(ctx.ClaimEvidence(y));
-          ctx.Emit(kind(), cfg,
-                   absl::StrCat(group.key, "|", parts[i].key, "|",
-                                parts[j].key),
-                   {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
-                   out);
+          ctx.Emit(
+              kind(), cfg,
+              absl::StrCat(group.key, "|", parts[i].key, "|", parts[j].key),
+              {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f), out);
         }
       }
     }

@@ -52,9 +52,9 @@ class StatusConflictJudgment : public Judgment {
               }
             }
           }
-          f.message = absl::StrCat("sources state exclusive statuses for ",
-                                   group.subject, " at the same time: ",
-                                   absl::StrJoin(cites, " vs "));
+          f.message = absl::StrCat(
+              "sources state exclusive statuses for ", group.subject,
+              " at the same time: ", absl::StrJoin(cites, " vs "));
           ctx.Emit(kind(), cfg, group.key, std::move(values),
                    s.known ? 1.0 : 0.7, std::move(f), out);
         }

@@ -46,10 +46,10 @@ class SupersededJudgment : public Judgment {
           if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
           Finding f;
           f.subject = group.subject;
-          f.message = absl::StrCat(
-              group.subject, " changed over time: ", ctx.Cite(x), " as of ",
-              ctx.ScopeText(x), " was superseded by ", ctx.Cite(y), " as of ",
-              ctx.ScopeText(y));
+          f.message =
+              absl::StrCat(group.subject, " changed over time: ", ctx.Cite(x),
+                           " as of ", ctx.ScopeText(x), " was superseded by ",
+                           ctx.Cite(y), " as of ", ctx.ScopeText(y));
           f.evidence.push_back(ctx.ClaimEvidence(x));
           f.evidence.push_back(ctx.ClaimEvidence(y));
           ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),

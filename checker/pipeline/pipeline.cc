@@ -9,6 +9,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "checker/extract/claims.h"
+#include "checker/extract/dates.h"
+#include "re2/re2.h"
 #include "checker/extract/extractor.h"
 #include "checker/extract/rules.h"
 #include "checker/judge/judge.h"
@@ -195,7 +197,33 @@ std::optional<absl::CivilDay> CorpusDate(
   }
   if (days.empty()) return std::nullopt;
   std::sort(days.begin(), days.end());
-  return days[(days.size() - 1) / 2];
+  // The upper median: undated pieces in a story corpus are more often
+  // follow-ups than background.
+  return days[days.size() / 2];
+}
+
+// "March 6" (a dateline without a year) completed with the year that puts it
+// closest to the corpus's date.
+std::optional<absl::CivilDay> CompleteYear(absl::string_view evidence,
+                                           absl::CivilDay corpus_day) {
+  static const LazyRE2 kMonthDay = {R"((\pL+)\.?\s+(\d{1,2})\b)"};
+  std::string month_text;
+  int dom = 0;
+  if (!RE2::PartialMatch(re2::StringPiece(evidence.data(), evidence.size()),
+                         *kMonthDay, &month_text, &dom)) {
+    return std::nullopt;
+  }
+  std::optional<int> month = extract::ParseMonth(month_text);
+  if (!month || dom < 1 || dom > 31) return std::nullopt;
+  std::optional<absl::CivilDay> best;
+  for (int dy = -1; dy <= 1; ++dy) {
+    absl::CivilDay d(corpus_day.year() + dy, *month, dom);
+    if (d.day() != dom) continue;  // e.g. February 30
+    if (!best || std::abs(d - corpus_day) < std::abs(*best - corpus_day)) {
+      best = d;
+    }
+  }
+  return best;
 }
 
 std::string BodyText(const SegmentedDocument& sd) {
@@ -250,40 +278,55 @@ Extraction ExtractDocuments(const Engine& engine, std::vector<Document> docs,
   segment::MarkCorpusBoilerplate(absl::MakeSpan(segmented));
   for (size_t i = 0; i < n; ++i) segmented[i].doc = &out.documents[i].doc;
 
-  // Reference dates: override, own metadata, then what the text says.
+  // Reference dates, in order of trust: --reference-date; the document's own
+  // metadata or dateline; a dateline without a year, completed with the
+  // corpus's year; what the text implies; the corpus's date.
   out.mentions.resize(n);
+  std::vector<bool> done(n, false);
   ParallelFor(n, threads, [&](size_t i) {
     Document& doc = out.documents[i].doc;
     if (impl.options.reference_override) {
       doc.reference_date = ReferenceDate{impl.options.reference_override,
                                          "override", "", 1.0, std::nullopt};
     }
+    if (!doc.reference_date.day) return;
     out.mentions[i] =
         impl.extractor->FindMentions(segmented[i], doc.reference_date);
-    if (!doc.reference_date.day) {
-      ReferenceDate inferred =
-          extract::InferReferenceDate(segmented[i], out.mentions[i]);
-      if (inferred.day) {
-        doc.reference_date = inferred;
-        out.mentions[i] =
-            impl.extractor->FindMentions(segmented[i], doc.reference_date);
+    done[i] = true;
+  });
+  const std::optional<absl::CivilDay> corpus_day = CorpusDate(out.documents);
+  ParallelFor(n, threads, [&](size_t i) {
+    if (done[i]) return;
+    Document& doc = out.documents[i].doc;
+    if (corpus_day && doc.reference_date.provenance == "dateline-no-year") {
+      if (auto day = CompleteYear(doc.reference_date.evidence, *corpus_day)) {
+        doc.reference_date.day = day;
+        doc.reference_date.provenance = "dateline";
+        doc.reference_date.confidence = 0.7;
       }
     }
-  });
-  if (auto corpus_day = CorpusDate(out.documents)) {
-    ParallelFor(n, threads, [&](size_t i) {
-      Document& doc = out.documents[i].doc;
-      if (doc.reference_date.day) return;
-      ReferenceDate r;
-      r.day = corpus_day;
-      r.provenance = "corpus";
-      r.evidence = doc.reference_date.evidence;
-      r.confidence = 0.3;
-      doc.reference_date = r;
-      out.mentions[i] =
+    if (!doc.reference_date.day) {
+      std::vector<Mention> undated =
           impl.extractor->FindMentions(segmented[i], doc.reference_date);
-    });
-  }
+      ReferenceDate inferred =
+          extract::InferReferenceDate(segmented[i], undated);
+      if (inferred.day) {
+        doc.reference_date = inferred;
+      } else if (corpus_day) {
+        ReferenceDate r;
+        r.day = corpus_day;
+        r.provenance = "corpus";
+        r.evidence = doc.reference_date.evidence;
+        r.confidence = 0.3;
+        doc.reference_date = r;
+      } else {
+        out.mentions[i] = std::move(undated);
+        return;
+      }
+    }
+    out.mentions[i] =
+        impl.extractor->FindMentions(segmented[i], doc.reference_date);
+  });
 
   // Claims and document flags.
   std::vector<std::vector<Claim>> claims(n);
@@ -319,6 +362,9 @@ Extraction RunExtract(const Engine& engine,
   const Engine::Impl& impl = engine.impl();
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> files = ingest::ListCorpus(paths, &diagnostics);
+  // Reports list documents by path, whatever order the arguments came in.
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
   std::vector<std::vector<Document>> per_file(files.size());
   std::vector<std::vector<Diagnostic>> per_file_diags(files.size());
   ParallelFor(files.size(), ResolveThreads(impl.options.threads),
@@ -356,7 +402,9 @@ CheckResult RunCheck(const Engine& engine,
   Extraction ex = RunExtract(engine, paths);
   CheckResult result;
   result.tool_version = CROSSCHECK_VERSION;
+  // Sorted, so that the order of the arguments never changes a report.
   result.inputs = paths;
+  std::sort(result.inputs.begin(), result.inputs.end());
   std::vector<DocumentInfo> infos;
   infos.reserve(ex.documents.size());
   for (const auto& d : ex.documents) infos.push_back(d.info);

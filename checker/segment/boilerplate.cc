@@ -236,8 +236,8 @@ bool ClosesRegion(const std::vector<Segment>& segs, size_t h) {
   for (size_t k = h + 1; k < segs.size() && !IsHeadingKind(segs[k]); ++k) {
     if (!RealParagraph(segs[k])) continue;
     ++real;
-    if (real >= 2 || CountWordsUpTo(segs[k].text.text(), kLongParagraph) >=
-                         kLongParagraph) {
+    if (real >= 2 ||
+        CountWordsUpTo(segs[k].text.text(), kLongParagraph) >= kLongParagraph) {
       return true;
     }
   }

@@ -417,11 +417,13 @@ void GroupLines(absl::Span<const Block> blocks, std::vector<Unit>* units) {
           } else if (EndsMidSentence(prev) && StartsLowercase(s)) {
             join = true;
           } else if (wrapped && width > 0) {
-            // The previous physical line was filled close to the width.
+            // The previous physical line was filled close to the width and
+            // stops mid-sentence. A line that ends a sentence is not joined:
+            // splitting a paragraph at a sentence costs little, merging two
+            // one-line paragraphs would cost more.
             const Line& p = lines[i - 1];
             join = p.type == LineType::kText &&
-                   CodePoints(Text(p)) * 10 >= width * 6 &&
-                   !EndsWithEllipsis(prev);
+                   CodePoints(Text(p)) * 10 >= width * 6 && !EndsSentence(prev);
           }
         }
         if (join) {

@@ -83,9 +83,13 @@ TEST(AlignTest, BareHeadJoinsLargestCluster) {
 
 TEST(AlignTest, MeasuresOfOneSubjectShareAGroup) {
   std::vector<Claim> claims = {
-      C("a", 1).Percent(15, "15%").Subject("spending", {"defense"})
+      C("a", 1)
+          .Percent(15, "15%")
+          .Subject("spending", {"defense"})
           .Measure(Measure::kChange),
-      C("b", 1).Percent(2, "2%").Subject("spending", {"defense"})
+      C("b", 1)
+          .Percent(2, "2%")
+          .Subject("spending", {"defense"})
           .Measure(Measure::kShare),
   };
   auto groups = AlignClaims(claims, AlignOptions());
@@ -95,15 +99,23 @@ TEST(AlignTest, MeasuresOfOneSubjectShareAGroup) {
 
 TEST(AlignTest, EventsAndStatusesUseTheirOwnKeys) {
   std::vector<Claim> claims = {
-      C("a", 1).Date(Dates(Day(2026, 2, 10), Day(2026, 2, 10), Granularity::kDay,
-                           "2026-02-10"), "two days later")
-          .Event("election").Subject("supermajority"),
-      C("b", 1).Date(Dates(Day(2026, 2, 8), Day(2026, 2, 8), Granularity::kDay,
-                           "2026-02-08"), "Sunday")
-          .Event("election").Subject("election"),
-      C("c", 1).Status("majority", "minority-government", "minority government")
+      C("a", 1)
+          .Date(Dates(Day(2026, 2, 10), Day(2026, 2, 10), Granularity::kDay,
+                      "2026-02-10"),
+                "two days later")
+          .Event("election")
+          .Subject("supermajority"),
+      C("b", 1)
+          .Date(Dates(Day(2026, 2, 8), Day(2026, 2, 8), Granularity::kDay,
+                      "2026-02-08"),
+                "Sunday")
+          .Event("election")
+          .Subject("election"),
+      C("c", 1)
+          .Status("majority", "minority-government", "minority government")
           .Subject("ldp"),
-      C("d", 1).Status("majority", "supermajority", "supermajority")
+      C("d", 1)
+          .Status("majority", "supermajority", "supermajority")
           .Subject("takaichi"),
       C("e", 1).Subject("disclaimer"),  // no figure: left out
   };

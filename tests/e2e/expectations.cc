@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 
 namespace crosscheck::testing {
 
@@ -21,7 +22,8 @@ std::string Str(const json& j, const char* key) {
 }
 
 bool ContainsCi(const std::string& hay, const std::string& needle) {
-  return absl::StrContainsIgnoreCase(hay, needle);
+  return absl::StrContains(absl::AsciiStrToLower(hay),
+                           absl::AsciiStrToLower(needle));
 }
 
 std::string Describe(const json& e) {
@@ -238,7 +240,9 @@ Score ScoreReport(const json& report, const json& expected) {
     for (const auto& [id, want] : docs->items()) {
       ++s.documents_expected;
       const json* got = nullptr;
-      for (const auto& d : report.value("documents", json::array())) {
+      static const json kNone = json::array();
+      auto docs_it = report.find("documents");
+      for (const auto& d : docs_it == report.end() ? kNone : *docs_it) {
         if (Str(d, "id") == id) got = &d;
       }
       if (!got) {

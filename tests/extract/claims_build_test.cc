@@ -122,8 +122,7 @@ TEST(ClaimsTest, EventDates) {
   auto monday = ClaimsFor(cs, "Monday");
   ASSERT_EQ(monday.size(), 1u);
   EXPECT_EQ(monday[0]->event, "press-conference");
-  EXPECT_EQ(absl::StrJoin(monday[0]->subject.modifiers, ","),
-            "post-election");
+  EXPECT_EQ(absl::StrJoin(monday[0]->subject.modifiers, ","), "post-election");
 
   // A meeting with reporters is no election.
   EXPECT_TRUE(ClaimsFor(cs, "February 8").empty());
@@ -162,8 +161,9 @@ TEST(ClaimsTest, ScopeModalityAndSpeaker) {
       {"Japan will spend 2% of GDP on its military by 2027, officials said."});
   int p2 = b.Paragraph({"Inflation was 3.2% last year, the bank said."});
   int p3 = b.Paragraph({"Prices could rise 4% next spring."});
-  int p4 = b.Paragraph({"Lee Min-ho, an economist at a Seoul think tank, said "
-                        "exports may fall 3% while imports grew 5%."});
+  int p4 =
+      b.Paragraph({"Lee Min-ho, an economist at a Seoul think tank, said "
+                   "exports may fall 3% while imports grew 5%."});
   int p5 = b.Paragraph({"\"The deficit is 6% now,\" according to Ana Ruiz."});
   b.Percent(p1, "2%", 2);
   b.Date(p1, "2027", testing::Year(2027));
@@ -206,8 +206,9 @@ TEST(ClaimsTest, ScopeModalityAndSpeaker) {
 TEST(ClaimsTest, SkipsWhatIsNotAClaim) {
   DocBuilder b("art");
   b.Reference(absl::CivilDay(2026, 2, 10));
-  int body = b.Paragraph({"The 2024 budget set aside funds for 640 new "
-                          "schools during the Second World War memorial."});
+  int body =
+      b.Paragraph({"The 2024 budget set aside funds for 640 new "
+                   "schools during the Second World War memorial."});
   int chrome = b.Paragraph({"Related: a 10% global tariff hits markets."},
                            /*boilerplate=*/true);
   b.Number(body, "2024", 2024);

@@ -117,12 +117,12 @@ class DocBuilder {
   }
 
   // Adds a mention of the `nth` occurrence of `text` in segment `seg`.
-  Mention& Add(int seg, absl::string_view text, MentionKind kind,
-               int nth = 0) {
+  Mention& Add(int seg, absl::string_view text, MentionKind kind, int nth = 0) {
     const Segment& s = segments_[seg];
-    size_t pos = s.text.text().find(text);
+    const std::string needle(text);
+    size_t pos = s.text.text().find(needle);
     for (int i = 0; i < nth && pos != std::string::npos; ++i) {
-      pos = s.text.text().find(text, pos + 1);
+      pos = s.text.text().find(needle, pos + 1);
     }
     EXPECT_NE(pos, std::string::npos) << text;
     if (pos == std::string::npos) pos = 0;
@@ -153,10 +153,8 @@ class DocBuilder {
     m.amount.dimension = std::move(dimension);
     return m;
   }
-  Mention& Percent(int seg, absl::string_view text, double value,
-                   int nth = 0) {
-    return Number(seg, text, value, MentionKind::kPercent, "%", "percent",
-                  nth);
+  Mention& Percent(int seg, absl::string_view text, double value, int nth = 0) {
+    return Number(seg, text, value, MentionKind::kPercent, "%", "percent", nth);
   }
   Mention& Date(int seg, absl::string_view text, DateValue d) {
     Mention& m = Add(seg, text, MentionKind::kDate);

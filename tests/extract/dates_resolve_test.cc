@@ -647,6 +647,13 @@ const Case kCases[] = {
      "",
      "",
      ""},
+    {"offset-out-of-range",
+     {{"count", "10000"}, {"unit", "decades"}, {"dir", "later"}},
+     "",
+     "2026-02-10",
+     "",
+     "",
+     ""},
     {"bad-unit",
      {{"count", "two"}, {"unit", "innings"}, {"dir", "later"}},
      "",
@@ -749,6 +756,67 @@ TEST(ResolveDateAnchor, NullContextIsSafe) {
   EXPECT_EQ(v->iso, "2026-05-01");
   m.captures = {{"rel", "yesterday"}};
   EXPECT_FALSE(ResolveDate(rule, m, "", nullptr));
+}
+
+TEST(ResolveDateHostile, NeverCrashesAndRangesStayOrdered) {
+  // Every capture name with values that are empty, huge, binary, invalid
+  // UTF-8, out of range or merely odd; resolution must fail cleanly or give
+  // an ordered range with a label that parses back.
+  static const Rule rule = DateRule();
+  const std::string names[] = {"year",    "year2", "month", "day",    "weekday",
+                               "quarter", "half",  "part",  "decade", "rel",
+                               "count",   "dir",   "unit"};
+  const std::string values[] = {"",
+                                "0",
+                                "-1",
+                                "99999999999999999999",
+                                "2026",
+                                "24",
+                                "'90s",
+                                "1800s",
+                                "Q9",
+                                "H0",
+                                "last",
+                                "the next",
+                                "10000",
+                                "9999",
+                                "decades",
+                                "\xff\xfe",
+                                std::string(1, '\0'),
+                                std::string(100000, '9'),
+                                "February",
+                                "31st",
+                                "early",
+                                "ago",
+                                "later",
+                                "Sunday's",
+                                "1e308",
+                                "nan",
+                                "inf",
+                                "a couple of"};
+  DateContext ctx;
+  ctx.reference = absl::CivilDay(2026, 2, 10);
+  uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 8;
+  };
+  for (int i = 0; i < 4000; ++i) {
+    RuleMatch m;
+    m.rule = &rule;
+    int k = 1 + static_cast<int>(next() % 4);
+    for (int j = 0; j < k; ++j) {
+      m.captures.emplace_back(names[next() % std::size(names)],
+                              values[next() % std::size(values)]);
+    }
+    if (next() % 3 == 0) ctx.anchor.reset();
+    std::optional<DateValue> v =
+        ResolveDate(rule, m, values[next() % std::size(values)], &ctx);
+    if (v) {
+      ASSERT_LE(v->begin, v->end);
+      ASSERT_TRUE(ParseIsoDate(v->iso).has_value()) << v->iso;
+    }
+  }
 }
 
 }  // namespace

@@ -99,14 +99,14 @@ TEST(SubjectTest, Table) {
        MentionKind::kQuantity, Count("nurse"), "nurse", ""},
       {"Wheat output is expected to total 31 million tonnes.", "31 million",
        MentionKind::kNumber, None(), "output", "wheat"},
-      {"Parliament approved a $2.1 trillion spending package.",
-       "$2.1 trillion", MentionKind::kMoney, Usd(), "package", "spending"},
+      {"Parliament approved a $2.1 trillion spending package.", "$2.1 trillion",
+       MentionKind::kMoney, Usd(), "package", "spending"},
       {"Support for the governing party slipped to 27%.", "27%",
        MentionKind::kPercent, Pct(), "support", "governing,party"},
       {"The government programme will cost $4 billion.", "$4 billion",
        MentionKind::kMoney, Usd(), "program", "government"},
-      {"Military spending rose 6.8% last year.", "6.8%",
-       MentionKind::kPercent, Pct(), "defense spending", ""},
+      {"Military spending rose 6.8% last year.", "6.8%", MentionKind::kPercent,
+       Pct(), "defense spending", ""},
       {"The opposition won 30% of the vote.", "30%", MentionKind::kPercent,
        Pct(), "opposition", ""},
       {"The firm's market value fell to $80 billion.", "$80 billion",
@@ -118,8 +118,8 @@ TEST(SubjectTest, Table) {
       {"A 0.5% rise in consumer prices surprised markets.", "0.5%",
        MentionKind::kPercent, Pct(), "price", "consumer"},
       {"The missile flew 1,100 kilometers before landing.", "1,100",
-       MentionKind::kQuantity, Amount{0, 0, 0, "km", "distance", ""},
-       "missile", ""},
+       MentionKind::kQuantity, Amount{0, 0, 0, "km", "distance", ""}, "missile",
+       ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
@@ -197,19 +197,19 @@ TEST(LexiconTest, Canonical) {
     const char* word;
     const char* canonical;
   } cases[] = {
-      {"soldiers", "troop"},     {"Troops", "troop"},
-      {"defence", "defense"},    {"programmes", "program"},
-      {"labour", "labor"},       {"organisations", "organization"},
-      {"people", "person"},      {"children", "child"},
-      {"women", "woman"},        {"analyses", "analysis"},
-      {"crises", "crisis"},      {"data", "data"},
-      {"series", "series"},      {"countries", "country"},
-      {"taxes", "tax"},          {"churches", "church"},
-      {"bushes", "bush"},        {"classes", "class"},
-      {"status", "status"},      {"cars", "automobile"},
+      {"soldiers", "troop"},      {"Troops", "troop"},
+      {"defence", "defense"},     {"programmes", "program"},
+      {"labour", "labor"},        {"organisations", "organization"},
+      {"people", "person"},       {"children", "child"},
+      {"women", "woman"},         {"analyses", "analysis"},
+      {"crises", "crisis"},       {"data", "data"},
+      {"series", "series"},       {"countries", "country"},
+      {"taxes", "tax"},           {"churches", "church"},
+      {"bushes", "bush"},         {"classes", "class"},
+      {"status", "status"},       {"cars", "automobile"},
       {"fishermen", "fisherman"}, {"Japan's", "japan"},
-      {"quakes", "earthquake"},  {"dockers", "dockworker"},
-      {"cases", "case"},         {"realisation", "realization"},
+      {"quakes", "earthquake"},   {"dockers", "dockworker"},
+      {"cases", "case"},          {"realisation", "realization"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Lex().Canonical(c.word), c.canonical) << c.word;
@@ -241,8 +241,9 @@ TEST(LexiconTest, BadFiles) {
 }
 
 TEST(TokenizeTest, Shapes) {
-  std::vector<Token> t = Tokenize("The U.S.-Japan post-election deal's $640 "
-                                  "billion, 12,000 troops; 1910-45.");
+  std::vector<Token> t = Tokenize(
+      "The U.S.-Japan post-election deal's $640 "
+      "billion, 12,000 troops; 1910-45.");
   std::vector<std::string> words;
   for (const Token& x : t) words.push_back(x.lower);
   EXPECT_EQ(absl::StrJoin(words, " "),

@@ -32,8 +32,8 @@ TEST(AgreementTest, ToleranceTable) {
        C("b", 1).Count(4840, "4,840"), true},
       {"within 1%", C("a", 1).Money(640e9, "$640 billion"),
        C("b", 1).Money(636e9, "$636 billion"), true},
-      {"one significant digit is not a range",
-       C("a", 1).Count(1000, "1,000"), C("b", 1).Count(1400, "1,400"), false},
+      {"one significant digit is not a range", C("a", 1).Count(1000, "1,000"),
+       C("b", 1).Count(1400, "1,400"), false},
       {"far apart", C("a", 1).Count(4800, "4,800"),
        C("b", 1).Count(8400, "8,400"), false},
       {"small exact figures", C("a", 1).Count(12, "12"),
@@ -60,19 +60,19 @@ TEST(AgreementTest, CountsIndependentSources) {
   std::vector<DocumentInfo> docs = {Doc("harbor_daily", Day(2025, 3, 4)),
                                     Doc("port_wire", Day(2025, 3, 4)),
                                     Doc("city_news", Day(2025, 3, 4))};
-  auto found = OfKind(JudgeAll(claims, docs, JudgeConfig::Defaults()),
-                      "agreement");
+  auto found =
+      OfKind(JudgeAll(claims, docs, JudgeConfig::Defaults()), "agreement");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(DocsOf(found[0]),
-            (std::vector<std::string>{"city_news", "harbor_daily", "port_wire"}));
+  EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{
+                                  "city_news", "harbor_daily", "port_wire"}));
   EXPECT_NE(found[0].message.find("3 independent sources"), std::string::npos)
       << found[0].message;
 
   // port_wire syndicates harbor_daily; city_news is AI-generated.
   docs[0].syndication_key = docs[1].syndication_key = "harbor_daily";
   docs[2].ai_generated = true;
-  auto dep = OfKind(JudgeAll(claims, docs, JudgeConfig::Defaults()),
-                    "agreement");
+  auto dep =
+      OfKind(JudgeAll(claims, docs, JudgeConfig::Defaults()), "agreement");
   ASSERT_EQ(dep.size(), 1u);
   EXPECT_EQ(dep[0].message,
             "sources agree on dockworker: 4,800 (harbor_daily), 4,800 "

@@ -22,11 +22,13 @@ DateValue Q3of2024() {
 
 TEST(AnachronismTest, PlanDatedBeforeTheDocument) {
   std::vector<Claim> claims = {
-      C("analysis", 1).Date(Q3of2024(), "Scheduled Q3 2024")
-          .Modality(Modality::kFuture).Subject("drill", {"naval"}),
+      C("analysis", 1)
+          .Date(Q3of2024(), "Scheduled Q3 2024")
+          .Modality(Modality::kFuture)
+          .Subject("drill", {"naval"}),
   };
-  auto found = OfKind(Judge(claims, {Doc("analysis", Day(2026, 2, 12))}),
-                      "anachronism");
+  auto found =
+      OfKind(Judge(claims, {Doc("analysis", Day(2026, 2, 12))}), "anachronism");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].severity, Severity::kWarning);
   EXPECT_EQ(found[0].message,
@@ -38,13 +40,15 @@ TEST(AnachronismTest, PlanDatedBeforeTheDocument) {
 
 TEST(AnachronismTest, PastEventDatedAfterTheDocument) {
   std::vector<Claim> claims = {
-      C("a", 1).Date(Dates(Day(2027, 3, 1), Day(2027, 3, 31),
-                           Granularity::kMonth, "2027-03"), "March 2027")
+      C("a", 1)
+          .Date(Dates(Day(2027, 3, 1), Day(2027, 3, 31), Granularity::kMonth,
+                      "2027-03"),
+                "March 2027")
           .Modality(Modality::kPast),
   };
-  EXPECT_EQ(OfKind(Judge(claims, {Doc("a", Day(2026, 2, 12))}), "anachronism")
-                .size(),
-            1u);
+  EXPECT_EQ(
+      OfKind(Judge(claims, {Doc("a", Day(2026, 2, 12))}), "anachronism").size(),
+      1u);
 }
 
 TEST(AnachronismTest, MustNotTrigger) {
@@ -54,22 +58,28 @@ TEST(AnachronismTest, MustNotTrigger) {
     std::optional<absl::CivilDay> ref;
   } cases[] = {
       {"future still ahead",
-       C("a", 1).Date(Dates(Day(2027, 1, 1), Day(2027, 12, 31),
-                            Granularity::kYear, "2027"), "by 2027")
+       C("a", 1)
+           .Date(Dates(Day(2027, 1, 1), Day(2027, 12, 31), Granularity::kYear,
+                       "2027"),
+                 "by 2027")
            .Modality(Modality::kFuture),
        Day(2026, 2, 12)},
       {"past date in the past",
-       C("a", 1).Date(Dates(Day(2022, 10, 1), Day(2022, 10, 31),
-                            Granularity::kMonth, "2022-10"), "October 2022")
+       C("a", 1)
+           .Date(Dates(Day(2022, 10, 1), Day(2022, 10, 31), Granularity::kMonth,
+                       "2022-10"),
+                 "October 2022")
            .Modality(Modality::kPast),
        Day(2026, 2, 12)},
       {"historical range",
-       C("a", 1).Date(Dates(Day(1910, 1, 1), Day(1945, 12, 31),
-                            Granularity::kYear, "1910/1945"), "1910-45")
+       C("a", 1)
+           .Date(Dates(Day(1910, 1, 1), Day(1945, 12, 31), Granularity::kYear,
+                       "1910/1945"),
+                 "1910-45")
            .Modality(Modality::kPast),
        Day(2026, 2, 12)},
-      {"present modality",
-       C("a", 1).Date(Q3of2024(), "Q3 2024"), Day(2026, 2, 12)},
+      {"present modality", C("a", 1).Date(Q3of2024(), "Q3 2024"),
+       Day(2026, 2, 12)},
       {"unknown reference date",
        C("a", 1).Date(Q3of2024(), "Q3 2024").Modality(Modality::kFuture),
        std::nullopt},

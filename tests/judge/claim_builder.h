@@ -21,10 +21,12 @@
 
 namespace crosscheck::testing {
 
-inline absl::CivilDay Day(int y, int m, int d) { return absl::CivilDay(y, m, d); }
+inline absl::CivilDay Day(int y, int m, int d) {
+  return absl::CivilDay(y, m, d);
+}
 
-inline DateValue Dates(absl::CivilDay begin, absl::CivilDay end,
-                       Granularity g, std::string iso, bool relative = false) {
+inline DateValue Dates(absl::CivilDay begin, absl::CivilDay end, Granularity g,
+                       std::string iso, bool relative = false) {
   DateValue v;
   v.begin = begin;
   v.end = end;
@@ -91,11 +93,10 @@ class C {
     c_.subject.head = std::move(head);
     c_.subject.modifiers = std::move(modifiers);
     c_.subject.text =
-        text.empty()
-            ? absl::StrCat(absl::StrJoin(c_.subject.modifiers, " "),
-                           c_.subject.modifiers.empty() ? "" : " ",
-                           c_.subject.head)
-            : std::move(text);
+        text.empty() ? absl::StrCat(absl::StrJoin(c_.subject.modifiers, " "),
+                                    c_.subject.modifiers.empty() ? "" : " ",
+                                    c_.subject.head)
+                     : std::move(text);
     return *this;
   }
   C& Measure(crosscheck::Measure m) {

@@ -20,7 +20,8 @@ TEST(CompatibleTest, RangeAndPointInside) {
       C("a", 1).Count(35, "between 30 and 40").Bounds(30, 40).Subject("vessel"),
       C("b", 1).Count(36, "36").Subject("vessel"),
   };
-  auto all = Judge(claims, {Doc("a", Day(2025, 7, 1)), Doc("b", Day(2025, 7, 1))});
+  auto all =
+      Judge(claims, {Doc("a", Day(2025, 7, 1)), Doc("b", Day(2025, 7, 1))});
   auto found = OfKind(all, "compatible");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].message,
@@ -32,12 +33,14 @@ TEST(CompatibleTest, RangeAndPointInside) {
 
 TEST(CompatibleTest, OpenBoundAndPoint) {
   std::vector<Claim> claims = {
-      C("a", 1).Count(4000, "more than 4,000")
+      C("a", 1)
+          .Count(4000, "more than 4,000")
           .Bounds(4000, std::numeric_limits<double>::infinity(), "more-than")
           .Subject("evacuee"),
       C("b", 1).Count(4800, "4,800").Subject("evacuee"),
   };
-  auto all = Judge(claims, {Doc("a", Day(2025, 7, 1)), Doc("b", Day(2025, 7, 1))});
+  auto all =
+      Judge(claims, {Doc("a", Day(2025, 7, 1)), Doc("b", Day(2025, 7, 1))});
   EXPECT_EQ(OfKind(all, "compatible").size(), 1u);
   EXPECT_TRUE(OfKind(all, "conflict").empty());
 }
@@ -47,7 +50,8 @@ TEST(CompatibleTest, CompatibleStatusLabels) {
       C("a", 1).Status("majority", "landslide", "decisive landslide"),
       C("b", 1).Status("majority", "supermajority", "two-thirds supermajority"),
   };
-  auto all = Judge(claims, {Doc("a", Day(2026, 2, 10)), Doc("b", Day(2026, 2, 10))});
+  auto all =
+      Judge(claims, {Doc("a", Day(2026, 2, 10)), Doc("b", Day(2026, 2, 10))});
   EXPECT_EQ(OfKind(all, "compatible").size(), 1u);
   EXPECT_TRUE(OfKind(all, "status-conflict").empty());
 }

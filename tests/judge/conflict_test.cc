@@ -16,7 +16,7 @@ using ::crosscheck::testing::Doc;
 using ::crosscheck::testing::OfKind;
 
 std::vector<Finding> Judge(const std::vector<Claim>& claims,
-                         const std::vector<DocumentInfo>& docs) {
+                           const std::vector<DocumentInfo>& docs) {
   return JudgeAll(claims, docs, JudgeConfig::Defaults());
 }
 
@@ -76,30 +76,42 @@ TEST(ConflictTest, MustNotTrigger) {
         C("b", 1).Count(8400, "8,400").Subject("dockworker")},
        {Doc("a", Day(2024, 3, 4)), Doc("b", Day(2025, 3, 4))}},
       {"explicit scopes that do not overlap",
-       {C("a", 1).Count(300, "300").Subject("death", {"quake"})
-            .Scope(Dates(Day(2023, 1, 1), Day(2023, 12, 31),
-                         Granularity::kYear, "2023")),
-        C("b", 1).Count(700, "700").Subject("death", {"quake"})
-            .Scope(Dates(Day(2024, 1, 1), Day(2024, 12, 31),
-                         Granularity::kYear, "2024"))},
+       {C("a", 1)
+            .Count(300, "300")
+            .Subject("death", {"quake"})
+            .Scope(Dates(Day(2023, 1, 1), Day(2023, 12, 31), Granularity::kYear,
+                         "2023")),
+        C("b", 1)
+            .Count(700, "700")
+            .Subject("death", {"quake"})
+            .Scope(Dates(Day(2024, 1, 1), Day(2024, 12, 31), Granularity::kYear,
+                         "2024"))},
        {Doc("a", Day(2025, 3, 4)), Doc("b", Day(2025, 3, 4))}},
       {"15% tariff vs 15% wage rise",
        {C("a", 1).Percent(15, "15%").Subject("tariff", {"car"}),
         C("b", 1).Percent(20, "20%").Subject("wage", {"nurse"})},
        {Doc("a", Day(2025, 3, 4)), Doc("b", Day(2025, 3, 4))}},
       {"change vs share of one subject",
-       {C("a", 1).Percent(15, "15%").Subject("spending", {"defense"})
+       {C("a", 1)
+            .Percent(15, "15%")
+            .Subject("spending", {"defense"})
             .Measure(Measure::kChange),
-        C("b", 1).Percent(2, "2%").Subject("spending", {"defense"})
+        C("b", 1)
+            .Percent(2, "2%")
+            .Subject("spending", {"defense"})
             .Measure(Measure::kShare)},
        {Doc("a", Day(2026, 2, 12)), Doc("b", Day(2026, 2, 12))}},
       {"about 1,500 vs 1,480",
-       {C("a", 1).Count(1500, "about 1,500").Bounds(1500, 1500, "about")
+       {C("a", 1)
+            .Count(1500, "about 1,500")
+            .Bounds(1500, 1500, "about")
             .Subject("evacuee"),
         C("b", 1).Count(1480, "1,480").Subject("evacuee")},
        {Doc("a", Day(2025, 3, 4)), Doc("b", Day(2025, 3, 4))}},
       {"range vs point inside it",
-       {C("a", 1).Count(35, "between 30 and 40").Bounds(30, 40)
+       {C("a", 1)
+            .Count(35, "between 30 and 40")
+            .Bounds(30, 40)
             .Subject("vessel"),
         C("b", 1).Count(36, "36").Subject("vessel")},
        {Doc("a", Day(2025, 3, 4)), Doc("b", Day(2025, 3, 4))}},

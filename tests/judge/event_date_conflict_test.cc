@@ -24,10 +24,14 @@ DateValue OnDay(int y, int m, int d, bool relative) {
 
 TEST(EventDateConflictTest, TwoDaysLaterVersusSunday) {
   std::vector<Claim> claims = {
-      C("commentary", 1).Date(OnDay(2026, 2, 10, true), "two days later")
+      C("commentary", 1)
+          .Date(OnDay(2026, 2, 10, true), "two days later")
           .Event("election"),
-      C("herald", 1).Date(OnDay(2026, 2, 8, true), "Sunday's").Event("election"),
-      C("herald", 2).Date(OnDay(2026, 2, 9, true), "Monday")
+      C("herald", 1)
+          .Date(OnDay(2026, 2, 8, true), "Sunday's")
+          .Event("election"),
+      C("herald", 2)
+          .Date(OnDay(2026, 2, 9, true), "Monday")
           .Event("press conference"),
   };
   auto all = Judge(claims, {Doc("commentary", Day(2026, 2, 10), true),
@@ -65,16 +69,20 @@ TEST(EventDateConflictTest, MustNotTrigger) {
        {C("a", 1).Date(OnDay(2026, 2, 8, false), "Feb. 8").Event("election"),
         C("b", 1).Date(OnDay(2026, 2, 8, true), "Sunday").Event("election")}},
       {"month contains the day",
-       {C("a", 1).Date(Dates(Day(2026, 2, 1), Day(2026, 2, 28),
-                             Granularity::kMonth, "2026-02"),
-                       "February").Event("election"),
+       {C("a", 1)
+            .Date(Dates(Day(2026, 2, 1), Day(2026, 2, 28), Granularity::kMonth,
+                        "2026-02"),
+                  "February")
+            .Event("election"),
         C("b", 1).Date(OnDay(2026, 2, 8, true), "Sunday").Event("election")}},
       {"another occurrence of the event",
-       {C("a", 1).Date(OnDay(2024, 10, 27, false), "October 27")
+       {C("a", 1)
+            .Date(OnDay(2024, 10, 27, false), "October 27")
             .Event("election"),
         C("b", 1).Date(OnDay(2026, 2, 8, true), "Sunday").Event("election")}},
       {"different events",
-       {C("a", 1).Date(OnDay(2026, 2, 9, false), "Feb. 9")
+       {C("a", 1)
+            .Date(OnDay(2026, 2, 9, false), "Feb. 9")
             .Event("press conference"),
         C("b", 1).Date(OnDay(2026, 2, 8, true), "Sunday").Event("election")}},
       {"one document",

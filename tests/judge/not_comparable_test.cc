@@ -18,10 +18,16 @@ using ::crosscheck::testing::OfKind;
 
 TEST(NotComparableTest, GrowthRateVersusShareOfGdp) {
   std::vector<Claim> claims = {
-      C("analysis", 1).Percent(15, "15%").Subject("spending", {"defense"})
-          .Measure(Measure::kChange).Modality(Modality::kFuture),
-      C("brief", 1).Percent(2, "2%").Subject("spending", {"defense"})
-          .Measure(Measure::kShare).Modality(Modality::kFuture)
+      C("analysis", 1)
+          .Percent(15, "15%")
+          .Subject("spending", {"defense"})
+          .Measure(Measure::kChange)
+          .Modality(Modality::kFuture),
+      C("brief", 1)
+          .Percent(2, "2%")
+          .Subject("spending", {"defense"})
+          .Measure(Measure::kShare)
+          .Modality(Modality::kFuture)
           .Scope(Dates(Day(2027, 1, 1), Day(2027, 12, 31), Granularity::kYear,
                        "2027")),
   };
@@ -43,20 +49,34 @@ TEST(NotComparableTest, MustNotTrigger) {
     const char* name;
     std::vector<Claim> claims;
   } cases[] = {
-      {"same measure",
-       {C("a", 1).Percent(15, "15%").Subject("spending", {"defense"})
-            .Measure(Measure::kChange),
-        C("b", 1).Percent(12, "12%").Subject("spending", {"defense"})
-            .Measure(Measure::kChange)},},
+      {
+          "same measure",
+          {C("a", 1)
+               .Percent(15, "15%")
+               .Subject("spending", {"defense"})
+               .Measure(Measure::kChange),
+           C("b", 1)
+               .Percent(12, "12%")
+               .Subject("spending", {"defense"})
+               .Measure(Measure::kChange)},
+      },
       {"same document",
-       {C("a", 1).Percent(15, "15%").Subject("spending", {"defense"})
+       {C("a", 1)
+            .Percent(15, "15%")
+            .Subject("spending", {"defense"})
             .Measure(Measure::kChange),
-        C("a", 2).Percent(2, "2%").Subject("spending", {"defense"})
+        C("a", 2)
+            .Percent(2, "2%")
+            .Subject("spending", {"defense"})
             .Measure(Measure::kShare)}},
       {"different subjects",
-       {C("a", 1).Percent(15, "15%").Subject("spending", {"defense"})
+       {C("a", 1)
+            .Percent(15, "15%")
+            .Subject("spending", {"defense"})
             .Measure(Measure::kChange),
-        C("b", 1).Percent(2, "2%").Subject("inflation")
+        C("b", 1)
+            .Percent(2, "2%")
+            .Subject("inflation")
             .Measure(Measure::kLevel)}},
   };
   for (const auto& tc : cases) {

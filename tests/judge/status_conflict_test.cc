@@ -17,7 +17,8 @@ using ::crosscheck::testing::OfKind;
 
 TEST(StatusConflictTest, ExclusiveStatusesSameTime) {
   std::vector<Claim> claims = {
-      C("a", 1).Status("majority", "minority-government", "minority government"),
+      C("a", 1).Status("majority", "minority-government",
+                       "minority government"),
       C("b", 1).Status("majority", "supermajority", "supermajority"),
   };
   auto found = OfKind(

@@ -18,11 +18,11 @@ using ::crosscheck::testing::OfKind;
 
 TEST(SupersededTest, MinorityGovernmentThenSupermajority) {
   std::vector<Claim> claims = {
-      C("forum", 1).Status("majority", "minority-government",
-                           "minority government"),
+      C("forum", 1)
+          .Status("majority", "minority-government", "minority government"),
       C("wire", 1).Status("majority", "supermajority", "supermajority"),
-      C("herald", 1).Status("majority", "supermajority",
-                            "two-thirds supermajority"),
+      C("herald", 1)
+          .Status("majority", "supermajority", "two-thirds supermajority"),
   };
   std::vector<DocumentInfo> docs = {Doc("forum", Day(2024, 11, 20)),
                                     Doc("wire", Day(2026, 2, 10), true),
@@ -42,14 +42,19 @@ TEST(SupersededTest, MinorityGovernmentThenSupermajority) {
 
 TEST(SupersededTest, LastYearsTollVersusThisYears) {
   std::vector<Claim> claims = {
-      C("a", 1).Count(300, "300").Subject("death", {"quake"})
+      C("a", 1)
+          .Count(300, "300")
+          .Subject("death", {"quake"})
           .Scope(Dates(Day(2023, 1, 1), Day(2023, 12, 31), Granularity::kYear,
                        "2023")),
-      C("b", 1).Count(700, "700").Subject("death", {"quake"})
+      C("b", 1)
+          .Count(700, "700")
+          .Subject("death", {"quake"})
           .Scope(Dates(Day(2024, 1, 1), Day(2024, 12, 31), Granularity::kYear,
                        "2024")),
   };
-  auto all = Judge(claims, {Doc("a", Day(2025, 1, 9)), Doc("b", Day(2025, 1, 9))});
+  auto all =
+      Judge(claims, {Doc("a", Day(2025, 1, 9)), Doc("b", Day(2025, 1, 9))});
   auto found = OfKind(all, "superseded");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"a", "b"}));
@@ -65,12 +70,16 @@ TEST(SupersededTest, MustNotTrigger) {
        {C("a", 1).Count(300, "300").Subject("death"),
         C("b", 1).Count(300, "300").Subject("death")}},
       {"one document reporting a change itself",
-       {C("a", 1).Count(300, "300").Subject("death")
-            .Scope(Dates(Day(2023, 1, 1), Day(2023, 12, 31),
-                         Granularity::kYear, "2023")),
-        C("a", 2).Count(700, "700").Subject("death")
-            .Scope(Dates(Day(2024, 1, 1), Day(2024, 12, 31),
-                         Granularity::kYear, "2024"))}},
+       {C("a", 1)
+            .Count(300, "300")
+            .Subject("death")
+            .Scope(Dates(Day(2023, 1, 1), Day(2023, 12, 31), Granularity::kYear,
+                         "2023")),
+        C("a", 2)
+            .Count(700, "700")
+            .Subject("death")
+            .Scope(Dates(Day(2024, 1, 1), Day(2024, 12, 31), Granularity::kYear,
+                         "2024"))}},
   };
   for (const auto& tc : cases) {
     auto all = Judge(tc.claims,

@@ -77,6 +77,19 @@ TEST(SegmentDocument, TextStructureTable) {
          "A second tender for dredging the outer channel is expected to "
          "open in the spring, according to a person close to the "
          "matter."}}},
+      {"one-sentence lines of a filled width stay apart",
+       "The first short paragraph of this note is one sentence long.\n"
+       "A second paragraph follows it on the very next line as well.\n"
+       "The third line is yet another paragraph of similar length here.\n"
+       "And a fourth one closes the note with one more plain sentence.\n",
+       {{kP, "The first short paragraph of this note is one sentence long."},
+        {kP, "A second paragraph follows it on the very next line as well."},
+        {kP,
+         "The third line is yet another paragraph of similar length "
+         "here."},
+        {kP,
+         "And a fourth one closes the note with one more plain "
+         "sentence."}}},
       {"markdown headings",
        "# Harbour Plans\n\nThe port will expand by 2030, officials said.\n\n"
        "## Costs ##\n\nThe bill is put at 2 billion euros in total.\n",

@@ -1,0 +1,105 @@
+// Clauses, modality and speakers (modality.h), table-driven.
+#include <string>
+
+#include "checker/extract/modality.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck::extract {
+namespace {
+
+TEST(ModalityTest, Table) {
+  struct Case {
+    const char* clause;
+    int reference_year;
+    Modality want;
+  } cases[] = {
+      {"the ministry will raise the levy to 12%", 2026, Modality::kFuture},
+      {"the port is scheduled to reopen in Q3 2024", 2026, Modality::kFuture},
+      {"Scheduled Q3 2024", 2026, Modality::kFuture},
+      {"the board plans to cut 900 jobs", 2026, Modality::kFuture},
+      {"the summit is set to open next week", 2026, Modality::kFuture},
+      {"2% of GDP by 2027", 2026, Modality::kFuture},
+      {"2% of GDP by 2020", 2026, Modality::kPresent},
+      {"the upcoming vote", 0, Modality::kFuture},
+      {"the referendum to be held in May", 0, Modality::kFuture},
+      {"she pledged to accelerate the revisions", 0, Modality::kFuture},
+      {"we may soon be facing a stronger rival", 0, Modality::kHedged},
+      {"output could fall 3%", 0, Modality::kHedged},
+      {"prices might possibly ease", 0, Modality::kHedged},
+      {"inflation fell to 3.1% in March", 0, Modality::kPast},
+      {"the strike ended two weeks ago", 0, Modality::kPast},
+      {"turnout was 58%", 0, Modality::kPast},
+      {"the firm reported a loss last year", 0, Modality::kPast},
+      {"the reportedly agreed figure", 0, Modality::kPast},
+      {"the union represents 9,500 nurses", 0, Modality::kPresent},
+      {"the party rules with a minority", 0, Modality::kPresent},
+      {"the plan is based on 2% growth", 0, Modality::kPresent},
+      {"", 0, Modality::kPresent},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ModalityName(ClauseModality(c.clause, c.reference_year)),
+              ModalityName(c.want))
+        << c.clause;
+  }
+}
+
+TEST(ClauseTest, Bounds) {
+  struct Case {
+    const char* sentence;
+    const char* figure;
+    const char* clause;
+  } cases[] = {
+      {"Exports rose 5%, while imports fell 2%.", "2%",
+       "while imports fell 2%."},
+      {"Exports rose 5%, while imports fell 2%.", "5%", "Exports rose 5%, "},
+      {"Costs rose 4%; wages rose 1%.", "1%", " wages rose 1%."},
+      {"Two numbers - 7 and 8 - matter.", "7", "7 and 8"},
+      {"Output: 40 tons.", "40", " 40 tons."},
+      {"Debt hit 90%, which alarmed lenders.", "90%", "Debt hit 90%, "},
+  };
+  for (const Case& c : cases) {
+    std::string s = c.sentence;
+    size_t pos = s.find(c.figure);
+    ASSERT_NE(pos, std::string::npos);
+    auto [b, e] =
+        ClauseBounds(s, static_cast<uint32_t>(pos),
+                     static_cast<uint32_t>(pos + std::string(c.figure).size()));
+    EXPECT_EQ(s.substr(b, e - b), c.clause) << c.sentence << " / " << c.figure;
+  }
+  // Out-of-range offsets are clamped.
+  auto [b, e] = ClauseBounds("abc", 10, 20);
+  EXPECT_LE(b, e);
+  EXPECT_LE(e, 3u);
+}
+
+TEST(SpeakerTest, Table) {
+  struct Case {
+    const char* sentence;
+    const char* speaker;
+  } cases[] = {
+      {"Prices will keep rising, Maria Gomez said.", "Maria Gomez"},
+      {"\"We are ready,\" said Omar Haddad.", "Omar Haddad"},
+      {"According to Statistics Canada, jobs rose.", "Statistics Canada"},
+      {"Park Ji-woo told reporters the plan was dead.", "Park Ji-woo"},
+      {"Kim Eun-ji, a researcher at a Seoul institute, said talks stalled.",
+       "Kim Eun-ji"},
+      {"Prime Minister Ana Costa said the budget would pass.", "Ana Costa"},
+      {"The ministry said exports fell.", ""},
+      {"She said nothing.", ""},
+      {"Sales rose 4%.", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindSpeaker(c.sentence), c.speaker) << c.sentence;
+  }
+}
+
+TEST(SpeakerTest, Quoted) {
+  EXPECT_TRUE(IsQuoted("\"We need more,\" he said."));
+  EXPECT_TRUE(IsQuoted("\xE2\x80\x9CWe need more.\xE2\x80\x9D"));
+  EXPECT_FALSE(IsQuoted("Sales rose."));
+  EXPECT_FALSE(IsQuoted(""));
+}
+
+}  // namespace
+}  // namespace crosscheck::extract

@@ -1,0 +1,123 @@
+// MinHash signatures, LSH syndication keys and judge.duplicate.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "tests/judge/judge_util.h"
+
+namespace crosscheck::judge {
+namespace {
+
+using ::crosscheck::testing::C;
+using ::crosscheck::testing::Day;
+using ::crosscheck::testing::Doc;
+using ::crosscheck::testing::Judge;
+using ::crosscheck::testing::OfKind;
+
+// A deterministic pseudo-article of `n` words.
+std::string Words(int n, int seed) {
+  std::string out;
+  uint64_t x = static_cast<uint64_t>(seed) * 2654435761u + 1;
+  for (int i = 0; i < n; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    absl::StrAppend(&out, i ? " " : "", "w", (x >> 33) % 5000);
+  }
+  return out;
+}
+
+TEST(MinHashTest, SignatureBasics) {
+  const JudgeConfig cfg = JudgeConfig::Defaults();
+  const std::string text = Words(400, 1);
+  auto a = MinHashSignature(text, cfg);
+  ASSERT_EQ(a.size(), 64u);
+  EXPECT_EQ(a, MinHashSignature(text, cfg));
+  // Case and punctuation do not matter.
+  EXPECT_EQ(MinHashSignature("The Port, the STRIKE; the end of it all.", cfg),
+            MinHashSignature("the port the strike the end of it all", cfg));
+  EXPECT_TRUE(MinHashSignature("", cfg).empty());
+  EXPECT_TRUE(MinHashSignature(" ,.;\n\t", cfg).empty());
+  EXPECT_EQ(MinHashSignature("few words", cfg).size(), 64u);
+  // Bytes that are not UTF-8, NULs and binary do not crash.
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary.push_back(static_cast<char>(i * 37));
+  EXPECT_EQ(MinHashSignature(binary, cfg).size(), 64u);
+}
+
+TEST(MinHashTest, JaccardEstimates) {
+  const JudgeConfig cfg = JudgeConfig::Defaults();
+  const std::string base = Words(600, 7);
+  std::string edited = base;
+  edited.replace(edited.size() / 2, 4, "zzzz");  // one word changed
+  const std::string other = Words(600, 8);
+  EXPECT_GE(EstimateJaccard(MinHashSignature(base, cfg),
+                            MinHashSignature(edited, cfg)),
+            0.8);
+  EXPECT_LE(EstimateJaccard(MinHashSignature(base, cfg),
+                            MinHashSignature(other, cfg)),
+            0.2);
+  EXPECT_EQ(EstimateJaccard({}, {}), 0.0);
+  EXPECT_EQ(EstimateJaccard({1, 2}, {1}), 0.0);
+}
+
+TEST(MinHashTest, SyndicationKeysAreSmallestIdOfCluster) {
+  const JudgeConfig cfg = JudgeConfig::Defaults();
+  const std::string story = Words(500, 3);
+  std::string copy = story + " reprinted with permission";
+  std::vector<DocumentInfo> docs = {
+      Doc("zeta", Day(2025, 1, 2)), Doc("alpha", Day(2025, 1, 1)),
+      Doc("mid", Day(2025, 1, 1)), Doc("empty", Day(2025, 1, 1))};
+  docs[0].minhash = MinHashSignature(story, cfg);
+  docs[1].minhash = MinHashSignature(copy, cfg);
+  docs[2].minhash = MinHashSignature(Words(500, 4), cfg);
+  AssignSyndicationKeys(cfg, &docs);
+  EXPECT_EQ(docs[0].syndication_key, "alpha");
+  EXPECT_EQ(docs[1].syndication_key, "alpha");
+  EXPECT_EQ(docs[2].syndication_key, "");
+  EXPECT_EQ(docs[3].syndication_key, "");
+
+  auto found = OfKind(Judge({}, docs), "duplicate");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].evidence.size(), 2u);
+  EXPECT_EQ(found[0].subject, "alpha");
+  EXPECT_EQ(found[0].message.rfind("documents alpha and zeta are "
+                                   "near-duplicates (estimated jaccard ",
+                                   0),
+            0u)
+      << found[0].message;
+}
+
+TEST(MinHashTest, ManyDocumentsUseBandsNotAllPairs) {
+  const JudgeConfig cfg = JudgeConfig::Defaults();
+  std::vector<DocumentInfo> docs;
+  for (int i = 0; i < 2000; ++i) {
+    DocumentInfo d = Doc(absl::StrCat("d", 10000 + i), Day(2025, 1, 1));
+    // Pairs (2k, 2k+1) share their text.
+    d.minhash = MinHashSignature(Words(120, i / 2), cfg);
+    docs.push_back(std::move(d));
+  }
+  AssignSyndicationKeys(cfg, &docs);
+  for (int i = 0; i < 2000; i += 2) {
+    EXPECT_EQ(docs[i].syndication_key, docs[i].id);
+    EXPECT_EQ(docs[i + 1].syndication_key, docs[i].id);
+  }
+}
+
+TEST(MinHashTest, ClaimsOnlyRunsComputeKeysFromSignatures) {
+  const JudgeConfig cfg = JudgeConfig::Defaults();
+  const std::string story = Words(300, 11);
+  std::vector<DocumentInfo> docs = {Doc("a", Day(2025, 1, 1)),
+                                    Doc("b", Day(2025, 1, 1))};
+  docs[0].minhash = docs[1].minhash = MinHashSignature(story, cfg);
+  std::vector<Claim> claims = {C("a", 1).Count(70, "70").Subject("ship"),
+                               C("b", 1).Count(70, "70").Subject("ship")};
+  auto all = Judge(claims, docs);
+  EXPECT_EQ(OfKind(all, "duplicate").size(), 1u);
+  auto agree = OfKind(all, "agreement");
+  ASSERT_EQ(agree.size(), 1u);
+  EXPECT_NE(agree[0].message.find("1 independent source"), std::string::npos);
+  EXPECT_EQ(OfKind(all, "uncorroborated").size(), 1u);
+}
+
+}  // namespace
+}  // namespace crosscheck::judge
