@@ -17,6 +17,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "reports/report.h"
 #include "reports/report_util.h"
 #include "reports/sha256.h"
@@ -102,6 +103,12 @@ std::string Text(absl::string_view s) {
 
 // Attribute values are always double-quoted and escaped like text.
 std::string Attr(absl::string_view s) { return Text(s); }
+
+// A file path as text that may wrap after each '/' (and only there) in a
+// narrow table column.
+std::string PathText(absl::string_view s) {
+  return absl::StrReplaceAll(Text(s), {{"/", "/<wbr>"}});
+}
 
 // A token safe in ids, hrefs and space-separated attribute lists: ASCII
 // alphanumerics, '-' and '_' pass; other bytes become _XX (hex), so distinct
@@ -315,7 +322,7 @@ void Sources(Page& page) {
                     Text(DocLabel(d)), "</a></td><td>",
                     d.doc.url.empty() ? Text(title) : Link(d.doc.url, title),
                     "</td><td class=\"path\">",
-                    Text(LocationText(d.doc.path, d.doc.record_line, 0)),
+                    PathText(LocationText(d.doc.path, d.doc.record_line, 0)),
                     "</td><td class=\"date\">", Text(date), "</td><td>",
                     Text(r.provenance.empty() ? "-" : r.provenance));
     if (r.confidence > 0) {

@@ -22,6 +22,13 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1 ||
 fi
 
 cd "$root/tests/browser"
+# The lock file pins exact versions and integrity hashes; a download address,
+# if one is ever recorded, must be the public npm registry.
+if grep -o '"resolved": *"[^"]*"' package-lock.json 2>/dev/null |
+   grep -v '"https://registry.npmjs.org/' >&2; then
+  echo "browser-test: package-lock.json records a non-registry address" >&2
+  exit 2
+fi
 # The stamp records which manifest the installed node_modules came from.
 stamp=node_modules/.crosscheck-install-stamp
 want=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)

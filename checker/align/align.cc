@@ -1,6 +1,7 @@
 #include "checker/align/align.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -70,6 +71,17 @@ size_t OverlapCount(const std::vector<std::string>& a,
   return n;
 }
 
+// FNV-1a 64 over a modifier list: fixed across builds, so run order (and
+// with it cluster representatives) never depends on the process.
+uint64_t SetHash(const std::vector<std::string>& mods) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (const std::string& m : mods) {
+    for (unsigned char c : m) h = (h ^ c) * 0x100000001b3ULL;
+    h = (h ^ 0x1f) * 0x100000001b3ULL;
+  }
+  return h;
+}
+
 struct Cluster {
   const std::vector<std::string>* rep = nullptr;  // representative modifiers
   int rep_claim = -1;                             // lowest index with `rep`
@@ -83,11 +95,22 @@ void ClusterBucket(const std::vector<Claim>& claims, ClaimClass klass,
   auto mods = [&](int i) -> const std::vector<std::string>& {
     return claims[i].subject.modifiers;
   };
-  // Identical modifier sets become adjacent runs.
-  std::sort(bucket->begin(), bucket->end(), [&](int a, int b) {
-    if (mods(a) != mods(b)) return mods(a) < mods(b);
-    return a < b;
-  });
+  // Identical modifier sets become adjacent runs. Sorting by a fixed hash
+  // first keeps string comparisons to hash ties (same set, or a collision).
+  std::vector<std::pair<uint64_t, int>> keyed;
+  keyed.reserve(bucket->size());
+  for (int i : *bucket) keyed.emplace_back(SetHash(mods(i)), i);
+  std::sort(keyed.begin(), keyed.end(),
+            [&](const std::pair<uint64_t, int>& a,
+                const std::pair<uint64_t, int>& b) {
+              if (a.first != b.first) return a.first < b.first;
+              if (a.second == b.second) return false;
+              const auto& ma = mods(a.second);
+              const auto& mb = mods(b.second);
+              if (ma != mb) return ma < mb;
+              return a.second < b.second;
+            });
+  for (size_t i = 0; i < keyed.size(); ++i) (*bucket)[i] = keyed[i].second;
   struct Run {
     size_t begin, end;
   };

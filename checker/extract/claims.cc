@@ -448,7 +448,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       c.mention = m;
       auto [cb, ce] = ClauseBounds(sentence, loc.b, loc.e);
       const absl::string_view clause = sentence.substr(cb, ce - cb);
-      c.modality = ClauseModality(clause, ref_year);
+      c.modality = ClauseModality(toks, cb, ce, ref_year);
       c.speaker = sentence_speaker;
 
       // Explicit time scope: the closest date in the clause.
@@ -531,6 +531,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             f.clause_end = ce;
             f.kind = m.kind;
             f.asides = asides;
+            f.tokens = &toks;
             for (const Located& o : group) {
               if (o.m != &m) f.others.emplace_back(o.b, o.e);
             }
@@ -603,6 +604,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           f.kind = m.kind;
           f.amount = m.amount;
           f.asides = asides;
+          f.tokens = &toks;
           for (const Located& o : group) {
             if (o.m != &m) f.others.emplace_back(o.b, o.e);
           }

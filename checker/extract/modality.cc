@@ -216,24 +216,57 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
       break;
     }
   }
-  // Soft separators: clause openers.
-  std::vector<Token> toks = Tokenize(s.substr(0, e));
-  for (const Token& t : toks) {
-    if (t.begin < b || t.punct) continue;
-    if (!In(t.lower, kClauseOpeners)) continue;
-    if (t.end <= begin) {
-      b = std::max(b, t.begin);
-    } else if (t.begin >= end) {
-      e = std::min(e, t.begin);
-      break;
+  // Soft separators: clause openers, found without tokenizing (this runs
+  // once per figure).
+  for (size_t i = b; i < e; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!absl::ascii_isalpha(c)) continue;
+    if (i > 0 && absl::ascii_isalnum(static_cast<unsigned char>(s[i - 1]))) {
+      continue;
+    }
+    for (absl::string_view w : kClauseOpeners) {
+      if (i + w.size() > e ||
+          !absl::EqualsIgnoreCase(s.substr(i, w.size()), w)) {
+        continue;
+      }
+      if (i + w.size() < s.size() &&
+          absl::ascii_isalnum(static_cast<unsigned char>(s[i + w.size()]))) {
+        continue;
+      }
+      if (i + w.size() <= begin) {
+        b = std::max(b, static_cast<uint32_t>(i));
+      } else if (i >= end) {
+        e = std::min(e, static_cast<uint32_t>(i));
+      }
     }
   }
   return {b, e};
 }
 
+namespace {
+
+Modality TokenModality(const Token* t, int n, int reference_year);
+
+}  // namespace
+
 Modality ClauseModality(absl::string_view clause, int reference_year) {
   std::vector<Token> t = Tokenize(clause);
-  const int n = static_cast<int>(t.size());
+  return TokenModality(t.data(), static_cast<int>(t.size()), reference_year);
+}
+
+Modality ClauseModality(const std::vector<Token>& tokens, uint32_t begin,
+                        uint32_t end, int reference_year) {
+  size_t b = 0;
+  while (b < tokens.size() && tokens[b].begin < begin) ++b;
+  size_t e = b;
+  while (e < tokens.size() && tokens[e].end <= end) ++e;
+  return TokenModality(tokens.data() + b, static_cast<int>(e - b),
+                       reference_year);
+}
+
+namespace {
+
+Modality TokenModality(const Token* t, int n, int reference_year) {
   bool future = false, past = false;
   for (int i = 0; i < n; ++i) {
     const std::string& w = t[i].lower;
@@ -282,6 +315,8 @@ Modality ClauseModality(absl::string_view clause, int reference_year) {
   if (past) return Modality::kPast;
   return Modality::kPresent;
 }
+
+}  // namespace
 
 std::string FindSpeaker(absl::string_view s) {
   // One linear pass rules out most sentences before tokenizing.

@@ -33,6 +33,7 @@
 
 #include "absl/strings/string_view.h"
 #include "checker/core/types.h"
+#include "checker/extract/subject.h"
 
 namespace crosscheck::extract {
 
@@ -48,6 +49,11 @@ std::vector<std::pair<uint32_t, uint32_t>> DashAsides(
 // Modality of a clause. `reference_year` (0 = unknown) lets "by 2027" read
 // as future when the document is older than 2027.
 Modality ClauseModality(absl::string_view clause, int reference_year = 0);
+
+// The same over pre-tokenized text: the tokens of `tokens` that lie within
+// [begin, end) (offsets into the text they were made from).
+Modality ClauseModality(const std::vector<Token>& tokens, uint32_t begin,
+                        uint32_t end, int reference_year = 0);
 
 // The speaker a sentence attributes its content to, or "".
 std::string FindSpeaker(absl::string_view sentence);

@@ -871,20 +871,25 @@ Subject CanonicalSubject(absl::string_view phrase, const Lexicon& lex) {
 
 Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   const absl::string_view text = ctx.sentence;
-  std::vector<Token> toks = Tokenize(text);
-  if (!ctx.asides.empty()) {
-    toks.erase(std::remove_if(toks.begin(), toks.end(),
-                              [&](const Token& t) {
-                                for (const auto& [ab, ae] : ctx.asides) {
-                                  if (t.begin >= ab && t.end <= ae &&
-                                      !(ab <= ctx.begin && ctx.end <= ae)) {
-                                    return true;
-                                  }
-                                }
-                                return false;
-                              }),
-               toks.end());
+  // The caller's tokens when it has them; a copy only to drop asides.
+  std::vector<Token> own;
+  const std::vector<Token>* tp = ctx.tokens;
+  if (tp == nullptr || !ctx.asides.empty()) {
+    own = tp != nullptr ? *tp : Tokenize(text);
+    own.erase(std::remove_if(own.begin(), own.end(),
+                             [&](const Token& t) {
+                               for (const auto& [ab, ae] : ctx.asides) {
+                                 if (t.begin >= ab && t.end <= ae &&
+                                     !(ab <= ctx.begin && ctx.end <= ae)) {
+                                   return true;
+                                 }
+                               }
+                               return false;
+                             }),
+              own.end());
+    tp = &own;
   }
+  const std::vector<Token>& toks = *tp;
   Scan s{&toks, std::vector<bool>(toks.size(), false), text, &lex};
   const int n = s.size();
   // Clause token range [cb, ce).

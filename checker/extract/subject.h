@@ -154,6 +154,8 @@ struct FigureContext {
   // Asides (see DashAsides in modality.h) not containing the figure: their
   // words are invisible to the search.
   std::vector<std::pair<uint32_t, uint32_t>> asides;
+  // Optional: Tokenize(sentence), when the caller has it already.
+  const std::vector<Token>* tokens = nullptr;
   // Table rows: the row label (first cell) when the figure is not in it.
   absl::string_view row_label;
 };

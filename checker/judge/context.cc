@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -45,6 +44,23 @@ std::string UnitClass(const Amount& a) {
   if (a.dimension.empty() || a.dimension == "count") return "count";
   if (a.dimension == "percentage-points") return "pp";
   return absl::StrCat(a.dimension, ":", a.unit);
+}
+
+// Whether two figure claims fall into one partition (same MeasureClass and
+// UnitClass), without building either key.
+bool SamePartition(const Claim& a, const Claim& b) {
+  if (MeasureClass(a.measure) != MeasureClass(b.measure)) return false;
+  const Amount& x = a.mention.amount;
+  const Amount& y = b.mention.amount;
+  auto cls = [](const Amount& m) {
+    if (m.dimension == "percent" || m.dimension == "ratio") return 1;
+    if (m.dimension.empty() || m.dimension == "count") return 2;
+    if (m.dimension == "percentage-points") return 3;
+    return 0;
+  };
+  const int cx = cls(x), cy = cls(y);
+  if (cx != cy) return false;
+  return cx != 0 || (x.dimension == y.dimension && x.unit == y.unit);
 }
 
 // The rounding half-unit of a round figure ("4,800" -> 50), relative to it.
@@ -259,20 +275,25 @@ void Context::BuildPartitions(size_t g) {
     return;
   }
   if (group.klass != align::ClaimClass::kFigure) return;
-  absl::flat_hash_map<std::string, int> index;
+  // A group has a handful of partitions: a linear scan over them beats
+  // building a key string and hashing it for every claim.
+  std::vector<int> first;  // a member of each partition, to compare with
   for (int i : group.claims) {
     if (!std::isfinite(values_[i].value)) continue;
     const Claim& c = claims_[i];
-    std::string key =
-        absl::StrCat(MeasureClass(c.measure), "|", UnitClass(c.mention.amount));
-    auto [it, inserted] = index.emplace(key, static_cast<int>(parts.size()));
-    if (inserted) {
+    size_t k = 0;
+    for (; k < parts.size(); ++k) {
+      if (SamePartition(c, claims_[first[k]])) break;
+    }
+    if (k == parts.size()) {
       Partition p;
-      p.key = std::move(key);
+      p.key = absl::StrCat(MeasureClass(c.measure), "|",
+                           UnitClass(c.mention.amount));
       p.measure = c.measure == Measure::kCount ? Measure::kLevel : c.measure;
       parts.push_back(std::move(p));
+      first.push_back(i);
     }
-    parts[it->second].claims.push_back(i);
+    parts[k].claims.push_back(i);
   }
   std::sort(
       parts.begin(), parts.end(),
@@ -499,11 +520,14 @@ bool Context::LabelsCompatible(absl::string_view a, absl::string_view b) const {
 
 std::vector<int> Context::OnePerDocument(const std::vector<int>& claims) const {
   std::vector<int> out;
-  absl::flat_hash_set<int> seen;
   const size_t cap = static_cast<size_t>(config_.limits.max_evidence);
+  // `out` stays within the evidence cap, so a linear scan is cheapest.
   for (int i : claims) {
     if (out.size() >= cap) break;
-    if (seen.insert(DocOf(i)).second) out.push_back(i);
+    const int d = DocOf(i);
+    bool seen = false;
+    for (int o : out) seen = seen || DocOf(o) == d;
+    if (!seen) out.push_back(i);
   }
   return out;
 }

@@ -144,6 +144,7 @@ test('report: findings, filters, anchors, screenshot', async (t) => {
     await page.screenshot({ path: screenshot });
   } finally {
     await close();
+    fs.rmSync(report.out, { recursive: true, force: true });
   }
 });
 
@@ -181,6 +182,7 @@ for (const corpus of ['fixtures/xss', 'tests/browser/xss']) {
       assert.deepEqual(events.external, []);
     } finally {
       await close();
+      fs.rmSync(report.out, { recursive: true, force: true });
     }
   });
 }

@@ -129,14 +129,13 @@ TEST_F(BaselineTest, RoundTrip) {
   EXPECT_TRUE(known["baseline"]["gone"].empty()) << known["baseline"].dump();
   EXPECT_EQ(known["summary"]["suppressed"], known["findings"].size());
 
-  // 2. A new article with one new conflict: the gate fails, and only
-  // findings that cite the new article are unsuppressed.
+  // 2. A new article: only findings that cite it may be unsuppressed at
+  // warning or above, findings known before stay accepted, and the exit code
+  // follows the unsuppressed errors. (Which findings it brings is checked
+  // against expected.json in NewArticleBringsTheExpectedConflict.)
   AddExtra();
-  json expected = json::parse(
-      ReadFile(SourcePath("fixtures/baseline/expected.json")), nullptr, false);
-  ASSERT_FALSE(expected.is_discarded());
   json grown = Check({"--baseline", b, "--fail-on", "error"}, &rc);
-  std::vector<json> active_alarms;
+  bool active_error = false;
   std::cout << "unsuppressed after adding extra_conflict.txt:\n";
   for (const auto& f : grown["findings"]) {
     if (f.value("suppressed", false)) continue;
@@ -146,34 +145,15 @@ TEST_F(BaselineTest, RoundTrip) {
           << "a finding not about the new article became unsuppressed: "
           << Show(f);
     }
-    if (f.value("severity", "") == "error") active_alarms.push_back(f);
+    active_error |= f.value("severity", "") == "error";
   }
-  // Findings present before keep their fingerprint and stay accepted.
   std::set<std::string> before = Fingerprints(known);
   for (const auto& f : grown["findings"]) {
     if (before.count(f.value("fingerprint", ""))) {
       EXPECT_TRUE(f.value("suppressed", false)) << Show(f);
     }
   }
-  for (const auto& e : expected["new_findings"]) {
-    bool found = false;
-    for (const auto& f : active_alarms) found |= FindingMatches(f, e);
-    EXPECT_TRUE(found) << "new finding not reported: " << e.dump();
-  }
-  for (const auto& f : active_alarms) {
-    bool listed = false;
-    for (const auto& e : expected["new_findings"])
-      listed |= FindingMatches(f, e);
-    EXPECT_TRUE(listed) << "unexpected new error: " << Show(f);
-  }
-  for (const auto& e : expected["must_not"]) {
-    for (const auto& f : grown["findings"]) {
-      EXPECT_FALSE(FindingMatches(f, e))
-          << "forbidden (" << e.value("note", "") << "): " << Show(f);
-    }
-  }
-  EXPECT_EQ(rc, active_alarms.empty() ? 0 : 1);
-  EXPECT_EQ(rc, 1) << "the new conflict must fail the gate";
+  EXPECT_EQ(rc, active_error ? 1 : 0);
 
   // 3. Accepting the new state clears the gate again.
   std::string b2 = Baseline("base2.json");
@@ -213,9 +193,51 @@ TEST_F(BaselineTest, RoundTrip) {
   EXPECT_FALSE(gone.empty());
   std::cout << gone.size() << " baseline entries gone, " << only_extra
             << " of them about extra_conflict alone\n";
+  // Removing an article may bring back information findings (a figure only
+  // it corroborated is uncorroborated again), never a new warning or error.
   for (const auto& f : shrunk["findings"]) {
+    if (f.value("severity", "") == "info") continue;
     EXPECT_TRUE(f.value("suppressed", false)) << Show(f);
   }
+}
+
+// The acceptance check: fixtures/baseline/extra_conflict.txt added to
+// the baselined corpus brings exactly the new error finding(s) listed in
+// fixtures/baseline/expected.json ($530 billion vs $350 billion for the same
+// plan), nothing it forbids, and fails the gate.
+TEST_F(BaselineTest, NewArticleBringsTheExpectedConflict) {
+  std::string b = Baseline("base.json");
+  AddExtra();
+  json expected = json::parse(
+      ReadFile(SourcePath("fixtures/baseline/expected.json")), nullptr, false);
+  ASSERT_FALSE(expected.is_discarded());
+  int rc = -1;
+  json grown = Check({"--baseline", b, "--fail-on", "error"}, &rc);
+  std::vector<json> active_errors;
+  for (const auto& f : grown["findings"]) {
+    if (!f.value("suppressed", false) && f.value("severity", "") == "error") {
+      active_errors.push_back(f);
+    }
+  }
+  for (const auto& e : expected["new_findings"]) {
+    bool found = false;
+    for (const auto& f : active_errors) found |= FindingMatches(f, e);
+    EXPECT_TRUE(found) << "new finding not reported: " << e.dump();
+  }
+  for (const auto& f : active_errors) {
+    bool listed = false;
+    for (const auto& e : expected["new_findings"]) {
+      listed |= FindingMatches(f, e);
+    }
+    EXPECT_TRUE(listed) << "unexpected new error: " << Show(f);
+  }
+  for (const auto& e : expected["must_not"]) {
+    for (const auto& f : grown["findings"]) {
+      EXPECT_FALSE(FindingMatches(f, e))
+          << "forbidden (" << e.value("note", "") << "): " << Show(f);
+    }
+  }
+  EXPECT_EQ(rc, 1) << "the new conflict must fail the gate";
 }
 
 // Baselined findings stay in SARIF, marked suppressed and "unchanged"; new

@@ -59,14 +59,31 @@ json ParseOrFail(const std::string& text, const std::string& what) {
 // Runs `check CORPUS --out DIR` once per corpus and caches the directory.
 class ReportsE2eTest : public ::testing::Test {
  protected:
-  static std::string OutFor(const std::string& corpus) {
+  static void TearDownTestSuite() {
+    for (const auto& d : Dirs()) fs::remove_all(d);
+    Dirs().clear();
+    Cache().clear();
+  }
+  static std::map<std::string, std::string>& Cache() {
     static auto* cache = new std::map<std::string, std::string>();
-    auto it = cache->find(corpus);
-    if (it != cache->end()) return it->second;
-    std::string dir = MakeTempDir("reports-e2e");
+    return *cache;
+  }
+  // A fresh directory, removed after the suite.
+  static std::string TempDir(const std::string& name) {
+    Dirs().push_back(MakeTempDir(name));
+    return Dirs().back();
+  }
+  static std::vector<std::string>& Dirs() {
+    static auto* dirs = new std::vector<std::string>();
+    return *dirs;
+  }
+  static std::string OutFor(const std::string& corpus) {
+    auto it = Cache().find(corpus);
+    if (it != Cache().end()) return it->second;
+    std::string dir = TempDir("reports-e2e");
     RunResult r = RunCli({"check", corpus, "--out", dir, "--fail-on", "never"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    (*cache)[corpus] = dir;
+    Cache()[corpus] = dir;
     return dir;
   }
   static json Report(const std::string& corpus) {
@@ -88,7 +105,7 @@ TEST_F(ReportsE2eTest, OutWritesExactlyTheFiveFormats) {
 }
 
 TEST_F(ReportsE2eTest, FormatSubsetWritesOnlyThose) {
-  std::string dir = MakeTempDir("reports-subset");
+  std::string dir = TempDir("reports-subset");
   RunResult r = RunCli({"check", "fixtures/corpus", "--out", dir, "--format",
                         "md,txt", "--fail-on", "never", "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -230,7 +247,7 @@ TEST_F(ReportsE2eTest, HtmlOfHostileCorpusIsEscaped) {
 }
 
 TEST_F(ReportsE2eTest, FormatErrorsAreUsageErrors) {
-  std::string dir = MakeTempDir("format-errors");
+  std::string dir = TempDir("format-errors");
   struct {
     std::vector<std::string> args;
   } cases[] = {
@@ -298,7 +315,7 @@ TEST_F(ReportsE2eTest, StdoutDefaultsToJsonWhenPiped) {
 
 // Same input, same bytes: across runs and thread counts.
 TEST_F(ReportsE2eTest, OutputIsDeterministic) {
-  std::string a = MakeTempDir("det-a"), b = MakeTempDir("det-b");
+  std::string a = TempDir("det-a"), b = TempDir("det-b");
   ASSERT_EQ(RunCli({"check", "fixtures/corpus", "--out", a, "--threads", "1",
                     "--fail-on", "never", "--quiet"})
                 .exit_code,
@@ -317,7 +334,7 @@ TEST_F(ReportsE2eTest, OutputIsDeterministic) {
 // Progress goes to stderr only on a terminal and never with --quiet; with
 // stderr redirected, --out prints the summary line and nothing else.
 TEST_F(ReportsE2eTest, NoProgressWhenStderrIsNotATerminal) {
-  std::string dir = MakeTempDir("progress");
+  std::string dir = TempDir("progress");
   RunResult r =
       RunCli({"check", "fixtures/corpus", "--out", dir, "--fail-on", "never"});
   ASSERT_EQ(r.exit_code, 0);
@@ -342,7 +359,7 @@ TEST_F(ReportsE2eTest, ProgressOnATerminal) {
   if (std::system("command -v script >/dev/null 2>&1") != 0) {
     GTEST_SKIP() << "script(1) not installed";
   }
-  std::string dir = MakeTempDir("progress-tty");
+  std::string dir = TempDir("progress-tty");
   std::string log = dir + "/typescript";
   std::string inner = absl::StrCat("'", CROSSCHECK_BINARY, "' check '",
                                    SourcePath("fixtures/corpus"), "' --out '",
