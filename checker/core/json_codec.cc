@@ -344,6 +344,9 @@ Claim ReadClaim(const json& j, const std::string& where, absl::Status* st) {
   r.Integer("line", &c.position.line);
   r.Integer("column", &c.position.column);
   r.String("quote", &c.quote);
+  if (auto it = j.find("change_from"); it != j.end() && it->is_number()) {
+    c.change_from = it->get<double>();
+  }
   return c;
 }
 
@@ -585,7 +588,7 @@ absl::StatusOr<TimeScope> TimeScopeFromJson(const json& j) {
 }
 
 json ClaimToJson(const Claim& c) {
-  return json{{"id", c.id},
+  json j{{"id", c.id},
               {"doc_id", c.doc_id},
               {"mention", MentionToJson(c.mention)},
               {"subject", SubjectToJson(c.subject)},
@@ -598,6 +601,9 @@ json ClaimToJson(const Claim& c) {
               {"line", c.position.line},
               {"column", c.position.column},
               {"quote", c.quote}};
+  // The old value of a "from X to Y" change; null when the claim is not one.
+  j["change_from"] = c.change_from ? Number(*c.change_from) : json(nullptr);
+  return j;
 }
 json ClaimToJson(const Claim& c, const DocumentInfo& info) {
   json j = ClaimToJson(c);

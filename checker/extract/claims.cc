@@ -275,6 +275,8 @@ std::pair<std::string, std::vector<std::string>> EntityLeft(
          !lex.IsStopWord(t[b - 1].lower) && !t[b - 1].possessive && i - b < 4) {
     --b;
   }
+  // "Prime Minister Sanae Takaichi" -> the name.
+  while (b < i && IsTitleWord(t[b].lower)) ++b;
   std::vector<std::string> mods;
   for (int k = b; k <= i; ++k) mods.push_back(lex.Canonical(t[k].lower));
   return {std::string(sentence.substr(t[b].begin, t[i].end - t[b].begin)),

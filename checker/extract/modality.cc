@@ -364,6 +364,11 @@ std::string FindSpeaker(absl::string_view s) {
   return "";
 }
 
+bool IsTitleWord(absl::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return In(w, kTitles);
+}
+
 bool IsQuoted(absl::string_view s) {
   absl::string_view x = absl::StripAsciiWhitespace(s);
   if (x.empty()) return false;

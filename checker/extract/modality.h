@@ -58,6 +58,10 @@ Modality ClauseModality(const std::vector<Token>& tokens, uint32_t begin,
 // The speaker a sentence attributes its content to, or "".
 std::string FindSpeaker(absl::string_view sentence);
 
+// True for a title or role word that precedes names ("prime", "minister",
+// "dr", "president-elect"); `lower_word` lowercased, trailing dot allowed.
+bool IsTitleWord(absl::string_view lower_word);
+
 // True when the sentence opens or closes a quotation (straight or curly
 // double quotes), i.e. it is (part of) a quotation.
 bool IsQuoted(absl::string_view sentence);

@@ -36,8 +36,12 @@ class AnachronismJudgment : public Judgment {
       const int slot = ctx.DocOf(static_cast<int>(i));
       const ReferenceDate& ref = ctx.doc(slot).reference_date;
       if (!ref.day) continue;
-      DateValue d;
-      if (!ctx.DateOf(static_cast<int>(i), &d)) continue;
+      // Only a date that is itself the claim: a figure's clause scope often
+      // dates the announcement ("said on Jan. 26 tariffs will rise"), not
+      // the planned event, so its modality says nothing about that date.
+      if (!c.mention.date) continue;
+      DateValue d = *c.mention.date;
+      if (d.end < d.begin) d.end = d.begin;
       const int gap = std::max(min_days, ctx.DateSlack(d.granularity));
       const absl::CivilDay earliest = *ref.day;
       const absl::CivilDay latest =

@@ -39,28 +39,17 @@ absl::string_view MeasureClass(Measure m) {
   }
 }
 
+// MeasureClass as a number (level and count are one class).
+int MeasureCode(Measure m) {
+  return m == Measure::kCount ? static_cast<int>(Measure::kLevel)
+                              : static_cast<int>(m);
+}
+
 std::string UnitClass(const Amount& a) {
   if (a.dimension == "percent" || a.dimension == "ratio") return "fraction";
   if (a.dimension.empty() || a.dimension == "count") return "count";
   if (a.dimension == "percentage-points") return "pp";
   return absl::StrCat(a.dimension, ":", a.unit);
-}
-
-// Whether two figure claims fall into one partition (same MeasureClass and
-// UnitClass), without building either key.
-bool SamePartition(const Claim& a, const Claim& b) {
-  if (MeasureClass(a.measure) != MeasureClass(b.measure)) return false;
-  const Amount& x = a.mention.amount;
-  const Amount& y = b.mention.amount;
-  auto cls = [](const Amount& m) {
-    if (m.dimension == "percent" || m.dimension == "ratio") return 1;
-    if (m.dimension.empty() || m.dimension == "count") return 2;
-    if (m.dimension == "percentage-points") return 3;
-    return 0;
-  };
-  const int cx = cls(x), cy = cls(y);
-  if (cx != cy) return false;
-  return cx != 0 || (x.dimension == y.dimension && x.unit == y.unit);
 }
 
 // The rounding half-unit of a round figure ("4,800" -> 50), relative to it.
@@ -140,17 +129,51 @@ Context::Context(const std::vector<Claim>& claims,
     source_units_[s] = k.empty() ? docs_[s]->id : k;
   }
 
+  // Source units and partition classes as small integers, so the hot loops
+  // compare ints rather than strings.
+  absl::flat_hash_map<absl::string_view, int> unit_ids;
+  source_unit_ids_.resize(docs_.size());
+  for (size_t s = 0; s < docs_.size(); ++s) {
+    source_unit_ids_[s] =
+        unit_ids.emplace(source_units_[s], static_cast<int>(unit_ids.size()))
+            .first->second;
+  }
+  partition_code_.assign(claims.size(), -1);
+  absl::flat_hash_map<std::pair<absl::string_view, absl::string_view>, int>
+      other_units;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    if (!IsNumericKind(c.mention.kind)) continue;
+    const Amount& a = c.mention.amount;
+    int unit;
+    if (a.dimension == "percent" || a.dimension == "ratio") {
+      unit = 0;
+    } else if (a.dimension.empty() || a.dimension == "count") {
+      unit = 1;
+    } else if (a.dimension == "percentage-points") {
+      unit = 2;
+    } else {
+      unit = 3 + other_units
+                     .emplace(std::make_pair(absl::string_view(a.dimension),
+                                             absl::string_view(a.unit)),
+                              static_cast<int>(other_units.size()))
+                     .first->second;
+    }
+    partition_code_[i] = unit * 8 + static_cast<int>(MeasureCode(c.measure));
+  }
+
   const auto& tol = config.tolerances;
   values_.resize(claims.size());
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = claims[i];
     if (!IsNumericKind(c.mention.kind)) continue;
     const Amount& a = c.mention.amount;
-    const double scale = a.dimension == "percent" ? 0.01 : 1.0;
+    // Percentages arrive as fractions (extract normalizes "15%" to 0.15), so
+    // "two-thirds" and "66.7%" compare directly.
     Numbers& n = values_[i];
-    n.value = a.value * scale;
-    n.lo = a.low * scale;
-    n.hi = a.high * scale;
+    n.value = a.value;
+    n.lo = a.low;
+    n.hi = a.high;
     if (std::isnan(n.lo) || std::isnan(n.hi) || n.lo > n.hi ||
         (n.lo == 0 && n.hi == 0)) {
       n.lo = n.hi = n.value;  // bounds left unset
@@ -283,7 +306,7 @@ void Context::BuildPartitions(size_t g) {
     const Claim& c = claims_[i];
     size_t k = 0;
     for (; k < parts.size(); ++k) {
-      if (SamePartition(c, claims_[first[k]])) break;
+      if (partition_code_[i] == partition_code_[first[k]]) break;
     }
     if (k == parts.size()) {
       Partition p;

@@ -40,15 +40,23 @@ std::vector<Finding> JudgeAll(const std::vector<Claim>& claims,
     static const std::string kEmpty;
     return f.evidence.empty() ? kEmpty : f.evidence.front().claim_id;
   };
-  std::sort(findings.begin(), findings.end(),
-            [&](const Finding& a, const Finding& b) {
-              if (a.severity != b.severity) return a.severity > b.severity;
-              return std::tie(a.rule_id, a.subject, a.fingerprint, a.message,
-                              first_claim(a)) <
-                     std::tie(b.rule_id, b.subject, b.fingerprint, b.message,
-                              first_claim(b));
-            });
-  return findings;
+  // Sort indices, then move each finding once: cheaper than swapping the
+  // findings themselves through the sort.
+  std::vector<int> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::sort(order.begin(), order.end(), [&](int x, int y) {
+    const Finding& a = findings[x];
+    const Finding& b = findings[y];
+    if (a.severity != b.severity) return a.severity > b.severity;
+    return std::tie(a.rule_id, a.subject, a.fingerprint, a.message,
+                    first_claim(a)) < std::tie(b.rule_id, b.subject,
+                                               b.fingerprint, b.message,
+                                               first_claim(b));
+  });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (int i : order) sorted.push_back(std::move(findings[i]));
+  return sorted;
 }
 
 }  // namespace crosscheck::judge

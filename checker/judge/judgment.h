@@ -80,6 +80,8 @@ class Context {
   int DocOf(int claim) const { return claim_doc_[claim]; }
   // Independence unit of a document: its syndication key, else its id.
   const std::string& SourceUnit(int slot) const;
+  // The same as a small integer: equal ids, equal units.
+  int SourceUnitId(int slot) const { return source_unit_ids_[slot]; }
 
   // Comparable numbers of a figure claim: percent as a fraction, bounds
   // widened by the claim's own tolerance.
@@ -156,6 +158,8 @@ class Context {
   std::vector<const DocumentInfo*> docs_;
   std::deque<DocumentInfo> stubs_;
   std::vector<std::string> source_units_;
+  std::vector<int> source_unit_ids_;
+  std::vector<int> partition_code_;  // figure claims: measure x unit class
   std::vector<int> claim_doc_;
   std::vector<Numbers> values_;
   std::vector<align::ClaimGroup> groups_;

@@ -19,10 +19,10 @@ class UncorroboratedJudgment : public Judgment {
     for (size_t g = 0; g < ctx.groups().size(); ++g) {
       const align::ClaimGroup& group = ctx.groups()[g];
       if (group.klass != align::ClaimClass::kFigure) continue;
-      const std::string& unit = ctx.SourceUnit(ctx.DocOf(group.claims.front()));
+      const int unit = ctx.SourceUnitId(ctx.DocOf(group.claims.front()));
       bool single = true;
       for (int i : group.claims) {
-        if (ctx.SourceUnit(ctx.DocOf(i)) != unit) {
+        if (ctx.SourceUnitId(ctx.DocOf(i)) != unit) {
           single = false;
           break;
         }

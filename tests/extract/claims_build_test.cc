@@ -138,6 +138,19 @@ TEST(ClaimsTest, EventDates) {
   EXPECT_EQ(status[0]->subject.head, "parliamentary-majority");
 }
 
+TEST(ClaimsTest, StatusEntityDropsTitles) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 2, 10));
+  int p =
+      b.Paragraph({"Prime Minister Ana Costa now commands a clear "
+                   "majority in the chamber."});
+  b.Status(p, "clear majority", "majority", "parliamentary-majority");
+  std::vector<Claim> cs = Build(b);
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].subject.text, "Ana Costa");
+  EXPECT_EQ(absl::StrJoin(cs[0].subject.modifiers, ","), "ana,costa");
+}
+
 TEST(ClaimsTest, StatusEntityAndScope) {
   DocBuilder b;
   b.Reference(absl::CivilDay(2024, 11, 20));

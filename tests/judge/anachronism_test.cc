@@ -83,6 +83,14 @@ TEST(AnachronismTest, MustNotTrigger) {
       {"unknown reference date",
        C("a", 1).Date(Q3of2024(), "Q3 2024").Modality(Modality::kFuture),
        std::nullopt},
+      {"figure whose clause is dated earlier",
+       C("a", 1)
+           .Percent(25, "25 percent")
+           .Subject("tariff")
+           .Modality(Modality::kFuture)
+           .Scope(Dates(Day(2026, 1, 26), Day(2026, 1, 26), Granularity::kDay,
+                        "2026-01-26")),
+       Day(2026, 2, 10)},
       {"plan for the quarter the document is in",
        C("a", 1).Date(Q3of2024(), "Q3 2024").Modality(Modality::kFuture),
        Day(2024, 8, 1)},

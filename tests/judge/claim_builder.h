@@ -55,8 +55,10 @@ class C {
     return Num(MentionKind::kMoney, v, std::move(quote), std::move(currency),
                "currency");
   }
+  // `v` in percent ("15" for 15%); stored as a fraction, as extract does.
   C& Percent(double v, std::string quote) {
-    return Num(MentionKind::kPercent, v, std::move(quote), "%", "percent");
+    return Num(MentionKind::kPercent, v / 100, std::move(quote), "%",
+               "percent");
   }
   C& Ratio(double v, std::string quote) {
     return Num(MentionKind::kNumber, v, std::move(quote), "", "ratio");
