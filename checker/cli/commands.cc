@@ -456,8 +456,10 @@ int RunExtractCommand(int argc, char** argv) {
   ex.diagnostics.insert(ex.diagnostics.begin(), diags.begin(), diags.end());
   pipeline::SortDiagnostics(&ex.diagnostics);
 
-  // Claims are grouped by document in document order; each record carries
-  // its document's info so `align` needs nothing else.
+  // Per document: one "document" record with its full info (the MinHash
+  // signature for duplicate detection included), then its claims, each
+  // carrying the document's metadata without the signature, so a claim line
+  // stands alone for `align` and the output stays small.
   std::string out;
   size_t claim_i = 0;
   uint64_t bytes = 0;
@@ -465,6 +467,12 @@ int RunExtractCommand(int argc, char** argv) {
   for (size_t d = 0; d < ex.documents.size(); ++d) {
     const DocumentResult& dr = ex.documents[d];
     bytes += dr.doc.original.size();
+    json doc_record{{"type", "document"},
+                    {"document", DocumentInfoToJson(dr.info)}};
+    out += doc_record.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += '\n';
+    DocumentInfo slim = dr.info;
+    slim.minhash.clear();
     if (a.Has("mentions")) {
       for (const Mention& m : ex.mentions[d]) {
         json j = MentionToJson(m);
@@ -475,22 +483,13 @@ int RunExtractCommand(int argc, char** argv) {
       }
     }
     mention_count += ex.mentions[d].size();
-    bool any = false;
     while (claim_i < ex.claims.size() &&
            ex.claims[claim_i].doc_id == dr.doc.id) {
-      json j = ClaimToJson(ex.claims[claim_i], dr.info);
+      json j = ClaimToJson(ex.claims[claim_i], slim);
       j["type"] = "claim";
       out += j.dump(-1, ' ', false, json::error_handler_t::replace);
       out += '\n';
       ++claim_i;
-      any = true;
-    }
-    if (!any) {
-      // A document without claims still exists for alignment (AI flags,
-      // duplicates): emit its info alone.
-      json j{{"type", "document"}, {"document", DocumentInfoToJson(dr.info)}};
-      out += j.dump(-1, ' ', false, json::error_handler_t::replace);
-      out += '\n';
     }
     if (out.size() > (1 << 20)) {
       std::cout << out;

@@ -39,8 +39,17 @@ int ClaimNumber(const std::string& id) {
 ClaimsInput ReadClaimFiles(const std::vector<std::string>& paths) {
   ClaimsInput out;
   absl::flat_hash_map<std::string, size_t> doc_index;
+  // A document arrives in full once ("document" record, with its MinHash
+  // signature) and in short with every claim; keep the fullest.
   auto add_doc = [&](DocumentInfo info) {
-    if (doc_index.contains(info.id)) return;
+    auto it = doc_index.find(info.id);
+    if (it != doc_index.end()) {
+      DocumentInfo& have = out.docs[it->second];
+      if (have.minhash.empty() && !info.minhash.empty()) {
+        have.minhash = std::move(info.minhash);
+      }
+      return;
+    }
     doc_index[info.id] = out.docs.size();
     out.docs.push_back(std::move(info));
   };
