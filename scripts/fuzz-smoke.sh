@@ -6,7 +6,8 @@
 # reproducer: rerun it with `build-fuzz/<target> <file>`.
 #
 # Usage: scripts/fuzz-smoke.sh [SECONDS_PER_TARGET] [TARGET...]
-#   FUZZ_SECONDS (default 60) also sets the time per target.
+#   FUZZ_SECONDS (default 60) also sets the time per target;
+#   FUZZ_BUILD_DIR (default build-fuzz/) the build directory.
 # Idempotent: missing clang runtimes come from scripts/deps.sh --fuzz; a
 # second run only rebuilds what changed.
 set -euo pipefail
@@ -21,7 +22,7 @@ fi
 
 "$root/scripts/deps.sh" --fuzz
 
-build="$root/build-fuzz"
+build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 jobs=$(nproc 2>/dev/null || echo 2)
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCROSSCHECK_FUZZ=ON \
   -DCROSSCHECK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCROSSCHECK_BENCH=OFF \
@@ -65,8 +66,8 @@ for t in "${targets[@]}"; do
     grep -E 'ERROR|SUMMARY|invariant|Test unit written' "$log" >&2 || true
     for f in "$artifacts"/*; do
       [[ -e "$f" ]] || continue
-      keep="$root/build-fuzz/crashes/$t-$(basename "$f")"
-      mkdir -p "$root/build-fuzz/crashes"
+      keep="$build/crashes/$t-$(basename "$f")"
+      mkdir -p "$build/crashes"
       cp "$f" "$keep"
       echo "fuzz-smoke: reproducer: $keep" >&2
       echo "fuzz-smoke: rerun: $build/$t $keep" >&2

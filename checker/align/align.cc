@@ -31,6 +31,8 @@ absl::string_view ClaimClassName(ClaimClass c) {
 
 namespace {
 
+constexpr absl::string_view kPlanGroup = "plan";
+
 bool IsNumericKind(MentionKind k) {
   return k == MentionKind::kNumber || k == MentionKind::kMoney ||
          k == MentionKind::kPercent || k == MentionKind::kQuantity ||
@@ -248,7 +250,22 @@ std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
   }
   std::vector<ClaimGroup> groups;
   groups.reserve(buckets.size());
-  std::vector<ClaimGroup> status_groups;
+  // Plans ("will revise Article 9") are about their object, not a story-wide
+  // state: one group per planned action and object, clustered like figures.
+  absl::flat_hash_map<std::string, std::vector<int>> plans;
+  const BucketKey plan_key{static_cast<int>(ClaimClass::kStatus), kPlanGroup};
+  if (auto it = buckets.find(plan_key); it != buckets.end()) {
+    for (int i : it->second) {
+      if (claims[i].subject.head.empty()) continue;
+      plans[absl::StrCat(kPlanGroup, ":", claims[i].subject.head)].push_back(i);
+    }
+    buckets.erase(it);
+  }
+  for (auto& [head, members] : plans) {
+    std::sort(members.begin(), members.end());
+    ClusterBucket(claims, ClaimClass::kStatus, head, &members, options,
+                  &groups);
+  }
   for (auto& [key, members] : buckets) {
     const ClaimClass klass = static_cast<ClaimClass>(key.first);
     if (klass == ClaimClass::kFigure || klass == ClaimClass::kDate) {

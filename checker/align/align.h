@@ -10,6 +10,9 @@
 //   event:<event key>            event dates ("election", "strike")
 //   status:<status group>        statuses ("government-majority"), optionally
 //                                :<head> when AlignOptions::status_by_subject
+//   status:plan:<head>[<mods>]   plans (status group "plan"): the planned
+//                                action ("revision") and its object
+//                                ("article", "9"), clustered like figures
 //
 // How figure and date claims are grouped:
 //   1. Hash by (class, Subject.head). Different heads never align, whatever

@@ -74,9 +74,29 @@ class MappedText {
   bool empty() const { return text_.empty(); }
 
  private:
+  // The mapping is stored as runs, not per byte: normalized text is mostly
+  // long stretches copied one-for-one, so a few runs per line replace eight
+  // bytes of mapping per text byte (and their one-at-a-time pushes).
+  // A run covers text bytes [text_begin, next run's text_begin or size()).
+  struct Run {
+    uint32_t text_begin = 0;
+    // identity: byte text_begin + k came from original offset
+    // orig_begin + k (one byte). Otherwise every byte of the run maps to
+    // [orig_begin, orig_end).
+    uint32_t orig_begin = 0;
+    uint32_t orig_end = 0;
+    bool identity = true;
+  };
+  // Index of the run holding text byte `i` (i < size()).
+  size_t RunOf(size_t i) const;
+  uint32_t ByteBegin(size_t i) const;
+  uint32_t ByteEnd(size_t i) const;
+  // Appends a run for `n` bytes about to be appended at the end of text_,
+  // merging it with the last run when the mapping continues.
+  void PushRun(const Run& run, size_t n);
+
   std::string text_;
-  std::vector<uint32_t> begin_;  // original begin of each byte
-  std::vector<uint32_t> end_;    // original end of each byte
+  std::vector<Run> runs_;
 };
 
 // Line starts of a text, for offset -> line:column.

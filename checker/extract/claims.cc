@@ -283,12 +283,81 @@ std::pair<std::string, std::vector<std::string>> EntityLeft(
           mods};
 }
 
-bool HasSchedulingWord(absl::string_view clause) {
-  for (const Token& t : Tokenize(clause)) {
-    if (t.lower == "scheduled" || t.lower == "planned" || t.lower == "slated" ||
-        t.lower == "upcoming" || t.lower == "rescheduled") {
+// Times of day: "before dawn on Sunday" dates the event it follows rather
+// than introducing another one.
+bool IsTimeOfDay(absl::string_view w) {
+  return w == "dawn" || w == "daybreak" || w == "noon" || w == "midday" ||
+         w == "midnight" || w == "sunrise" || w == "sunset" || w == "dusk" ||
+         w == "nightfall" || w == "lunch" || w == "lunchtime";
+}
+
+// True when a temporal connective between a date and an event noun makes
+// the event the reference point of another action rather than the thing
+// dated: "late on Monday, a day after a powerful earthquake", "the decision
+// came a day after parliament passed the budget on Wednesday".
+bool ConnectiveBetween(const std::vector<Token>& t, uint32_t from,
+                       uint32_t to) {
+  const int n = static_cast<int>(t.size());
+  for (int i = TokenAt(t, from); i < n && t[i].end <= to; ++i) {
+    absl::string_view w = t[i].lower;
+    const bool two_word = (w == "ahead" || w == "prior") && i + 1 < n &&
+                          (t[i + 1].lower == "of" || t[i + 1].lower == "to");
+    if (w == "after" || w == "before" || w == "since" || w == "following" ||
+        w == "until" || w == "till" || two_word) {
+      const int next = i + (two_word ? 2 : 1);
+      if (next < n && IsTimeOfDay(t[next].lower)) continue;
       return true;
     }
+  }
+  return false;
+}
+
+// A dateline or publication stamp opening a body ("PORT ELLIS, March 6
+// (Harbor Wire) -", "Published: 2026-01-21", "date 2026-02-10 The cabinet
+// ..."): the document's own date, never an event date. The date opens the
+// sentence after at most a few capitalized place words or a stamp label, and
+// a separator or the end of the segment follows it.
+bool IsDatelineDate(const Located& d, const std::vector<Token>& t) {
+  if (d.sb != 0 || d.b > 48) return false;
+  const int first = TokenAt(t, d.b);
+  for (int i = 0; i < first; ++i) {
+    const Token& w = t[i];
+    if (w.punct || w.capitalized) continue;
+    if (w.lower == "published" || w.lower == "updated" || w.lower == "posted" ||
+        w.lower == "date" || w.lower == "dated" || w.lower == "on") {
+      continue;
+    }
+    return false;
+  }
+  const absl::string_view rest = d.sentence.substr(d.e);
+  size_t k = 0;
+  while (k < rest.size() && (rest[k] == ' ' || rest[k] == ',')) ++k;
+  if (k == rest.size()) return true;
+  const char c = rest[k];
+  if (c == '(' || c == '-' || c == '|' || c == ':' || c == '/') return true;
+  if (static_cast<unsigned char>(c) == 0xE2) return true;  // en/em dash
+  // "date 2026-02-10 The cabinet ...": a stamp glued to the first sentence.
+  return first > 0 && t[first - 1].lower == "date";
+}
+
+// A plan still ahead as of writing: "is scheduled to open in 2024", "is due
+// in June 2025", "the upcoming vote". A past auxiliary ("was scheduled",
+// "had been planned") reports an old plan instead, and "due to" is a cause.
+bool HasSchedulingWord(absl::string_view clause) {
+  const std::vector<Token> t = Tokenize(clause);
+  for (size_t i = 0; i < t.size(); ++i) {
+    const std::string& w = t[i].lower;
+    const bool due =
+        w == "due" && (i + 1 == t.size() || t[i + 1].lower != "to");
+    if (!(due || w == "scheduled" || w == "planned" || w == "slated" ||
+          w == "upcoming" || w == "rescheduled")) {
+      continue;
+    }
+    const std::string prev = i > 0 ? t[i - 1].lower : "";
+    if (prev == "was" || prev == "were" || prev == "had" || prev == "been") {
+      continue;
+    }
+    return true;
   }
   return false;
 }
@@ -456,7 +525,8 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       // Explicit time scope: the closest date in the clause.
       const Located* scope = nullptr;
       for (const Located& o : group) {
-        if (o.m == &m || o.m->kind != MentionKind::kDate || !o.m->date) {
+        if (o.m == &m || o.m->kind != MentionKind::kDate || !o.m->date ||
+            IsDatelineDate(o, toks)) {
           continue;
         }
         if (o.b < cb || o.e > ce) continue;
@@ -480,18 +550,49 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         case MentionKind::kDuration:
           break;
         case MentionKind::kDate: {
-          if (!m.date) break;
-          // The closest event noun of the sentence.
+          if (!m.date || IsDatelineDate(loc, toks)) break;
+          // The closest event noun of the sentence, when this date is also
+          // the closest date of that event: a date binds to at most one
+          // event and an event takes the nearest date ("met reporters on
+          // February 8th; the election came two days later": the election
+          // is dated by "two days later" only).
           const Located* ev = nullptr;
           const Located* status = nullptr;
           auto dist = [&](const Located& x) {
             return x.b >= loc.e ? x.b - loc.e : loc.b - std::min(loc.b, x.e);
           };
-          for (const Located& o : group) {
-            if (o.m->kind == MentionKind::kEvent &&
-                (ev == nullptr || dist(o) < dist(*ev))) {
-              ev = &o;
+          auto gap = [](const Located& a, const Located& b) -> uint32_t {
+            return b.b >= a.e ? b.b - a.e : a.b - std::min(a.b, b.e);
+          };
+          // "two days after its January 14 board meeting": the noun after an
+          // offset-from-date phrase is its base, not the event dated.
+          const bool offset_phrase =
+              absl::StrContains(m.rule_id, "offset-from-date");
+          auto can_bind = [&](const Located& d, const Located& e) {
+            if (offset_phrase && &d == &loc && e.b >= d.e && e.b - d.e <= 2) {
+              return false;
             }
+            const uint32_t from = std::min(d.e, e.e);
+            const uint32_t to = std::max(d.b, e.b);
+            return !ConnectiveBetween(toks, from, to);
+          };
+          for (const Located& o : group) {
+            if (o.m->kind != MentionKind::kEvent || !can_bind(loc, o)) continue;
+            bool nearer_date = false;
+            for (const Located& d : group) {
+              if (&d == &loc || d.m->kind != MentionKind::kDate || !d.m->date ||
+                  IsDatelineDate(d, toks)) {
+                continue;
+              }
+              if (gap(o, d) < gap(o, loc) && can_bind(d, o)) {
+                nearer_date = true;
+                break;
+              }
+            }
+            if (nearer_date) continue;
+            if (ev == nullptr || dist(o) < dist(*ev)) ev = &o;
+          }
+          for (const Located& o : group) {
             if (o.m->kind == MentionKind::kStatus &&
                 (status == nullptr || dist(o) < dist(*status))) {
               status = &o;
@@ -502,7 +603,19 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           std::string text;
           if (ev != nullptr && !ev->m->label.empty()) {
             event = ev->m->label;
-            mods = EventModifiers(toks, ev->b, group, lex);
+            // A verb-phrase event ("raised its key rate", "is recalling
+            // 48,000", "walked off the job") is preceded by its actor, not
+            // by words that qualify the event.
+            const int eb = TokenAt(toks, ev->b);
+            const int n_toks = static_cast<int>(toks.size());
+            const bool verb_phrase =
+                eb < n_toks && !toks[eb].capitalized &&
+                (absl::EndsWith(toks[eb].lower, "ed") ||
+                 absl::EndsWith(toks[eb].lower, "ing") ||
+                 (eb + 1 < n_toks && toks[eb + 1].end <= ev->e &&
+                  (lex.IsStopWord(toks[eb + 1].lower) ||
+                   toks[eb + 1].numeric)));
+            if (!verb_phrase) mods = EventModifiers(toks, ev->b, group, lex);
             text = std::string(sentence.substr(
                 ev->b, std::min<size_t>(ev->e, sentence.size()) - ev->b));
           } else if (status != nullptr && StatusIsOutcome(sentence, *status) &&
@@ -523,8 +636,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             event = s.head;
             mods = s.modifiers;
             text = std::string(row_label);
-          } else if (c.modality == Modality::kFuture &&
-                     HasSchedulingWord(clause)) {
+          } else if (HasSchedulingWord(clause)) {
             FigureContext f;
             f.sentence = sentence;
             f.begin = loc.b;
@@ -538,6 +650,23 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
               if (o.m != &m) f.others.emplace_back(o.b, o.e);
             }
             Subject s = FindSubject(f, lex);
+            if (s.head.empty() && cb > 0) {
+              // "a new berth, which is scheduled to open in 2024": the
+              // relative clause's antecedent is the thing planned.
+              int k = TokenAt(toks, cb) - 1;
+              while (k >= 0 && toks[k].punct) --k;
+              const int last = k;
+              while (k >= 0 && last - k < 4 && !toks[k].punct &&
+                     !toks[k].numeric && !lex.IsStopWord(toks[k].lower)) {
+                --k;
+              }
+              if (last > k) {
+                s = CanonicalSubject(
+                    sentence.substr(toks[k + 1].begin,
+                                    toks[last].end - toks[k + 1].begin),
+                    lex);
+              }
+            }
             event = s.head;
             mods = s.modifiers;
             text = s.text;

@@ -21,12 +21,24 @@
 // Event claims: a kDate mention whose sentence holds a kEvent mention (the
 // closest one: "Sunday's election", "press conference Monday") becomes a
 // kEventDate claim about that event (subject head = event key, modifiers =
-// the words before the event noun, e.g. "lower-house"). Without an event
+// the words before the event noun, e.g. "lower-house"; none for verb-phrase
+// events such as "raised its key rate"). Binding is mutual: the event must
+// have no nearer date in the sentence, so a date binds to at most one event
+// and "met reporters on February 8th; the election came two days later"
+// dates the election by "two days later" only. An event behind a temporal
+// connective ("on Monday, a day after a deadly earthquake"; "before dawn"
+// does not count) is a reference point and is not dated; neither is the noun
+// right after an offset-from-date phrase ("two days after its January 14
+// board meeting" dates what was announced, not the meeting). A dateline or
+// publication stamp opening the body ("PORT ELLIS, March 6 (Wire) -",
+// "Published: 2026-01-21") is never an event date nor a scope. Without an event
 // mention, a kStatus mention whose group names an election outcome
 // (Lexicon::StatusEvent) supplies the event: "a supermajority two days
 // later" dates the election result. Table rows and scheduling clauses
-// ("scheduled for Q3 2024") date their row label / subject as a planned
-// event. Other dates are not claims.
+// ("scheduled for Q3 2024", "is due in June 2025", "a berth, which is
+// scheduled to open in 2024": the antecedent) date their row label /
+// subject as a planned (future) event; "was scheduled" reports an old plan.
+// Other dates are not claims.
 //
 // Not claims: boilerplate segments, bare dates, durations, event nouns
 // themselves, disclaimers, year-like bare numbers, ordinals in names

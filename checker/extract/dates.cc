@@ -1050,6 +1050,19 @@ std::optional<DateValue> ResolveCore(const Caps& c, absl::string_view sentence,
     if (!h) return std::nullopt;
     return ResolveSubYear(*h, Granularity::kHalf, c, sentence, m, ctx);
   }
+  if (!c.month.empty() && !c.unit.empty() && !c.dir.empty()) {
+    // "two days after the March 11 meeting": the named date is the base.
+    Caps named = c;
+    named.count = named.unit = named.dir = absl::string_view();
+    std::optional<DateValue> base = ResolveMonth(named, sentence, m, ctx);
+    std::optional<UnitInfo> unit = ParseUnit(c.unit);
+    std::optional<RelWord> dir = ParseDir(c.dir);
+    std::optional<int> n = c.count.empty() ? 1 : ParseCount(c.count);
+    if (!base || !unit || !dir || !n) return std::nullopt;
+    DateValue out = ShiftCounted(*base, *unit, *n * dir->direction);
+    out.relative = true;
+    return out;
+  }
   if (!c.month.empty()) return ResolveMonth(c, sentence, m, ctx);
   if (!c.weekday.empty()) {
     std::optional<absl::Weekday> wd = ParseWeekday(c.weekday);

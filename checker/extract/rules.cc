@@ -438,9 +438,23 @@ void RuleSet::Finalize(std::vector<RuleProblem>* problems) {
   opts.set_max_mem(int64_t{256} << 20);
   auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
   bool ok = true;
+  // A pattern that repeats an earlier one (same text, case mode, kind,
+  // priority and suppress flag) can never win: its hits tie with the
+  // earlier pattern's on every key of the overlap resolution but rule
+  // order, and normalize the same way. It is left out of matching, so a
+  // pack loaded twice (or copied under new ids) costs nothing more.
+  absl::flat_hash_set<std::string> seen;
+  auto dominated = [&](const Rule& r, size_t j) {
+    return !seen.insert(absl::StrCat(static_cast<int>(r.case_sensitive), "|",
+                                     r.priority, "|", static_cast<int>(r.kind),
+                                     "|", static_cast<int>(r.suppress), "|",
+                                     r.patterns[j]))
+                .second;
+  };
   for (size_t i = 0; i < rules_.size() && ok; ++i) {
     const Rule& r = rules_[i];
     for (size_t j = 0; j < r.patterns.size(); ++j) {
+      if (dominated(r, j)) continue;
       std::string p = r.case_sensitive ? r.patterns[j]
                                        : absl::StrCat("(?i)", r.patterns[j]);
       std::string error;
@@ -458,8 +472,10 @@ void RuleSet::Finalize(std::vector<RuleProblem>* problems) {
     prefilter_->set = std::move(set);
   } else {
     prefilter_->entries.clear();
+    seen.clear();
     for (size_t i = 0; i < rules_.size(); ++i) {
       for (size_t j = 0; j < rules_[i].patterns.size(); ++j) {
+        if (dominated(rules_[i], j)) continue;
         prefilter_->entries.push_back(
             {static_cast<int>(i), static_cast<int>(j)});
       }

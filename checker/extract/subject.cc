@@ -982,12 +982,23 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
 
   // Share: "2% of GDP in defense spending", "30% of the vote".
   int after = fe;
+  // "67% of the recalled heaters were sold online": the "of" object names
+  // the population a proportion is taken of; used when nothing on the left
+  // owns the figure.
+  int of_object = -1;
   if (after + 1 < ce && toks[after].lower == "of") {
     int base = after + 1;
     while (base < ce &&
            (toks[base].lower == "the" || toks[base].lower == "its" ||
             toks[base].lower == "their" || toks[base].lower == "all")) {
       ++base;
+    }
+    const bool proportion = ctx.kind == MentionKind::kPercent ||
+                            ctx.amount.dimension == "percent" ||
+                            ctx.amount.dimension == "ratio";
+    if (proportion && base < ce && !s.blocked[base] &&
+        !lex.IsShareBase(lex.Lemma(toks[base].lower))) {
+      of_object = base;
     }
     if (base < ce && lex.IsShareBase(lex.Lemma(toks[base].lower))) {
       int pb = base + 1;
@@ -1040,11 +1051,28 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
         !(lex.IsUnitNoun(toks[i].lower) && skipped == 0 && unit_noun)) {
       break;
     }
-    if (!Skippable(s, i) && !s.at(i).numeric) return Subject{};
+    if (!Skippable(s, i) && !s.at(i).numeric) {
+      i = cb - 1;
+      break;
+    }
     --i;
     ++skipped;
   }
   if (i >= cb && s.NounWord(i)) return FromLeftNP(s, i, cb);
+  if (of_object >= 0) {
+    Subject sub = FromRightNP(s, of_object, ce - 1);
+    if (!sub.head.empty()) return sub;
+  }
+  // "expects the recall to cost it 12.5m dollars": money as the object of a
+  // cost verb is a cost, even when a pronoun sits in between.
+  if (ctx.kind == MentionKind::kMoney) {
+    for (int k = fb - 1; k >= std::max(cb, fb - 3); --k) {
+      const std::string lemma = lex.Lemma(toks[k].lower);
+      if (lemma == "cost" || lemma == "costs" || lemma == "costing") {
+        return MakeSubject(std::string(toks[k].lower), "cost", {});
+      }
+    }
+  }
   return Subject{};
 }
 

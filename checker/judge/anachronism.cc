@@ -72,7 +72,9 @@ class AnachronismJudgment : public Judgment {
       ctx.Emit(kind(), cfg,
                absl::StrCat(c.doc_id, "|", c.subject.head, "|",
                             ModalityName(c.modality)),
-               {ValueOr(d), Day(earliest)}, factor, std::move(f), out);
+               // Not the reference date: an undated document takes the
+               // corpus date, which moves when unrelated articles are added.
+               {ValueOr(d)}, factor, std::move(f), out);
     }
   }
 

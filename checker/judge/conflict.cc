@@ -13,6 +13,22 @@
 namespace crosscheck::judge {
 namespace {
 
+// Some x of `a` and y of `b` from different documents that can contradict
+// each other (Context::Contradictable), looking at one claim per document.
+bool FindContradiction(const Context& ctx, const std::vector<int>& a,
+                       const std::vector<int>& b) {
+  const std::vector<int> as = ctx.OnePerDocument(a);
+  const std::vector<int> bs = ctx.OnePerDocument(b);
+  for (int x : as) {
+    for (int y : bs) {
+      if (ctx.DocOf(x) != ctx.DocOf(y) && ctx.Contradictable(x, y)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 class ConflictJudgment : public Judgment {
  public:
   absl::string_view kind() const override { return "conflict"; }
@@ -42,7 +58,7 @@ class ConflictJudgment : public Judgment {
               const ValueCluster& a = s.clusters[order[i]];
               const ValueCluster& b = s.clusters[order[j]];
               int x, y;
-              if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
+              if (!FindContradiction(ctx, a.claims, b.claims)) continue;
               if (ctx.FindPair(a.claims, b.claims, true, &x, &y)) continue;
               involved[i] = involved[j] = true;
               any = true;

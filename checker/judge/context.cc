@@ -79,10 +79,30 @@ bool HasPeriod(const TimeScope& s) {
                                 s.period.end == absl::CivilDay());
 }
 
+// A human rendering: "350,000,000,000", "4,800", "0.667", never "3.5e+11".
 std::string FormatNumber(double v) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  return absl::StrFormat("%.10g", v);
+  if (std::isnan(v)) return "nan";
+  if (std::fabs(v) >= 1e18) return absl::StrFormat("%.6g", v);
+  if (v == std::floor(v)) {
+    std::string digits = absl::StrFormat("%.0f", std::fabs(v));
+    std::string out = v < 0 ? "-" : "";
+    for (size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+      out += digits[i];
+    }
+    return out;
+  }
+  std::string out = absl::StrFormat("%.6f", v);
+  while (!out.empty() && out.back() == '0') out.pop_back();
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
 }
+
+// Percent amounts are fractions; shown as percentages again.
+double Shown(const Amount& a, double v) { return a.unit == "%" ? v * 100 : v; }
+
+constexpr double kMaxConflictRatio = 10;
 
 }  // namespace
 
@@ -233,6 +253,51 @@ bool Context::Agree(int a, int b) const {
   return Overlap(a, b);
 }
 
+bool Context::Contradictable(int a, int b) const {
+  const Claim& x = claims_[a];
+  const Claim& y = claims_[b];
+  // Different counted nouns or currencies ("11.20" vs "60 crowns") are
+  // different quantities, whatever their head.
+  // Fractions ("two-thirds", "66.7%") carry no counted noun.
+  auto fraction = [](const Amount& a) {
+    return a.dimension == "percent" || a.dimension == "ratio";
+  };
+  if (!(fraction(x.mention.amount) && fraction(y.mention.amount)) &&
+      x.mention.amount.unit != y.mention.amount.unit) {
+    return false;
+  }
+  const double va = std::fabs(values_[a].value);
+  const double vb = std::fabs(values_[b].value);
+  const double lo = std::min(va, vb), hi = std::max(va, vb);
+  if (lo == 0) return true;  // "no deaths" vs "three deaths"
+  const double ratio = hi / lo;
+  if (ratio >= kMaxConflictRatio) return false;
+  const auto& ma = x.subject.modifiers;
+  const auto& mb = y.subject.modifiers;
+  const bool strong =
+      (ma.empty() && mb.empty()) ||
+      (!ma.empty() && !mb.empty() &&
+       align::ModifierOverlap(ma, mb) >= config_.align.min_modifier_overlap);
+  return strong || ratio <= 2.0;
+}
+
+int Context::SpanClass(int claim) const {
+  const Claim& c = claims_[claim];
+  if (!HasPeriod(c.scope) || c.scope.source == "reference-date") return 0;
+  switch (c.scope.period.granularity) {
+    case Granularity::kDay:
+    case Granularity::kWeek:
+      return 0;
+    case Granularity::kMonth:
+      return 1;
+    case Granularity::kQuarter:
+    case Granularity::kHalf:
+      return 2;
+    default:
+      return 3;
+  }
+}
+
 bool Context::ScopeOf(int claim, absl::CivilDay* begin,
                       absl::CivilDay* end) const {
   const Claim& c = claims_[claim];
@@ -328,11 +393,12 @@ void Context::BuildScopes(Partition* p, bool status) const {
   struct Scoped {
     absl::CivilDay begin, end;
     int claim;
+    int span_class;
   };
   std::vector<Scoped> known;
   std::vector<int> unknown;
   for (int i : p->claims) {
-    Scoped s{absl::CivilDay(), absl::CivilDay(), i};
+    Scoped s{absl::CivilDay(), absl::CivilDay(), i, SpanClass(i)};
     if (ScopeOf(i, &s.begin, &s.end)) {
       known.push_back(s);
     } else {
@@ -340,6 +406,7 @@ void Context::BuildScopes(Partition* p, bool status) const {
     }
   }
   std::sort(known.begin(), known.end(), [](const Scoped& a, const Scoped& b) {
+    if (a.span_class != b.span_class) return a.span_class < b.span_class;
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end < b.end;
     return a.claim < b.claim;
@@ -351,10 +418,12 @@ void Context::BuildScopes(Partition* p, bool status) const {
     ScopeBucket b;
     b.begin = known[i].begin;
     b.end = known[i].end;
+    b.span_class = known[i].span_class;
     const absl::CivilDay anchor_end = known[i].end;
     std::vector<int> m;
     size_t j = i;
-    while (j < known.size() && known[j].begin <= anchor_end) {
+    while (j < known.size() && known[j].span_class == b.span_class &&
+           known[j].begin <= anchor_end) {
       b.end = std::max(b.end, known[j].end);
       m.push_back(known[j].claim);
       ++j;
@@ -470,9 +539,10 @@ std::string Context::ValueText(int claim) const {
   if (!a.qualifier.empty()) absl::StrAppend(&out, a.qualifier, " ");
   if (a.low < a.high && std::isfinite(a.high) && std::isfinite(a.low) &&
       a.qualifier.empty()) {
-    absl::StrAppend(&out, FormatNumber(a.low), "..", FormatNumber(a.high));
+    absl::StrAppend(&out, FormatNumber(Shown(a, a.low)), "..",
+                    FormatNumber(Shown(a, a.high)));
   } else {
-    absl::StrAppend(&out, FormatNumber(a.value));
+    absl::StrAppend(&out, FormatNumber(Shown(a, a.value)));
   }
   if (a.unit == "%") {
     out += "%";

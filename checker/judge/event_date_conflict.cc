@@ -1,9 +1,17 @@
 // judge.event-date-conflict: documents place one event (same event key) on
 // dates that cannot both be right ("two days later" = 10 Feb vs "Sunday's
-// election" = 8 Feb). Dates further apart than tolerances.event_instance_days
-// are taken to be different occurrences (last year's election), not a
-// conflict. Dates resolved from relative expressions get
+// election" = 8 Feb). Dates resolved from relative expressions get
 // severity_if_relative: they depend on the resolver and the reference date.
+//
+// What is "one event":
+//   - Dates further apart than tolerances.event_instance_days are different
+//     occurrences (last year's election), not a conflict.
+//   - A document cannot report, in the past tense, an occurrence dated after
+//     its own reference date: a 6 March article's "talks on Tuesday" (4
+//     March) and a 17 March article's "March 11 session" are two meetings.
+//   - Inside one document, the earliest date of an occurrence stands for
+//     it: later dates in the same story are usually follow-ups tagged with
+//     the same event noun ("rescuers on Monday, after Sunday's quake").
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -23,6 +31,7 @@ struct Dated {
 struct DateCluster {
   absl::CivilDay begin, end;
   std::vector<int> claims;
+  int units = 0;  // independent sources
 };
 
 class EventDateConflictJudgment : public Judgment {
@@ -46,44 +55,134 @@ class EventDateConflictJudgment : public Judgment {
         if (a.end != b.end) return a.end < b.end;
         return a.claim < b.claim;
       });
-      // Overlapping dates form one cluster.
-      std::vector<DateCluster> clusters;
-      for (const Dated& d : dated) {
-        if (clusters.empty() || d.begin > clusters.back().end) {
-          clusters.push_back({d.begin, d.end, {}});
+      // Occurrences: runs of dates with gaps of at most `window` days.
+      for (size_t i = 0; i < dated.size();) {
+        size_t j = i + 1;
+        absl::CivilDay end = dated[i].end;
+        while (j < dated.size() && dated[j].begin - end <= window) {
+          end = std::max(end, dated[j].end);
+          ++j;
         }
-        DateCluster& c = clusters.back();
-        c.end = std::max(c.end, d.end);
-        c.claims.push_back(d.claim);
-      }
-      for (size_t k = 0; k + 1 < clusters.size(); ++k) {
-        const DateCluster& a = clusters[k];
-        const DateCluster& b = clusters[k + 1];
-        if (b.begin - a.end > window) continue;  // another occurrence
-        int x, y;
-        if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
-        JudgmentConfig eff = cfg;
-        const bool relative =
-            ctx.claims()[x].mention.date.value_or(DateValue()).relative ||
-            ctx.claims()[y].mention.date.value_or(DateValue()).relative;
-        if (relative) eff.severity = cfg.severity_if_relative;
-        std::vector<std::string> sides;
-        for (int i : {x, y}) {
-          sides.push_back(absl::StrCat(ctx.ValueText(i), " (\"",
-                                       ctx.QuoteText(i), "\", ",
-                                       ctx.claims()[i].doc_id, ")"));
-        }
-        Finding f;
-        f.subject = group.subject;
-        f.message =
-            absl::StrCat("sources disagree on the date of ", group.subject,
-                         ": ", absl::StrJoin(sides, " vs "));
-        f.evidence.push_back(ctx.ClaimEvidence(x));
-        f.evidence.push_back(ctx.ClaimEvidence(y));
-        ctx.Emit(kind(), eff, group.key, {ctx.ValueText(x), ctx.ValueText(y)},
-                 relative ? 0.8 : 1.0, std::move(f), out);
+        JudgeOccurrence(ctx, cfg, group, dated.begin() + i, dated.begin() + j,
+                        out);
+        i = j;
       }
     }
+  }
+
+ private:
+  void JudgeOccurrence(const Context& ctx, const JudgmentConfig& cfg,
+                       const align::ClaimGroup& group,
+                       std::vector<Dated>::const_iterator first,
+                       std::vector<Dated>::const_iterator last,
+                       std::vector<Finding>* out) const {
+    // The earliest date of each document (input is sorted by date).
+    std::vector<Dated> reps;
+    for (auto it = first; it != last; ++it) {
+      const int slot = ctx.DocOf(it->claim);
+      bool seen = false;
+      for (const Dated& r : reps) seen = seen || ctx.DocOf(r.claim) == slot;
+      if (!seen) reps.push_back(*it);
+    }
+    if (reps.size() < 2) return;
+    // Overlapping dates agree.
+    std::vector<DateCluster> clusters;
+    for (const Dated& d : reps) {
+      if (clusters.empty() || d.begin > clusters.back().end) {
+        clusters.push_back({d.begin, d.end, {}, 0});
+      }
+      DateCluster& c = clusters.back();
+      c.end = std::max(c.end, d.end);
+      c.claims.push_back(d.claim);
+    }
+    if (clusters.size() < 2) return;
+    for (DateCluster& c : clusters) {
+      std::vector<int> units;
+      for (int i : c.claims) units.push_back(ctx.SourceUnitId(ctx.DocOf(i)));
+      std::sort(units.begin(), units.end());
+      c.units = static_cast<int>(std::unique(units.begin(), units.end()) -
+                                 units.begin());
+    }
+    // The date most independent sources give, earliest on ties, against
+    // each other date.
+    size_t main = 0;
+    for (size_t k = 1; k < clusters.size(); ++k) {
+      if (clusters[k].units > clusters[main].units) main = k;
+    }
+    for (size_t k = 0; k < clusters.size(); ++k) {
+      if (k == main) continue;
+      const DateCluster& a = clusters[std::min(k, main)];
+      const DateCluster& b = clusters[std::max(k, main)];
+      std::vector<int> xs, ys;
+      for (int x : a.claims) {
+        for (int y : b.claims) {
+          if (SameOccurrence(ctx, x, y)) {
+            xs.push_back(x);
+            ys.push_back(y);
+          }
+        }
+      }
+      if (xs.empty()) continue;
+      Report(ctx, cfg, group, xs, ys, out);
+    }
+  }
+
+  // x is dated before y, in another document.
+  static bool SameOccurrence(const Context& ctx, int x, int y) {
+    if (ctx.DocOf(x) == ctx.DocOf(y)) return false;
+    if (ctx.SourceUnitId(ctx.DocOf(x)) == ctx.SourceUnitId(ctx.DocOf(y))) {
+      return false;  // a copy does not contradict its original
+    }
+    DateValue dy;
+    if (!ctx.DateOf(y, &dy)) return false;
+    const Claim& cx = ctx.claims()[x];
+    const ReferenceDate& rx = ctx.doc(ctx.DocOf(x)).reference_date;
+    if (cx.modality == Modality::kPast && rx.day) {
+      const absl::CivilDay latest =
+          rx.latest ? std::max(*rx.latest, *rx.day) : *rx.day;
+      if (dy.begin > latest) return false;
+    }
+    return true;
+  }
+
+  void Report(const Context& ctx, const JudgmentConfig& cfg,
+              const align::ClaimGroup& group, const std::vector<int>& xs,
+              const std::vector<int>& ys, std::vector<Finding>* out) const {
+    const int x = xs.front();
+    const int y = ys.front();
+    JudgmentConfig eff = cfg;
+    const bool relative =
+        ctx.claims()[x].mention.date.value_or(DateValue()).relative ||
+        ctx.claims()[y].mention.date.value_or(DateValue()).relative;
+    if (relative) eff.severity = cfg.severity_if_relative;
+    std::vector<std::string> sides;
+    for (int i : {x, y}) {
+      sides.push_back(absl::StrCat(ctx.ValueText(i), " (\"", ctx.QuoteText(i),
+                                   "\", ", ctx.claims()[i].doc_id, ")"));
+    }
+    Finding f;
+    f.subject = group.subject;
+    f.message = absl::StrCat("sources disagree on the date of ", group.subject,
+                             ": ", absl::StrJoin(sides, " vs "));
+    // Every document on either side, each once.
+    std::vector<int> all = xs;
+    all.insert(all.end(), ys.begin(), ys.end());
+    std::vector<int> slots;
+    const size_t cap = static_cast<size_t>(ctx.config().limits.max_evidence);
+    for (int i : {x, y}) {
+      slots.push_back(ctx.DocOf(i));
+      f.evidence.push_back(ctx.ClaimEvidence(i));
+    }
+    for (int i : all) {
+      if (f.evidence.size() >= cap) break;
+      if (std::find(slots.begin(), slots.end(), ctx.DocOf(i)) != slots.end()) {
+        continue;
+      }
+      slots.push_back(ctx.DocOf(i));
+      f.evidence.push_back(ctx.ClaimEvidence(i));
+    }
+    ctx.Emit(kind(), eff, group.key, {ctx.ValueText(x), ctx.ValueText(y)},
+             relative ? 0.8 : 1.0, std::move(f), out);
   }
 };
 

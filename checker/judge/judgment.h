@@ -48,6 +48,11 @@ struct ValueCluster {
 // Claims whose time scopes overlap.
 struct ScopeBucket {
   bool known = true;  // false: no claim had a usable scope
+  // How long a period the claims speak of: 0 a day or a week (or the
+  // document's own date), 1 a month, 2 a quarter or half, 3 a year or more.
+  // A yearly total and a daily level are different quantities, so buckets
+  // never mix span classes, even when the periods overlap.
+  int span_class = 0;
   absl::CivilDay begin, end;
   std::vector<ValueCluster> clusters;
 };
@@ -57,7 +62,7 @@ struct Partition {
   std::string key;  // "amount|count", "change|fraction", "status", ...
   Measure measure = Measure::kLevel;
   std::vector<int> claims;          // ascending
-  std::vector<ScopeBucket> scopes;  // by (begin, end)
+  std::vector<ScopeBucket> scopes;  // by (span_class, begin, end)
 };
 
 class Context {
@@ -90,6 +95,14 @@ class Context {
   double High(int claim) const { return values_[claim].hi; }
   bool Agree(int a, int b) const;
   bool Overlap(int a, int b) const;
+  // True when disagreeing values of a and b are plausibly one quantity
+  // misreported rather than two different quantities sharing a head word:
+  // the same unit (counted noun, currency), values within
+  // a factor of kMaxConflictRatio, and within a factor of 2 unless the
+  // subjects agree beyond the head (same modifiers, or both bare).
+  bool Contradictable(int a, int b) const;
+  // Span class of a claim's time scope (see ScopeBucket::span_class).
+  int SpanClass(int claim) const;
 
   // Time scope of a claim (widened); false when unknown.
   bool ScopeOf(int claim, absl::CivilDay* begin, absl::CivilDay* end) const;

@@ -35,6 +35,7 @@ class SupersededJudgment : public Judgment {
           const ScopeBucket& earlier = p.scopes[k];
           const ScopeBucket& later = p.scopes[k + 1];
           if (!earlier.known || !later.known) continue;
+          if (earlier.span_class != later.span_class) continue;
           if (earlier.clusters.empty() || later.clusters.empty()) continue;
           const ValueCluster& a = Main(earlier);
           const ValueCluster& b = Main(later);

@@ -190,3 +190,31 @@ TEST(SubjectSimilarityTest, Table) {
 
 }  // namespace
 }  // namespace crosscheck::align
+
+namespace crosscheck::align {
+namespace {
+
+using ::crosscheck::testing::C;
+
+// Plans are grouped by what is planned, not into one story-wide status.
+TEST(AlignTest, PlansGroupByActionAndObject) {
+  std::vector<Claim> claims = {
+      C("a", 1)
+          .Status("plan", "planned", "revise Article 9")
+          .Subject("revision", {"9", "article"}),
+      C("b", 1)
+          .Status("plan", "planned", "build a port")
+          .Subject("construction", {"port"}),
+      C("c", 1)
+          .Status("plan", "planned", "amend Article 9")
+          .Subject("revision", {"9", "article", "constitution"}),
+  };
+  auto groups = AlignClaims(claims, AlignOptions());
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].key, "status:plan:construction[port]");
+  EXPECT_EQ(groups[1].key, "status:plan:revision[9,article,constitution]");
+  EXPECT_EQ(groups[1].claims, (std::vector<int>{0, 2}));
+}
+
+}  // namespace
+}  // namespace crosscheck::align

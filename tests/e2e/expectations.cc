@@ -164,6 +164,10 @@ Score ScoreReport(const json& report, const json& expected) {
     for (const auto& f : findings) found |= FindingMatches(f, e);
     if (found) {
       ++k.found;
+    } else if (!Str(e, "pending").empty()) {
+      ++k.pending;
+      s.failures.push_back("pending (known gap: " + Str(e, "pending") +
+                           "): " + Describe(e));
     } else {
       s.failures.push_back("missing finding: " + Describe(e));
     }
@@ -279,6 +283,7 @@ void Accumulate(Score* a, const Score& b) {
   for (const auto& [kind, k] : b.kinds) {
     KindScore& t = a->kinds[kind];
     t.expected += k.expected;
+    t.pending += k.pending;
     t.found += k.found;
     t.reported += k.reported;
     t.false_reported += k.false_reported;

@@ -5,6 +5,7 @@
 #include "checker/judge/judge.h"
 #include "gtest/gtest.h"
 #include "tests/judge/claim_builder.h"
+#include "tests/judge/judge_util.h"
 
 namespace crosscheck::judge {
 namespace {
@@ -102,6 +103,87 @@ TEST(AgreementTest, OneDocumentRepeatingItselfIsNotAgreement) {
                               JudgeConfig::Defaults()),
                      "agreement")
                   .empty());
+}
+
+}  // namespace
+}  // namespace crosscheck::judge
+
+namespace crosscheck::judge {
+namespace {
+
+using ::crosscheck::testing::C;
+using ::crosscheck::testing::Dates;
+using ::crosscheck::testing::Day;
+using ::crosscheck::testing::Doc;
+using ::crosscheck::testing::DocsOf;
+using ::crosscheck::testing::Judge;
+using ::crosscheck::testing::OfKind;
+
+// One document dates the figure explicitly, the other only by its own
+// publication date a few days later: still corroboration.
+TEST(AgreementTest, AcrossScopeBuckets) {
+  std::vector<Claim> claims = {
+      C("radio", 1)
+          .Count(1500, "about 1,500", "complaint")
+          .Bounds(1425, 1575, "about")
+          .Subject("complaint")
+          .Scope(Dates(Day(2026, 1, 20), Day(2026, 1, 20), Granularity::kDay,
+                       "2026-01-20")),
+      C("explainer", 1).Count(1480, "1,480", "complaint").Subject("complaint"),
+      C("desk", 1)
+          .Count(940, "940", "complaint")
+          .Subject("complaint")
+          .Scope(Dates(Day(2026, 1, 12), Day(2026, 1, 12), Granularity::kDay,
+                       "2026-01-12")),
+  };
+  auto found = OfKind(Judge(claims, {Doc("radio", Day(2026, 1, 20)),
+                                     Doc("explainer", Day(2026, 1, 25)),
+                                     Doc("desk", Day(2026, 1, 13))}),
+                      "agreement");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"explainer", "radio"}));
+}
+
+TEST(AgreementTest, WrittenDifferentlyStillAgree) {
+  struct Case {
+    const char* name;
+    Claim a, b;
+  } cases[] = {
+      {"billions and millions", C("a", 1).Money(1.2e9, "$1.2 billion"),
+       C("b", 1).Money(1.2e9, "1,200 million dollars")},
+      {"fraction word and percent", C("a", 1).Ratio(2.0 / 3, "two-thirds"),
+       C("b", 1).Percent(66.7, "66.7%")},
+      {"rounded percent", C("a", 1).Ratio(2.0 / 3, "two-thirds"),
+       C("b", 1).Percent(67, "67%")},
+  };
+  for (auto& tc : cases) {
+    tc.a.subject.head = tc.b.subject.head = "cost";
+    auto found = OfKind(Judge({tc.a, tc.b}, {Doc("a", Day(2025, 3, 14)),
+                                             Doc("b", Day(2025, 3, 17))}),
+                        "agreement");
+    EXPECT_EQ(found.size(), 1u) << tc.name;
+  }
+}
+
+TEST(AgreementTest, DocumentsStatingTheSamePlanAgree) {
+  std::vector<Claim> claims = {
+      C("a", 1)
+          .Status("plan", "planned", "revise Article 9")
+          .Subject("revision", {"9", "article"}),
+      C("b", 1)
+          .Status("plan", "planned", "amend Article 9")
+          .Subject("revision", {"9", "article", "constitution"}),
+      C("b", 2)
+          .Status("plan", "planned", "build a new port")
+          .Subject("construction", {"port"}),
+  };
+  auto found = OfKind(
+      Judge(claims, {Doc("a", Day(2026, 2, 10)), Doc("b", Day(2024, 11, 30))}),
+      "agreement");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"a", "b"}));
+  EXPECT_NE(found[0].message.find("Article 9"), std::string::npos)
+      << found[0].message;
 }
 
 }  // namespace

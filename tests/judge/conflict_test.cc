@@ -138,3 +138,66 @@ TEST(ConflictTest, PercentAndRatioCompareAsFractions) {
 
 }  // namespace
 }  // namespace crosscheck::judge
+
+namespace crosscheck::judge {
+namespace {
+
+using ::crosscheck::testing::C;
+using ::crosscheck::testing::Dates;
+using ::crosscheck::testing::Day;
+using ::crosscheck::testing::Doc;
+using ::crosscheck::testing::OfKind;
+
+// Values that differ too much for a misreport, different counted nouns and
+// different period lengths are different quantities, not a conflict.
+TEST(ConflictTest, DifferentQuantitiesSharingAHeadDoNotConflict) {
+  const DateValue year =
+      Dates(Day(2025, 1, 1), Day(2025, 12, 31), Granularity::kYear, "2025");
+  const DateValue day =
+      Dates(Day(2025, 3, 5), Day(2025, 3, 5), Granularity::kDay, "2025-03-05");
+  struct Case {
+    const char* name;
+    std::vector<Claim> claims;
+  } cases[] = {
+      {"orders of magnitude apart",
+       {C("a", 1).Count(1500, "about 1,500", "person").Subject("person"),
+        C("b", 1).Count(640000, "640,000", "person").Subject("person")}},
+      {"weak subject match, far apart",
+       {C("a", 1).Percent(15, "15%").Subject("union", {"dock", "worker"}),
+        C("b", 1).Ratio(0.5, "half").Subject("union")}},
+      {"different counted nouns",
+       {C("a", 1).Count(11.2, "11.20").Subject("crown"),
+        C("b", 1).Count(60, "60 crowns", "crown").Subject("crown")}},
+      {"yearly total vs a daily level",
+       {C("a", 1)
+            .Count(61000, "61,000", "container")
+            .Subject("container")
+            .Scope(day),
+        C("b", 1)
+            .Count(88000, "88,000", "container")
+            .Subject("container")
+            .Scope(year)}},
+  };
+  for (const auto& tc : cases) {
+    auto all = Judge(tc.claims,
+                     {Doc("a", Day(2025, 3, 6)), Doc("b", Day(2025, 3, 6))});
+    EXPECT_TRUE(OfKind(all, "conflict").empty()) << tc.name;
+  }
+}
+
+TEST(ConflictTest, WeakSubjectMatchStillConflictsWhenClose) {
+  std::vector<Claim> claims = {
+      C("a", 1).Count(48000, "48,000", "heater").Subject("heater"),
+      C("b", 1)
+          .Count(84000, "84,000", "heater")
+          .Subject("heater", {"emberline"}),
+  };
+  auto found = OfKind(
+      Judge(claims, {Doc("a", Day(2026, 1, 16)), Doc("b", Day(2026, 1, 16))}),
+      "conflict");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].evidence[0].value, "48,000 heater");
+}
+
+}  // namespace
+}  // namespace crosscheck::judge

@@ -98,3 +98,67 @@ TEST(EventDateConflictTest, MustNotTrigger) {
 
 }  // namespace
 }  // namespace crosscheck::judge
+
+namespace crosscheck::judge {
+namespace {
+
+using ::crosscheck::testing::C;
+using ::crosscheck::testing::Dates;
+using ::crosscheck::testing::Day;
+using ::crosscheck::testing::Doc;
+using ::crosscheck::testing::DocsOf;
+using ::crosscheck::testing::Judge;
+using ::crosscheck::testing::OfKind;
+
+DateValue Dated(int y, int m, int d) {
+  return Dates(Day(y, m, d), Day(y, m, d), Granularity::kDay,
+               absl::StrFormat("%04d-%02d-%02d", y, m, d), true);
+}
+
+// A 6 March article cannot report, as past, a meeting held on 11 March:
+// the two articles speak of two meetings.
+TEST(EventDateConflictTest, LaterOccurrenceUnknownToEarlierDocument) {
+  std::vector<Claim> claims = {
+      C("early", 1)
+          .Date(Dated(2025, 3, 4), "Tuesday")
+          .Event("meeting")
+          .Modality(Modality::kPast),
+      C("late", 1)
+          .Date(Dated(2025, 3, 11), "March 11")
+          .Event("meeting")
+          .Modality(Modality::kPast),
+  };
+  auto all = Judge(
+      claims, {Doc("early", Day(2025, 3, 6)), Doc("late", Day(2025, 3, 17))});
+  EXPECT_TRUE(OfKind(all, "event-date-conflict").empty());
+}
+
+// Later dates in one story are follow-ups; the earliest stands for the
+// event. Every document on either side is evidence.
+TEST(EventDateConflictTest, EarliestDatePerDocument) {
+  std::vector<Claim> claims = {
+      C("relief", 1).Date(Dated(2026, 4, 9), "Thursday").Event("earthquake"),
+      C("relief", 2).Date(Dated(2026, 4, 4), "Saturday's").Event("earthquake"),
+      C("valley", 1).Date(Dated(2026, 4, 6), "Monday").Event("earthquake"),
+      C("valley", 2).Date(Dated(2026, 4, 5), "Sunday").Event("earthquake"),
+      C("explainer", 1).Date(Dated(2026, 4, 5), "April 5").Event("earthquake"),
+      C("explainer", 2)
+          .Date(Dates(Day(1987, 1, 1), Day(1987, 12, 31), Granularity::kYear,
+                      "1987"),
+                "1987")
+          .Event("earthquake"),
+  };
+  auto found = OfKind(Judge(claims, {Doc("relief", Day(2026, 4, 9)),
+                                     Doc("valley", Day(2026, 4, 7)),
+                                     Doc("explainer", Day(2026, 4, 10))}),
+                      "event-date-conflict");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]),
+            (std::vector<std::string>{"explainer", "relief", "valley"}));
+  EXPECT_EQ(found[0].message,
+            "sources disagree on the date of earthquake: 2026-04-04 "
+            "(\"Saturday's\", relief) vs 2026-04-05 (\"Sunday\", valley)");
+}
+
+}  // namespace
+}  // namespace crosscheck::judge

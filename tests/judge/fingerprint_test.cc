@@ -1,4 +1,5 @@
 // Fingerprints, ordering, determinism and hostile input for JudgeAll.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -153,6 +154,58 @@ TEST(RobustnessTest, HostileClaimsDoNotCrash) {
     EXPECT_EQ(f.fingerprint.size(), 16u);
   }
   EXPECT_TRUE(Judge({}, {}).empty());
+}
+
+}  // namespace
+}  // namespace crosscheck::judge
+
+namespace crosscheck::judge {
+namespace {
+
+using ::crosscheck::testing::C;
+using ::crosscheck::testing::Dates;
+using ::crosscheck::testing::Day;
+using ::crosscheck::testing::Doc;
+using ::crosscheck::testing::OfKind;
+
+// An undated document takes the corpus date, which moves when unrelated
+// articles are added: the anachronism must keep its fingerprint.
+TEST(FingerprintTest, AnachronismIgnoresTheReferenceDate) {
+  std::vector<Claim> claims = {
+      C("a", 1)
+          .Date(Dates(Day(2024, 7, 1), Day(2024, 9, 30), Granularity::kQuarter,
+                      "2024-Q3"),
+                "Q3 2024")
+          .Subject("drill")
+          .Modality(Modality::kFuture),
+  };
+  auto first = OfKind(
+      JudgeAll(claims, {Doc("a", Day(2026, 2, 10))}, JudgeConfig::Defaults()),
+      "anachronism");
+  auto second = OfKind(
+      JudgeAll(claims, {Doc("a", Day(2026, 3, 1))}, JudgeConfig::Defaults()),
+      "anachronism");
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(first[0].fingerprint, second[0].fingerprint);
+}
+
+TEST(EvidenceValueTest, NumbersReadLikeNumbers) {
+  std::vector<Claim> claims = {
+      C("a", 1).Money(3.5e11, "$350 billion").Subject("budget"),
+      C("b", 1).Money(3.5e11, "350bn dollars").Subject("budget"),
+      C("a", 2).Percent(15, "15%").Subject("tariff"),
+      C("b", 2).Percent(15, "15 percent").Subject("tariff"),
+  };
+  auto found = OfKind(
+      JudgeAll(claims, {Doc("a", Day(2026, 1, 1)), Doc("b", Day(2026, 1, 1))},
+               JudgeConfig::Defaults()),
+      "agreement");
+  ASSERT_EQ(found.size(), 2u);
+  std::vector<std::string> values;
+  for (const Finding& f : found) values.push_back(f.evidence[0].value);
+  std::sort(values.begin(), values.end());
+  EXPECT_EQ(values, (std::vector<std::string>{"15%", "350,000,000,000 USD"}));
 }
 
 }  // namespace

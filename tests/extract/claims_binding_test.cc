@@ -1,0 +1,160 @@
+// Event-date binding, offsets from named dates, datelines, scheduled plans
+// and proportion subjects, through the real rule packs. Sentences are
+// written for these tests.
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "checker/extract/claims.h"
+#include "checker/extract/extractor.h"
+#include "checker/extract/rules.h"
+#include "gtest/gtest.h"
+#include "tests/extract/claims_testing.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using testing::DocBuilder;
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    std::vector<RuleProblem> problems;
+    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
+                                         RuleBudget{}, &problems));
+  }();
+  return *rules;
+}
+
+std::vector<Claim> ClaimsOf(absl::CivilDay ref, const std::string& text) {
+  DocBuilder b("bind");
+  b.Reference(ref);
+  b.Paragraph({text});
+  Extractor ex(&Rules());
+  const SegmentedDocument& sd = b.Build();
+  std::vector<Mention> ms = ex.FindMentions(sd, b.doc().reference_date);
+  return BuildClaims(sd, ms, testing::TestLexicon());
+}
+
+const Claim* EventClaim(const std::vector<Claim>& cs, absl::string_view event) {
+  for (const Claim& c : cs) {
+    if (c.measure == Measure::kEventDate && c.event == event) return &c;
+  }
+  return nullptr;
+}
+
+TEST(ClaimsBindingTest, EventDates) {
+  struct Case {
+    const char* text;
+    absl::CivilDay ref;
+    const char* event;
+    const char* want_iso;  // "" = no event claim for `event`
+  } cases[] = {
+      // The offset phrase's own date is the base; the noun after it is the
+      // base event, not the one dated.
+      {"The firm announced the recall two days after its May 4 board meeting.",
+       absl::CivilDay(2026, 5, 20), "recall", "2026-05-06"},
+      {"The firm announced the recall two days after its May 4 board meeting.",
+       absl::CivilDay(2026, 5, 20), "meeting", ""},
+      // An event after a temporal connective is a reference point.
+      {"Crews found survivors on Monday, a day after a deadly earthquake hit "
+       "the hills.",
+       absl::CivilDay(2026, 4, 9), "earthquake", ""},
+      // ... but a time of day after "before" is not one.
+      {"The earthquake struck before dawn on Sunday.",
+       absl::CivilDay(2026, 4, 9), "earthquake", "2026-04-05"},
+      // A date binds to the event it is nearest; the event takes its
+      // nearest date.
+      {"Relief teams worked on Thursday for families hit by Saturday's "
+       "earthquake.",
+       absl::CivilDay(2026, 4, 9), "earthquake", "2026-04-04"},
+      // Verb-form events.
+      {"The maker said on Friday that it is recalling 9,000 kettles.",
+       absl::CivilDay(2026, 1, 19), "recall", "2026-01-16"},
+      {"Some 700 porters walked off the job on Monday.",
+       absl::CivilDay(2025, 3, 6), "strike", "2025-03-03"},
+      {"The central bank said on Wednesday, November 12, that it was raising "
+       "interest rates.",
+       absl::CivilDay(2025, 11, 20), "decision", "2025-11-12"},
+      // Ratifying an agreement is not the agreement itself.
+      {"Members ratified the agreement on Friday.", absl::CivilDay(2025, 3, 15),
+       "deal", ""},
+      {"The pay deal struck on Thursday runs for three years.",
+       absl::CivilDay(2025, 3, 15), "deal", "2025-03-13"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Claim> cs = ClaimsOf(c.ref, c.text);
+    const Claim* e = EventClaim(cs, c.event);
+    if (*c.want_iso == '\0') {
+      EXPECT_EQ(e, nullptr) << c.text << " / " << c.event << " dated "
+                            << (e ? e->scope.period.iso : "");
+      continue;
+    }
+    ASSERT_NE(e, nullptr) << c.text << " / " << c.event;
+    EXPECT_EQ(e->scope.period.iso, c.want_iso) << c.text;
+  }
+}
+
+TEST(ClaimsBindingTest, DatelineIsNeverAnEventDate) {
+  std::vector<Claim> cs =
+      ClaimsOf(absl::CivilDay(2025, 3, 6),
+               "NORTH BAY, March 6 (Coast Wire) - The dock strike entered "
+               "its fourth day.");
+  for (const Claim& c : cs) {
+    EXPECT_FALSE(absl::StrContains(c.quote, "March 6")) << c.quote;
+  }
+}
+
+TEST(ClaimsBindingTest, ScheduledPlansAreFuture) {
+  struct Case {
+    const char* text;
+    const char* quote;
+  } cases[] = {
+      {"A second runway, which is scheduled to open in 2024, will take "
+       "larger jets.",
+       "2024"},
+      {"The new library is due in June 2025.", "June 2025"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 4, 10), c.text);
+    const Claim* found = nullptr;
+    for (const Claim& x : cs) {
+      if (x.measure == Measure::kEventDate && x.quote == c.quote) found = &x;
+    }
+    ASSERT_NE(found, nullptr) << c.text;
+    EXPECT_EQ(found->modality, Modality::kFuture) << c.text;
+  }
+  // An old plan reported in the past is not a plan still ahead.
+  std::vector<Claim> cs =
+      ClaimsOf(absl::CivilDay(2026, 4, 10),
+               "The runway was scheduled to open in 2024, but work stalled.");
+  for (const Claim& x : cs) {
+    if (x.quote == "2024") {
+      EXPECT_NE(x.modality, Modality::kFuture);
+    }
+  }
+}
+
+TEST(ClaimsBindingTest, ProportionAndCostSubjects) {
+  struct Case {
+    const char* text;
+    const char* quote;
+    const char* head;
+  } cases[] = {
+      {"Roughly 61% of the returned kettles were bought online.", "61%",
+       "kettle"},
+      {"Some 55.5% of surveyed traders expect a cut.", "55.5%", "trader"},
+      {"The recall will cost it 7.5m euros.", "7.5m euros", "cost"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 1, 20), c.text);
+    const Claim* found = nullptr;
+    for (const Claim& x : cs) {
+      if (absl::StrContains(x.quote, c.quote)) found = &x;
+    }
+    ASSERT_NE(found, nullptr) << c.text;
+    EXPECT_EQ(found->subject.head, c.head) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::extract
