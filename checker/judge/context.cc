@@ -80,6 +80,20 @@ bool HasPeriod(const TimeScope& s) {
 }
 
 // A human rendering: "350,000,000,000", "4,800", "0.667", never "3.5e+11".
+// Whether a claim's explicit time scope says when its value holds. A
+// planned or promised figure ("a $350 billion investment plan", "will cost
+// $3.4 million") takes its clause's date from the announcement ("said on
+// Jan. 26", "promised last year"), not from the value: it stays the same
+// plan whenever it is reported, so it is scoped like an undated claim.
+bool ExplicitScope(const Claim& c) {
+  if (!HasPeriod(c.scope) || c.scope.source == "reference-date") return false;
+  const bool numeric = c.mention.kind == MentionKind::kNumber ||
+                       c.mention.kind == MentionKind::kMoney ||
+                       c.mention.kind == MentionKind::kPercent ||
+                       c.mention.kind == MentionKind::kQuantity;
+  return !(numeric && c.modality == Modality::kFuture);
+}
+
 std::string FormatNumber(double v) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   if (std::isnan(v)) return "nan";
@@ -283,7 +297,7 @@ bool Context::Contradictable(int a, int b) const {
 
 int Context::SpanClass(int claim) const {
   const Claim& c = claims_[claim];
-  if (!HasPeriod(c.scope) || c.scope.source == "reference-date") return 0;
+  if (!ExplicitScope(c)) return 0;
   switch (c.scope.period.granularity) {
     case Granularity::kDay:
     case Granularity::kWeek:
@@ -302,7 +316,7 @@ bool Context::ScopeOf(int claim, absl::CivilDay* begin,
                       absl::CivilDay* end) const {
   const Claim& c = claims_[claim];
   const auto& tol = config_.tolerances;
-  if (HasPeriod(c.scope) && c.scope.source != "reference-date") {
+  if (ExplicitScope(c)) {
     const int g = GranularityIndex(c.scope.period.granularity);
     const int slack = (g >= 0 && g < static_cast<int>(tol.date_days.size()))
                           ? tol.date_days[g]
@@ -312,7 +326,7 @@ bool Context::ScopeOf(int claim, absl::CivilDay* begin,
     return true;
   }
   absl::CivilDay day, last;
-  if (HasPeriod(c.scope)) {
+  if (HasPeriod(c.scope) && c.scope.source == "reference-date") {
     day = c.scope.period.begin;
     last = std::max(c.scope.period.end, day);
   } else {
@@ -577,11 +591,13 @@ std::string Context::CiteCluster(const ValueCluster& c) const {
 
 std::string Context::ScopeText(int claim) const {
   const Claim& c = claims_[claim];
-  if (HasPeriod(c.scope) && c.scope.source != "reference-date") {
+  if (ExplicitScope(c)) {
     return c.scope.period.iso.empty() ? DayText(c.scope.period.begin)
                                       : c.scope.period.iso;
   }
-  if (HasPeriod(c.scope)) return DayText(c.scope.period.begin);
+  if (HasPeriod(c.scope) && c.scope.source == "reference-date") {
+    return DayText(c.scope.period.begin);
+  }
   return ReferenceDay(DocOf(claim));
 }
 

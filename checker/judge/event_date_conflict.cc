@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/judge/judgment.h"
@@ -78,11 +79,9 @@ class EventDateConflictJudgment : public Judgment {
                        std::vector<Finding>* out) const {
     // The earliest date of each document (input is sorted by date).
     std::vector<Dated> reps;
+    absl::flat_hash_set<int> seen;
     for (auto it = first; it != last; ++it) {
-      const int slot = ctx.DocOf(it->claim);
-      bool seen = false;
-      for (const Dated& r : reps) seen = seen || ctx.DocOf(r.claim) == slot;
-      if (!seen) reps.push_back(*it);
+      if (seen.insert(ctx.DocOf(it->claim)).second) reps.push_back(*it);
     }
     if (reps.size() < 2) return;
     // Overlapping dates agree.
@@ -113,9 +112,14 @@ class EventDateConflictJudgment : public Judgment {
       if (k == main) continue;
       const DateCluster& a = clusters[std::min(k, main)];
       const DateCluster& b = clusters[std::max(k, main)];
+      // Clusters hold one claim per document; the evidence cap bounds the
+      // pairs examined.
+      const size_t cap = static_cast<size_t>(ctx.config().limits.max_evidence);
       std::vector<int> xs, ys;
-      for (int x : a.claims) {
-        for (int y : b.claims) {
+      for (size_t i = 0; i < std::min(cap, a.claims.size()); ++i) {
+        const int x = a.claims[i];
+        for (size_t j = 0; j < std::min(cap, b.claims.size()); ++j) {
+          const int y = b.claims[j];
           if (SameOccurrence(ctx, x, y)) {
             xs.push_back(x);
             ys.push_back(y);
