@@ -177,8 +177,8 @@ class CorpusGenerator {
         break;
       default:
         s = absl::StrCat("Officials in ", Pick(kPlaces), " ", Pick(kVerbs),
-                         " the ", Pick(kSubjects), " after the ",
-                         Pick(kEvents), " ", DateText(), ".");
+                         " the ", Pick(kSubjects), " after the ", Pick(kEvents),
+                         " ", DateText(), ".");
     }
     return s;
   }
@@ -191,8 +191,8 @@ class CorpusGenerator {
   }
 
   std::string Title() {
-    return absl::StrCat(Pick(kPlaces), " ", Pick(kSubjects), " ",
-                        Pick(kVerbs), " ", Figure());
+    return absl::StrCat(Pick(kPlaces), " ", Pick(kSubjects), " ", Pick(kVerbs),
+                        " ", Figure());
   }
 
   std::string Table() {
@@ -217,61 +217,70 @@ class CorpusGenerator {
   }
 
   static constexpr const char* kSubjects[] = {
-      "defense spending", "death toll", "inflation rate", "unemployment",
-      "budget deficit", "trade surplus", "port traffic", "wage offer",
-      "vaccination rate", "voter turnout", "housing starts", "rice harvest",
-      "container volume", "bond yield", "tariff", "recall", "strike",
-      "rainfall", "crude output", "tourist arrivals", "rail ridership",
-      "fishing quota", "school enrolment", "hospital admissions", "exports",
-      "imports", "tax revenue", "aid package", "military budget",
-      "investment plan", "subsidy", "pension fund", "refinery output",
-      "approval rating", "seat count", "emissions", "energy prices",
-      "coal imports", "steel output", "chip sales", "car sales",
-      "power outages", "evacuations", "aftershocks", "dockworkers",
-      "soldiers", "troops", "nurses", "teachers", "farmers"};
+      "defense spending", "death toll",       "inflation rate",
+      "unemployment",     "budget deficit",   "trade surplus",
+      "port traffic",     "wage offer",       "vaccination rate",
+      "voter turnout",    "housing starts",   "rice harvest",
+      "container volume", "bond yield",       "tariff",
+      "recall",           "strike",           "rainfall",
+      "crude output",     "tourist arrivals", "rail ridership",
+      "fishing quota",    "school enrolment", "hospital admissions",
+      "exports",          "imports",          "tax revenue",
+      "aid package",      "military budget",  "investment plan",
+      "subsidy",          "pension fund",     "refinery output",
+      "approval rating",  "seat count",       "emissions",
+      "energy prices",    "coal imports",     "steel output",
+      "chip sales",       "car sales",        "power outages",
+      "evacuations",      "aftershocks",      "dockworkers",
+      "soldiers",         "troops",           "nurses",
+      "teachers",         "farmers"};
   static constexpr const char* kAdjectives[] = {
-      "annual", "quarterly", "regional", "national", "provisional", "revised",
-      "official", "estimated", "projected", "record", "weekly", "municipal"};
+      "annual",      "quarterly", "regional", "national",
+      "provisional", "revised",   "official", "estimated",
+      "projected",   "record",    "weekly",   "municipal"};
   static constexpr const char* kVerbs[] = {
-      "rose", "fell", "climbed", "dropped", "reached", "stood at", "hit",
-      "doubled", "slipped", "surged", "totalled", "increased", "declined"};
+      "rose",     "fell",      "climbed", "dropped", "reached",
+      "stood at", "hit",       "doubled", "slipped", "surged",
+      "totalled", "increased", "declined"};
   static constexpr const char* kPlaces[] = {
-      "Brenmouth", "Port Ellis", "Kestrel Bay", "Northvale", "Ashford",
-      "Lowmarsh", "Tarrow", "Quillon", "Sandhaven", "Corvid Falls", "Elmstead",
-      "Harrowgate", "Vantry", "Mirecourt", "Oldbridge", "Westholm"};
+      "Brenmouth", "Port Ellis",   "Kestrel Bay", "Northvale",
+      "Ashford",   "Lowmarsh",     "Tarrow",      "Quillon",
+      "Sandhaven", "Corvid Falls", "Elmstead",    "Harrowgate",
+      "Vantry",    "Mirecourt",    "Oldbridge",   "Westholm"};
   static constexpr const char* kOrgs[] = {
-      "Coastal Times", "Harbor Wire", "the Daily Ledger", "Northvale Post",
-      "the statistics office", "the central bank", "the port authority",
-      "the health ministry", "Reuters-style wire", "the union"};
+      "Coastal Times",      "Harbor Wire",           "the Daily Ledger",
+      "Northvale Post",     "the statistics office", "the central bank",
+      "the port authority", "the health ministry",   "Reuters-style wire",
+      "the union"};
   static constexpr const char* kPeople[] = {
-      "Mara Quint", "Tomas Reyl", "Ines Okafor", "Lee Dong-ha", "Priya Nair",
-      "Jonas Berg", "Elena Sokol", "Kwame Asante", "Yuki Mori", "Sam Ortiz"};
+      "Mara Quint", "Tomas Reyl",  "Ines Okafor",  "Lee Dong-ha", "Priya Nair",
+      "Jonas Berg", "Elena Sokol", "Kwame Asante", "Yuki Mori",   "Sam Ortiz"};
   static constexpr const char* kCounted[] = {
-      "workers", "soldiers", "households", "vehicles", "ships", "seats",
-      "people", "homes", "containers", "patients", "students", "flights"};
-  static constexpr const char* kApprox[] = {"about", "nearly", "more than",
-                                            "at least", "some", "up to",
-                                            "roughly", "almost"};
+      "workers", "soldiers", "households", "vehicles", "ships",    "seats",
+      "people",  "homes",    "containers", "patients", "students", "flights"};
+  static constexpr const char* kApprox[] = {"about",    "nearly", "more than",
+                                            "at least", "some",   "up to",
+                                            "roughly",  "almost"};
   static constexpr const char* kScales[] = {"million", "billion", "trillion",
                                             "bn", "m"};
-  static constexpr const char* kCurrencies[] = {"yen", "won", "euros",
+  static constexpr const char* kCurrencies[] = {"yen",     "won",    "euros",
                                                 "dollars", "pounds", "rupees"};
   static constexpr const char* kWordNumbers[] = {
-      "twelve", "two dozen", "three hundred", "forty", "a dozen", "fifteen",
-      "two-thirds", "half", "one in five", "ninety"};
-  static constexpr const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday",
-                                              "Thursday", "Friday", "Saturday",
-                                              "Sunday"};
+      "twelve",  "two dozen",  "three hundred", "forty",       "a dozen",
+      "fifteen", "two-thirds", "half",          "one in five", "ninety"};
+  static constexpr const char* kWeekdays[] = {
+      "Monday", "Tuesday",  "Wednesday", "Thursday",
+      "Friday", "Saturday", "Sunday"};
   static constexpr const char* kMonths[] = {
-      "January", "February", "March", "April", "May", "June", "July",
-      "August", "September", "October", "November", "December", "Jan.",
-      "Feb.", "Sept.", "Dec."};
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December",
+      "Jan.",    "Feb.",     "Sept.",     "Dec."};
   static constexpr const char* kRelative[] = {
-      "two days later", "last year", "next month", "yesterday",
-      "the previous week", "three weeks earlier", "this year", "a year ago"};
+      "two days later",    "last year",           "next month", "yesterday",
+      "the previous week", "three weeks earlier", "this year",  "a year ago"};
   static constexpr const char* kEvents[] = {
-      "election", "strike", "earthquake", "press conference", "summit",
-      "rate decision", "recall", "vote", "signing", "launch"};
+      "election",      "strike", "earthquake", "press conference", "summit",
+      "rate decision", "recall", "vote",       "signing",          "launch"};
 
   std::mt19937_64 rng_;
 };

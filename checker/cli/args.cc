@@ -51,7 +51,8 @@ absl::Status Args::Parse(int argc, char** argv, int first) {
             absl::StrCat("flag --", name, " needs a value"));
       }
     } else {
-      return absl::InvalidArgumentError(absl::StrCat("unknown flag '", arg, "'"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown flag '", arg, "'"));
     }
   }
   return absl::OkStatus();

@@ -33,7 +33,8 @@ class Args {
 
   bool Has(const std::string& name) const;
   // The last value given for `name`, or `fallback`.
-  std::string Get(const std::string& name, const std::string& fallback = "") const;
+  std::string Get(const std::string& name,
+                  const std::string& fallback = "") const;
   // Every value given for `name`, in order.
   std::vector<std::string> GetAll(const std::string& name) const;
   const std::vector<std::string>& positional() const { return positional_; }

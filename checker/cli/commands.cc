@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -122,13 +122,12 @@ void DeclareReport(Args* a) {
 }
 
 int UsageError(const std::string& cmd, const std::string& message) {
-  std::cerr << "crosscheck " << cmd << ": " << message
-            << "\nRun `crosscheck " << cmd << " --help` for usage.\n";
+  std::cerr << "crosscheck " << cmd << ": " << message << "\nRun `crosscheck "
+            << cmd << " --help` for usage.\n";
   return kExitUsage;
 }
 
-absl::Status ParsePipelineOptions(const Args& a,
-                                  pipeline::PipelineOptions* o) {
+absl::Status ParsePipelineOptions(const Args& a, pipeline::PipelineOptions* o) {
   o->rule_dirs = a.GetAll("rules");
   if (a.Has("threads")) {
     int n = 0;
@@ -322,8 +321,8 @@ void PrintSummary(const CheckResult& r, const ReportFlags& flags, bool quiet) {
   std::cerr << "; reports in " << flags.out_dir << "\n";
 }
 
-std::unique_ptr<pipeline::Engine> LoadEngine(
-    const pipeline::PipelineOptions& o, std::vector<Diagnostic>* diags) {
+std::unique_ptr<pipeline::Engine> LoadEngine(const pipeline::PipelineOptions& o,
+                                             std::vector<Diagnostic>* diags) {
   auto engine = pipeline::Engine::Load(o, diags);
   if (!engine.ok()) {
     std::cerr << "crosscheck: " << engine.status().message() << "\n";
@@ -388,9 +387,9 @@ int CheckLike(int argc, char** argv, bool baseline_mode) {
   progress.Say("crosscheck: reading...");
   auto start = std::chrono::steady_clock::now();
   CheckResult result = pipeline::RunCheck(*engine, a.positional(), diags);
-  double secs = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   progress.Say(ProgressLine(result, secs));
   if (baseline_mode) {
     std::string out = a.Get("output", "crosscheck-baseline.json");
@@ -449,8 +448,8 @@ int RunExtractCommand(int argc, char** argv) {
     std::stringstream ss;
     ss << std::cin.rdbuf();
     std::vector<Diagnostic> read_diags;
-    std::vector<Document> docs = ingest::ParseDocuments(
-        "-", ss.str(), "txt", o.ingest, &read_diags);
+    std::vector<Document> docs =
+        ingest::ParseDocuments("-", ss.str(), "txt", o.ingest, &read_diags);
     ex = pipeline::ExtractDocuments(*engine, std::move(docs),
                                     std::move(read_diags));
   } else {
@@ -555,14 +554,14 @@ int RunExtractCommand(int argc, char** argv) {
               << " [" << diag.code << "]\n";
   }
   if (a.Has("stats")) {
-    double secs = std::chrono::duration<double>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
+    double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     std::cerr << absl::StrFormat(
         "crosscheck extract: %d documents, %d mentions, %d claims, %.1f MB "
         "in %.3f s (%.1f MB/s)\n",
-        ex.documents.size(), mention_count, ex.claims.size(), bytes / 1e6,
-        secs, secs > 0 ? bytes / 1e6 / secs : 0.0);
+        ex.documents.size(), mention_count, ex.claims.size(), bytes / 1e6, secs,
+        secs > 0 ? bytes / 1e6 / secs : 0.0);
   }
   for (const auto& diag : ex.diagnostics) {
     if (diag.severity == Severity::kError) return kExitUsage;
@@ -581,7 +580,8 @@ int RunAlignCommand(int argc, char** argv) {
     PrintHelp("align");
     return kExitClean;
   }
-  if (a.positional().empty()) return UsageError("align", "no claim files given");
+  if (a.positional().empty())
+    return UsageError("align", "no claim files given");
   pipeline::PipelineOptions o;
   if (absl::Status s = ParsePipelineOptions(a, &o); !s.ok()) {
     return UsageError("align", std::string(s.message()));
@@ -641,10 +641,10 @@ int RunReviewCommand(int argc, char** argv) {
 }
 
 int RunRulesCommand(int argc, char** argv) {
-  if (argc < 3 || (std::string(argv[2]) != "test" &&
-                   std::string(argv[2]) != "lint")) {
-    if (argc >= 3 && (std::string(argv[2]) == "--help" ||
-                      std::string(argv[2]) == "-h")) {
+  if (argc < 3 ||
+      (std::string(argv[2]) != "test" && std::string(argv[2]) != "lint")) {
+    if (argc >= 3 &&
+        (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
       PrintHelp("rules");
       return kExitClean;
     }

@@ -28,8 +28,8 @@ absl::StatusOr<Baseline> ParseBaseline(const std::string& path,
                                        bool require_reason) {
   json doc = json::parse(text.begin(), text.end(), nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": not a JSON object (expected {\"findings\": [...]})"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        path, ": not a JSON object (expected {\"findings\": [...]})"));
   }
   auto it = doc.find("findings");
   if (it == doc.end()) it = doc.find("suppressions");
@@ -37,7 +37,8 @@ absl::StatusOr<Baseline> ParseBaseline(const std::string& path,
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": missing array \"findings\""));
   }
-  const std::string array_name = doc.contains("findings") ? "findings" : "suppressions";
+  const std::string array_name =
+      doc.contains("findings") ? "findings" : "suppressions";
   Baseline out;
   for (size_t i = 0; i < it->size(); ++i) {
     const json& e = (*it)[i];

@@ -19,7 +19,7 @@ using nlohmann::json;
 namespace {
 
 Diagnostic LineError(const std::string& path, int line, std::string message) {
-  return Diagnostic{Severity::kError, "align.bad-claim-record", path, line, 0,
+  return Diagnostic{Severity::kError,  "align.bad-claim-record", path, line, 0,
                     std::move(message)};
 }
 
@@ -102,11 +102,10 @@ ClaimsInput ReadClaimFiles(const std::vector<std::string>& paths) {
   }
   CanonicalOrder(&out.docs, &out.claims);
   // The same claim may come twice when shards overlap: keep one.
-  out.claims.erase(std::unique(out.claims.begin(), out.claims.end(),
-                               [](const Claim& a, const Claim& b) {
-                                 return a.id == b.id;
-                               }),
-                   out.claims.end());
+  out.claims.erase(
+      std::unique(out.claims.begin(), out.claims.end(),
+                  [](const Claim& a, const Claim& b) { return a.id == b.id; }),
+      out.claims.end());
   return out;
 }
 
@@ -122,13 +121,11 @@ void CanonicalOrder(std::vector<DocumentInfo>* docs,
     auto it = rank.find(id);
     return it == rank.end() ? docs->size() : it->second;
   };
-  std::stable_sort(claims->begin(), claims->end(),
-                   [&](const Claim& a, const Claim& b) {
-                     return std::make_tuple(rank_of(a.doc_id),
-                                            ClaimNumber(a.id), a.id) <
-                            std::make_tuple(rank_of(b.doc_id),
-                                            ClaimNumber(b.id), b.id);
-                   });
+  std::stable_sort(
+      claims->begin(), claims->end(), [&](const Claim& a, const Claim& b) {
+        return std::make_tuple(rank_of(a.doc_id), ClaimNumber(a.id), a.id) <
+               std::make_tuple(rank_of(b.doc_id), ClaimNumber(b.id), b.id);
+      });
 }
 
 CheckResult JudgeClaims(const Engine& engine, ClaimsInput input,

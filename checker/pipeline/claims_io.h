@@ -31,7 +31,8 @@ ClaimsInput ReadClaimFiles(const std::vector<std::string>& paths);
 
 // Sorts documents by (path, id) and claims by (document, claim number): the
 // order every judgment sees, whatever order the inputs came in.
-void CanonicalOrder(std::vector<DocumentInfo>* docs, std::vector<Claim>* claims);
+void CanonicalOrder(std::vector<DocumentInfo>* docs,
+                    std::vector<Claim>* claims);
 
 // Judges claims read from files into a report (documents carry only their
 // info; no segments).

@@ -10,9 +10,9 @@ int ResolveThreads(int requested) {
   return hw == 0 ? 1 : static_cast<int>(hw);
 }
 
-void ParallelFor(size_t n, int threads,
-                 const std::function<void(size_t)>& fn) {
-  size_t workers = std::min<size_t>(n, static_cast<size_t>(std::max(1, threads)));
+void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
+  size_t workers =
+      std::min<size_t>(n, static_cast<size_t>(std::max(1, threads)));
   if (workers <= 1) {
     for (size_t i = 0; i < n; ++i) fn(i);
     return;

@@ -2,7 +2,8 @@
 // output never depends on the thread count or on scheduling.
 //
 //   std::vector<Out> outs(items.size());
-//   ParallelFor(items.size(), threads, [&](size_t i) { outs[i] = F(items[i]); });
+//   ParallelFor(items.size(), threads, [&](size_t i) { outs[i] = F(items[i]);
+//   });
 #ifndef CROSSCHECK_CHECKER_PIPELINE_PARALLEL_H_
 #define CROSSCHECK_CHECKER_PIPELINE_PARALLEL_H_
 

@@ -10,13 +10,13 @@
 #include "absl/strings/str_cat.h"
 #include "checker/extract/claims.h"
 #include "checker/extract/dates.h"
-#include "re2/re2.h"
 #include "checker/extract/extractor.h"
 #include "checker/extract/rules.h"
 #include "checker/judge/judge.h"
 #include "checker/pipeline/claims_io.h"
 #include "checker/pipeline/parallel.h"
 #include "checker/segment/segment.h"
+#include "re2/re2.h"
 
 namespace crosscheck::pipeline {
 
@@ -106,10 +106,9 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Load(
                             ? FindShippedRulesDir()
                             : options.shipped_rules_dir;
   if (!IsDir(shipped)) {
-    return absl::NotFoundError(
-        absl::StrCat("cannot find the shipped rules directory (looked for '",
-                     shipped.empty() ? "rules/" : shipped,
-                     "'); set CROSSCHECK_RULES"));
+    return absl::NotFoundError(absl::StrCat(
+        "cannot find the shipped rules directory (looked for '",
+        shipped.empty() ? "rules/" : shipped, "'); set CROSSCHECK_RULES"));
   }
   for (const auto& d : options.rule_dirs) {
     if (!IsDir(d)) {
@@ -120,7 +119,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Load(
   std::vector<std::string> dirs = {shipped};
   dirs.insert(dirs.end(), options.rule_dirs.begin(), options.rule_dirs.end());
   std::vector<extract::RuleProblem> problems;
-  impl.rules = extract::RuleSet::LoadDirs(dirs, extract::RuleBudget{}, &problems);
+  impl.rules =
+      extract::RuleSet::LoadDirs(dirs, extract::RuleBudget{}, &problems);
   for (const auto& p : problems) diagnostics->push_back(RuleDiagnostic(p));
 
   std::string bp_path =
@@ -135,7 +135,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Load(
     if (!empty.ok()) return empty.status();
     impl.boilerplate.emplace(std::move(*empty));
   }
-  std::string lex_path = FindRuleFile(shipped, options.rule_dirs, "lexicon.json");
+  std::string lex_path =
+      FindRuleFile(shipped, options.rule_dirs, "lexicon.json");
   auto lex = extract::Lexicon::Load(lex_path);
   if (lex.ok()) {
     impl.lexicon.emplace(std::move(*lex));
@@ -145,7 +146,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Load(
     if (!empty.ok()) return empty.status();
     impl.lexicon.emplace(std::move(*empty));
   }
-  std::string judge_path = FindRuleFile(shipped, options.rule_dirs, "judge.json");
+  std::string judge_path =
+      FindRuleFile(shipped, options.rule_dirs, "judge.json");
   auto jc = judge::JudgeConfig::Load(judge_path);
   if (jc.ok()) {
     impl.judge_config = std::move(*jc);
@@ -157,13 +159,12 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Load(
 }
 
 void SortDiagnostics(std::vector<Diagnostic>* diagnostics) {
-  std::stable_sort(diagnostics->begin(), diagnostics->end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.path, a.line, a.column, a.code,
-                                     a.message) <
-                            std::tie(b.path, b.line, b.column, b.code,
-                                     b.message);
-                   });
+  std::stable_sort(
+      diagnostics->begin(), diagnostics->end(),
+      [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.path, a.line, a.column, a.code, a.message) <
+               std::tie(b.path, b.line, b.column, b.code, b.message);
+      });
 }
 
 namespace {
@@ -272,8 +273,8 @@ Extraction ExtractDocuments(const Engine& engine, std::vector<Document> docs,
   // Segment every document; the corpus-wide boilerplate signal needs all.
   std::vector<SegmentedDocument> segmented(n);
   ParallelFor(n, threads, [&](size_t i) {
-    segmented[i] = segment::SegmentDocument(out.documents[i].doc,
-                                            *impl.boilerplate);
+    segmented[i] =
+        segment::SegmentDocument(out.documents[i].doc, *impl.boilerplate);
   });
   segment::MarkCorpusBoilerplate(absl::MakeSpan(segmented));
   for (size_t i = 0; i < n; ++i) segmented[i].doc = &out.documents[i].doc;
@@ -332,8 +333,8 @@ Extraction ExtractDocuments(const Engine& engine, std::vector<Document> docs,
   std::vector<std::vector<Claim>> claims(n);
   ParallelFor(n, threads, [&](size_t i) {
     DocumentResult& dr = out.documents[i];
-    claims[i] = extract::BuildClaims(segmented[i], out.mentions[i],
-                                     *impl.lexicon);
+    claims[i] =
+        extract::BuildClaims(segmented[i], out.mentions[i], *impl.lexicon);
     DocumentInfo& info = dr.info;
     info.id = dr.doc.id;
     info.path = dr.doc.path;

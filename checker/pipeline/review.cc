@@ -78,7 +78,8 @@ CheckResult RunReview(const Engine& engine, const std::string& draft,
     docs.push_back(std::move(d));
   }
   absl::flat_hash_set<std::string> draft_ids;
-  Extraction ex = ExtractDocuments(engine, std::move(docs), std::move(read_diags));
+  Extraction ex =
+      ExtractDocuments(engine, std::move(docs), std::move(read_diags));
   for (size_t i = 0; i < draft_docs && i < ex.documents.size(); ++i) {
     draft_ids.insert(ex.documents[i].doc.id);
   }

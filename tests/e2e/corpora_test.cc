@@ -27,12 +27,12 @@ constexpr double kMinRecall = 0.15;
 constexpr double kMinAlarmPrecision = 0.8;
 
 json CheckJson(const std::string& dir) {
-  RunResult r = RunCli({"check", dir, "--format", "json", "--fail-on", "never",
-                        "--quiet"});
+  RunResult r = RunCli(
+      {"check", dir, "--format", "json", "--fail-on", "never", "--quiet"});
   EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2) << r.err;
   json j = json::parse(r.out, nullptr, false);
-  EXPECT_FALSE(j.is_discarded()) << "not JSON: " << r.out.substr(0, 200)
-                                 << "\n" << r.err;
+  EXPECT_FALSE(j.is_discarded()) << "not JSON: " << r.out.substr(0, 200) << "\n"
+                                 << r.err;
   return j;
 }
 
@@ -46,7 +46,8 @@ std::vector<std::string> FixtureCorpora() {
   }
   if (fs::is_directory(SourcePath("fixtures/corpora"), ec)) {
     std::vector<std::string> more;
-    for (const auto& e : fs::directory_iterator(SourcePath("fixtures/corpora"))) {
+    for (const auto& e :
+         fs::directory_iterator(SourcePath("fixtures/corpora"))) {
       if (fs::exists(e.path() / "expected.json", ec)) {
         more.push_back("fixtures/corpora/" + e.path().filename().string());
       }

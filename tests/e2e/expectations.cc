@@ -27,7 +27,8 @@ bool ContainsCi(const std::string& hay, const std::string& needle) {
 }
 
 std::string Describe(const json& e) {
-  return absl::StrCat(Str(e, "kind"), " docs=", e.value("docs", json::array()).dump(),
+  return absl::StrCat(Str(e, "kind"),
+                      " docs=", e.value("docs", json::array()).dump(),
                       " subject=", Str(e, "subject"),
                       " quotes=", e.value("quotes", json::array()).dump());
 }
@@ -85,7 +86,8 @@ bool ClaimMatches(const json& c, const json& e, std::string* why) {
   for (const char* k : {"kind", "measure", "modality"}) {
     std::string want = Str(e, k);
     if (!want.empty() && ClaimString(c, k) != want) {
-      *why = absl::StrCat(k, " is '", ClaimString(c, k), "', want '", want, "'");
+      *why =
+          absl::StrCat(k, " is '", ClaimString(c, k), "', want '", want, "'");
       return false;
     }
   }
@@ -115,8 +117,8 @@ bool ClaimMatches(const json& c, const json& e, std::string* why) {
     auto v = ClaimValue(c);
     double want = it->get<double>();
     if (!v || std::fabs(*v - want) > 1e-6 * std::max(1.0, std::fabs(want))) {
-      *why = absl::StrCat("value is ", v ? absl::StrCat(*v) : "none",
-                          ", want ", want);
+      *why = absl::StrCat("value is ", v ? absl::StrCat(*v) : "none", ", want ",
+                          want);
       return false;
     }
   }
@@ -234,8 +236,9 @@ Score ScoreReport(const json& report, const json& expected) {
     if (found) {
       ++s.claims_found;
     } else {
-      s.failures.push_back(absl::StrCat("missing claim: ", e.dump(),
-                                        why.empty() ? "" : " (closest: " + why + ")"));
+      s.failures.push_back(
+          absl::StrCat("missing claim: ", e.dump(),
+                       why.empty() ? "" : " (closest: " + why + ")"));
     }
   }
   // Documents.
@@ -254,23 +257,25 @@ Score ScoreReport(const json& report, const json& expected) {
         continue;
       }
       bool ok = true;
-      if (auto r = want.find("reference_date"); r != want.end() && r->is_string()) {
+      if (auto r = want.find("reference_date");
+          r != want.end() && r->is_string()) {
         std::string date;
         if (auto rd = got->find("reference_date"); rd != got->end()) {
           date = rd->is_object() ? Str(*rd, "date") : "";
         }
         if (date != r->get<std::string>()) {
           ok = false;
-          s.failures.push_back(absl::StrCat("document ", id, ": reference date '",
-                                            date, "', want '",
-                                            r->get<std::string>(), "'"));
+          s.failures.push_back(
+              absl::StrCat("document ", id, ": reference date '", date,
+                           "', want '", r->get<std::string>(), "'"));
         }
       }
-      if (auto a = want.find("ai_generated"); a != want.end() && a->is_boolean()) {
+      if (auto a = want.find("ai_generated");
+          a != want.end() && a->is_boolean()) {
         if (got->value("ai_generated", false) != a->get<bool>()) {
           ok = false;
-          s.failures.push_back(absl::StrCat("document ", id, ": ai_generated != ",
-                                            a->get<bool>()));
+          s.failures.push_back(absl::StrCat(
+              "document ", id, ": ai_generated != ", a->get<bool>()));
         }
       }
       if (ok) ++s.documents_right;
@@ -298,9 +303,9 @@ void Accumulate(Score* a, const Score& b) {
 }
 
 std::string FormatScore(const Score& s) {
-  std::string out = absl::StrFormat("%-22s %8s %6s %7s %9s %6s %9s\n", "kind",
-                                    "expected", "found", "recall", "reported",
-                                    "false", "precision");
+  std::string out =
+      absl::StrFormat("%-22s %8s %6s %7s %9s %6s %9s\n", "kind", "expected",
+                      "found", "recall", "reported", "false", "precision");
   for (const auto& [kind, k] : s.kinds) {
     absl::StrAppendFormat(&out, "%-22s %8d %6d %7.2f %9d %6d %9.2f\n", kind,
                           k.expected, k.found, k.Recall(), k.reported,
