@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "checker/ingest/ingest.h"
+#include "checker/judge/judge.h"
 
 namespace crosscheck::pipeline {
 namespace {
@@ -25,15 +26,6 @@ std::optional<Verdict> VerdictOf(const std::string& kind) {
     return Verdict::kCorroborated;
   }
   return std::nullopt;
-}
-
-// FNV-1a 64: stable across builds and platforms, unlike absl::Hash.
-uint64_t Fnv1a(absl::string_view s, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 std::vector<Document> ReadAll(const std::vector<std::string>& paths,
@@ -164,10 +156,8 @@ CheckResult RunReview(const Engine& engine, const std::string& draft,
                                  " is not supported by any source");
         break;
     }
-    uint64_t h = Fnv1a(f.rule_id);
-    h = Fnv1a("\x1f" + c.subject.key + "\x1f" + c.event, h);
-    h = Fnv1a("\x1f" + c.mention.text, h);
-    f.fingerprint = absl::StrFormat("%016x", h);
+    f.fingerprint =
+        judge::Fingerprint({f.rule_id, c.subject.key, c.event, c.mention.text});
     result.findings.push_back(std::move(f));
   }
   std::stable_sort(result.findings.begin(), result.findings.end(),
