@@ -25,6 +25,7 @@
 #include "checker/extract/rules.h"
 #include "checker/ingest/ingest.h"
 #include "checker/pipeline/baseline.h"
+#include "checker/pipeline/claims_io.h"
 #include "checker/pipeline/parallel.h"
 #include "checker/pipeline/pipeline.h"
 #include "checker/pipeline/review.h"
@@ -458,92 +459,13 @@ int RunExtractCommand(int argc, char** argv) {
   ex.diagnostics.insert(ex.diagnostics.begin(), diags.begin(), diags.end());
   pipeline::SortDiagnostics(&ex.diagnostics);
 
-  // Per document: one "document" record with its full info (the MinHash
-  // signature for duplicate detection included), then its claims, each
-  // carrying the document's metadata without the signature, so a claim line
-  // stands alone for `align` and the output stays small.
-  //
-  // Serializing is as costly as extracting (a claim record is ~25 times
-  // its figure's text), so documents are serialized in parallel, a batch at
-  // a time (memory stays bounded), and written in document order: the bytes
-  // never depend on --threads.
-  const size_t n_docs = ex.documents.size();
-  std::vector<size_t> claims_begin(n_docs + 1, 0);
-  {
-    size_t claim_i = 0;
-    for (size_t d = 0; d < n_docs; ++d) {
-      claims_begin[d] = claim_i;
-      while (claim_i < ex.claims.size() &&
-             ex.claims[claim_i].doc_id == ex.documents[d].doc.id) {
-        ++claim_i;
-      }
-    }
-    claims_begin[n_docs] = claim_i;
-  }
-  const bool with_mentions = a.Has("mentions");
-  auto serialize = [&](size_t d, std::string* out) {
-    const DocumentResult& dr = ex.documents[d];
-    json doc_record{{"type", "document"},
-                    {"document", DocumentInfoToJson(dr.info)}};
-    *out += doc_record.dump(-1, ' ', false, json::error_handler_t::replace);
-    *out += '\n';
-    if (with_mentions) {
-      for (const Mention& m : ex.mentions[d]) {
-        json j = MentionToJson(m);
-        j["type"] = "mention";
-        j["doc_id"] = dr.doc.id;
-        *out += j.dump(-1, ' ', false, json::error_handler_t::replace);
-        *out += '\n';
-      }
-    }
-    if (claims_begin[d] == claims_begin[d + 1]) return;
-    DocumentInfo slim = dr.info;
-    slim.minhash.clear();
-    // Every claim of a document carries the same "document" object: it is
-    // serialized once and spliced into each record in place of a null. A
-    // string value cannot contain the unescaped marker, and the keys before
-    // "document" ("change_from", "column", "doc_id") hold no objects, so the
-    // first occurrence is the key itself.
-    const std::string slim_json = DocumentInfoToJson(slim).dump(
-        -1, ' ', false, json::error_handler_t::replace);
-    static constexpr std::string_view kMarker = "\"document\":null";
-    for (size_t c = claims_begin[d]; c < claims_begin[d + 1]; ++c) {
-      json j = ClaimToJson(ex.claims[c]);
-      j["type"] = "claim";
-      j["document"] = nullptr;
-      std::string line = j.dump(-1, ' ', false, json::error_handler_t::replace);
-      size_t at = line.find(kMarker);
-      if (at == std::string::npos) {
-        // Not expected; the plain path is always right.
-        json full = ClaimToJson(ex.claims[c], slim);
-        full["type"] = "claim";
-        *out += full.dump(-1, ' ', false, json::error_handler_t::replace);
-      } else {
-        const size_t value_at = at + kMarker.size() - 4;  // "null"
-        out->append(line, 0, value_at);
-        *out += slim_json;
-        out->append(line, value_at + 4, std::string::npos);
-      }
-      *out += '\n';
-    }
-  };
+  pipeline::WriteExtractRecords(ex, a.Has("mentions"),
+                                pipeline::ResolveThreads(o.threads), std::cout);
   uint64_t bytes = 0;
   size_t mention_count = 0;
-  for (size_t d = 0; d < n_docs; ++d) {
+  for (size_t d = 0; d < ex.documents.size(); ++d) {
     bytes += ex.documents[d].doc.original.size();
     mention_count += ex.mentions[d].size();
-  }
-  const int threads = pipeline::ResolveThreads(o.threads);
-  const size_t batch = 256 * static_cast<size_t>(threads);
-  std::vector<std::string> chunks;
-  for (size_t first = 0; first < n_docs; first += batch) {
-    const size_t count = std::min(batch, n_docs - first);
-    chunks.assign(count, std::string());
-    pipeline::ParallelFor(count, threads,
-                          [&](size_t k) { serialize(first + k, &chunks[k]); });
-    for (const std::string& chunk : chunks) {
-      std::cout.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    }
   }
   std::cout.flush();
   for (const auto& diag : ex.diagnostics) {

@@ -1,5 +1,6 @@
 #include "checker/core/json_codec.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -55,7 +56,9 @@ class FieldReader {
     return &*it;
   }
 
-  void String(const char* key, std::string* out, bool required = false) {
+  // std::string, Symbol or SharedString.
+  template <typename S>
+  void String(const char* key, S* out, bool required = false) {
     const json* v = Find(key, required);
     if (v == nullptr) return;
     if (!v->is_string()) return Fail(key, "expected a string");
@@ -105,7 +108,8 @@ class FieldReader {
     *out = *day;
   }
 
-  void StringList(const char* key, std::vector<std::string>* out) {
+  template <typename S>
+  void StringList(const char* key, std::vector<S>* out) {
     const json* v = Find(key, false);
     if (v == nullptr) return;
     if (!v->is_array()) return Fail(key, "expected an array of strings");
@@ -589,18 +593,18 @@ absl::StatusOr<TimeScope> TimeScopeFromJson(const json& j) {
 
 json ClaimToJson(const Claim& c) {
   json j{{"id", c.id},
-              {"doc_id", c.doc_id},
-              {"mention", MentionToJson(c.mention)},
-              {"subject", SubjectToJson(c.subject)},
-              {"measure", MeasureName(c.measure)},
-              {"scope", TimeScopeToJson(c.scope)},
-              {"modality", ModalityName(c.modality)},
-              {"speaker", c.speaker},
-              {"event", c.event},
-              {"sentence", c.sentence},
-              {"line", c.position.line},
-              {"column", c.position.column},
-              {"quote", c.quote}};
+         {"doc_id", c.doc_id},
+         {"mention", MentionToJson(c.mention)},
+         {"subject", SubjectToJson(c.subject)},
+         {"measure", MeasureName(c.measure)},
+         {"scope", TimeScopeToJson(c.scope)},
+         {"modality", ModalityName(c.modality)},
+         {"speaker", c.speaker},
+         {"event", c.event},
+         {"sentence", c.sentence},
+         {"line", c.position.line},
+         {"column", c.position.column},
+         {"quote", c.quote}};
   // The old value of a "from X to Y" change; null when the claim is not one.
   j["change_from"] = c.change_from ? Number(*c.change_from) : json(nullptr);
   return j;
@@ -670,6 +674,193 @@ json SegmentToJson(const Segment& s, const LineIndex* index) {
 }
 absl::StatusOr<Segment> SegmentFromJson(const json& j) {
   return Run<Segment>(j, "segment", ReadSegment);
+}
+
+// ---------------------------------------------------------------------------
+// Streaming writers. Members are written in byte order of their keys (the
+// order of nlohmann's std::map objects); keep them in step with XToJson.
+
+namespace {
+
+// One object being written: merges the caller's extra members among the
+// type's own so that all keys come out sorted.
+class ObjectOut {
+ public:
+  ObjectOut(JsonWriter* w, absl::Span<const RawJsonMember> extra = {})
+      : w_(w), extra_(extra) {
+    w_->BeginObject();
+  }
+  ObjectOut(const ObjectOut&) = delete;
+  ObjectOut& operator=(const ObjectOut&) = delete;
+  ~ObjectOut() {
+    while (next_ < extra_.size()) WriteExtra();
+    w_->EndObject();
+  }
+
+  // Writes `key`; the caller writes its value on the returned writer.
+  JsonWriter& Key(JsonKey key) {
+    while (next_ < extra_.size() && extra_[next_].key < key.name()) {
+      WriteExtra();
+    }
+    w_->FixedKey(key);
+    return *w_;
+  }
+
+ private:
+  void WriteExtra() {
+    w_->Key(extra_[next_].key);
+    w_->Raw(extra_[next_].json);
+    ++next_;
+  }
+
+  JsonWriter* w_;
+  absl::Span<const RawJsonMember> extra_;
+  size_t next_ = 0;
+};
+
+// FormatDay(day) as a JSON string, without absl's time-zone machinery (the
+// larger part of a claim's cost): the year as absl::StrCat prints it, then
+// "-MM-DD", which is how absl::FormatCivilTime prints a CivilDay.
+void WriteDay(absl::CivilDay day, JsonWriter* w) {
+  char buf[40];
+  char* p = buf;
+  *p++ = '"';
+  p = std::to_chars(p, buf + sizeof(buf) - 8, day.year()).ptr;
+  for (int part : {day.month(), day.day()}) {
+    *p++ = '-';
+    *p++ = static_cast<char>('0' + part / 10);
+    *p++ = static_cast<char>('0' + part % 10);
+  }
+  *p++ = '"';
+  w->Raw(absl::string_view(buf, static_cast<size_t>(p - buf)));
+}
+
+void WriteDay(const std::optional<absl::CivilDay>& day, JsonWriter* w) {
+  if (day) {
+    WriteDay(*day, w);
+  } else {
+    w->Null();
+  }
+}
+
+void WriteSpan(uint64_t begin, uint64_t end, JsonWriter* w) {
+  ObjectOut o(w);
+  o.Key("begin").Uint(begin);
+  o.Key("end").Uint(end);
+}
+
+void WriteReferenceDate(const ReferenceDate& r, JsonWriter* w) {
+  ObjectOut o(w);
+  o.Key("confidence").Double(r.confidence);
+  WriteDay(r.day, &o.Key("date"));
+  o.Key("evidence").String(r.evidence);
+  WriteDay(r.latest, &o.Key("latest"));
+  o.Key("provenance").String(r.provenance);
+}
+
+void WriteDateValue(const DateValue& d, JsonWriter* w) {
+  ObjectOut o(w);
+  WriteDay(d.begin, &o.Key("begin"));
+  WriteDay(d.end, &o.Key("end"));
+  o.Key("granularity").String(GranularityName(d.granularity));
+  o.Key("iso").String(d.iso);
+  o.Key("relative").Bool(d.relative);
+}
+
+void WriteAmount(const Amount& a, JsonWriter* w) {
+  ObjectOut o(w);
+  o.Key("dimension").String(a.dimension);
+  o.Key("high").Double(a.high);
+  o.Key("low").Double(a.low);
+  o.Key("qualifier").String(a.qualifier);
+  o.Key("unit").String(a.unit);
+  o.Key("value").Double(a.value);
+}
+
+void WriteSubject(const Subject& s, JsonWriter* w) {
+  ObjectOut o(w);
+  o.Key("head").String(s.head);
+  o.Key("key").String(s.key);
+  JsonWriter& m = o.Key("modifiers");
+  m.BeginArray();
+  for (const std::string& mod : s.modifiers) m.String(mod);
+  m.EndArray();
+  o.Key("text").String(s.text);
+}
+
+void WriteTimeScope(const TimeScope& t, JsonWriter* w) {
+  ObjectOut o(w);
+  WriteDateValue(t.period, &o.Key("period"));
+  o.Key("source").String(t.source);
+}
+
+}  // namespace
+
+void WriteDocumentInfoJson(const DocumentInfo& d, JsonWriter* w,
+                           absl::Span<const RawJsonMember> extra) {
+  ObjectOut o(w, extra);
+  o.Key("ai_column").Int(d.ai_column);
+  o.Key("ai_evidence").String(d.ai_evidence);
+  o.Key("ai_generated").Bool(d.ai_generated);
+  o.Key("ai_line").Int(d.ai_line);
+  WriteSpan(d.ai_span_begin, d.ai_span_end, &o.Key("ai_span"));
+  o.Key("format").String(d.format);
+  o.Key("id").String(d.id);
+  JsonWriter& h = o.Key("minhash");
+  h.BeginArray();
+  for (uint64_t v : d.minhash) h.Uint(v);
+  h.EndArray();
+  o.Key("path").String(d.path);
+  WriteReferenceDate(d.reference_date, &o.Key("reference_date"));
+  o.Key("source").String(d.source);
+  o.Key("syndication_key").String(d.syndication_key);
+  o.Key("title").String(d.title);
+}
+
+void WriteMentionJson(const Mention& m, JsonWriter* w,
+                      absl::Span<const RawJsonMember> extra) {
+  ObjectOut o(w, extra);
+  WriteAmount(m.amount, &o.Key("amount"));
+  JsonWriter& date = o.Key("date");
+  if (m.date) {
+    WriteDateValue(*m.date, &date);
+  } else {
+    date.Null();
+  }
+  o.Key("group").String(m.group);
+  o.Key("kind").String(MentionKindName(m.kind));
+  o.Key("label").String(m.label);
+  o.Key("local_begin").Uint(m.local_begin);
+  o.Key("local_end").Uint(m.local_end);
+  o.Key("rule_id").String(m.rule_id);
+  o.Key("segment").Int(m.segment);
+  o.Key("sentence").Int(m.sentence);
+  WriteSpan(m.span.begin, m.span.end, &o.Key("span"));
+  o.Key("text").String(m.text);
+}
+
+void WriteClaimJson(const Claim& c, JsonWriter* w,
+                    absl::Span<const RawJsonMember> extra) {
+  ObjectOut o(w, extra);
+  JsonWriter& from = o.Key("change_from");
+  if (c.change_from) {
+    from.Double(*c.change_from);
+  } else {
+    from.Null();
+  }
+  o.Key("column").Int(c.position.column);
+  o.Key("doc_id").String(c.doc_id);
+  o.Key("event").String(c.event);
+  o.Key("id").String(c.id);
+  o.Key("line").Int(c.position.line);
+  o.Key("measure").String(MeasureName(c.measure));
+  WriteMentionJson(c.mention, &o.Key("mention"));
+  o.Key("modality").String(ModalityName(c.modality));
+  o.Key("quote").String(c.quote);
+  WriteTimeScope(c.scope, &o.Key("scope"));
+  o.Key("sentence").String(c.sentence);
+  o.Key("speaker").String(c.speaker);
+  WriteSubject(c.subject, &o.Key("subject"));
 }
 
 }  // namespace crosscheck

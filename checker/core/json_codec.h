@@ -21,6 +21,9 @@
 //   - Object keys are sorted (nlohmann::json's std::map), so dumps are
 //     deterministic.
 //
+// Bulk output uses the streaming WriteX functions at the end of this file,
+// which print the same bytes as dump() without building a tree.
+//
 // Example: the `crosscheck extract` JSON Lines record.
 //   nlohmann::json j = ClaimToJson(claim, info);  // claim + "document"
 //   std::string line = j.dump();
@@ -36,7 +39,10 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "checker/core/json_writer.h"
 #include "checker/core/mapped_text.h"
 #include "checker/core/types.h"
 #include "nlohmann/json.hpp"
@@ -122,6 +128,33 @@ nlohmann::json SegmentToJson(const Segment& s,
 // The text's byte mapping is rebuilt approximately: a text as long as its
 // span maps one-for-one, anything else maps every byte to the whole span.
 absl::StatusOr<Segment> SegmentFromJson(const nlohmann::json& j);
+
+// ---------------------------------------------------------------------------
+// Streaming writers for bulk output (`crosscheck extract`): the same objects
+// appended as JSON text, without building a tree. Each writes exactly the
+// bytes of XToJson(...).dump(-1, ' ', false, error_handler_t::replace)
+// (tests/core/json_writer_test.cc pins this): a change to an XToJson
+// function must be made to its WriteX twin.
+//
+// `extra` adds members that are not part of the type (a record's "type", a
+// claim record's "document"): pre-serialized JSON values, sorted by key,
+// merged among the type's own members in key order, as nlohmann's sorted
+// objects would place them. Their keys must differ from the type's own.
+//
+//   std::string out;
+//   JsonWriter w(&out);
+//   const RawJsonMember extra[] = {{"type", "\"claim\""}};
+//   WriteClaimJson(claim, &w, extra);
+struct RawJsonMember {
+  absl::string_view key;
+  absl::string_view json;  // one serialized JSON value
+};
+void WriteDocumentInfoJson(const DocumentInfo& d, JsonWriter* w,
+                           absl::Span<const RawJsonMember> extra = {});
+void WriteMentionJson(const Mention& m, JsonWriter* w,
+                      absl::Span<const RawJsonMember> extra = {});
+void WriteClaimJson(const Claim& c, JsonWriter* w,
+                    absl::Span<const RawJsonMember> extra = {});
 
 }  // namespace crosscheck
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -201,9 +202,12 @@ MeasureResult DetectMeasure(const Located& loc,
            (lex.IsChangeWord(t[i].lower) ||
             IsChangeNoun(lex.Lemma(t[i].lower)));
   };
+  // "raised its key policy rate by 25 basis points": the verb may stand a
+  // few words before "by".
   if (word(fb - 1) == "by" &&
       (is_change_word(fb - 2) || is_change_word(fb - 3) ||
-       is_change_word(fb - 4))) {
+       is_change_word(fb - 4) || is_change_word(fb - 5) ||
+       is_change_word(fb - 6))) {
     r.measure = Measure::kChange;
     return r;
   }
@@ -257,6 +261,19 @@ std::vector<std::string> EventModifiers(const std::vector<Token>& t,
     mods.push_back(lex.Canonical(w.lower));
   }
   return mods;
+}
+
+// An event named by a verb phrase ("raised its key rate", "is recalling
+// 48,000", "walked off the job") rather than by a noun ("the election").
+bool IsVerbPhraseEvent(const std::vector<Token>& t, const Located& ev,
+                       const Lexicon& lex) {
+  const int eb = TokenAt(t, ev.b);
+  const int n = static_cast<int>(t.size());
+  return eb < n && !t[eb].capitalized &&
+         (absl::EndsWith(t[eb].lower, "ed") ||
+          absl::EndsWith(t[eb].lower, "ing") ||
+          (eb + 1 < n && t[eb + 1].end <= ev.e &&
+           (lex.IsStopWord(t[eb + 1].lower) || t[eb + 1].numeric)));
 }
 
 // The proper-noun run nearest left of `offset` in the sentence: the entity a
@@ -391,6 +408,291 @@ Modality EventModality(absl::string_view clause, Modality clause_modality,
 bool StatusIsOutcome(absl::string_view sentence, const Located& status) {
   auto [b, e] = ClauseBounds(sentence, status.b, status.e);
   return ClauseModality(sentence.substr(b, e - b), 0) != Modality::kPresent;
+}
+
+// A status inside a clause opened by a temporal subordinator ("After talks
+// broke down in the first week, a mediator was appointed") is an earlier
+// stage the sentence moves on from: the subordinator precedes the status in
+// its clause with no comma between. Without a date of its own it is no
+// claim.
+bool InTemporalSubordinate(const std::vector<Token>& t, uint32_t clause_begin,
+                           uint32_t status_begin) {
+  const int end = TokenAt(t, status_begin);
+  for (int i = end - 1; i >= 0 && t[i].begin >= clause_begin; --i) {
+    const std::string& w = t[i].lower;
+    if (t[i].punct) return false;
+    if (w == "after" || w == "before" || w == "since" || w == "until" ||
+        w == "till" || w == "following" || w == "once") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A bare year used as an adjective ("the 2026 budget bill", "its 2025
+// season") names which thing, not when a status holds: no preposition
+// before it, a word right after it.
+bool IsAttributiveYear(const Located& d, const std::vector<Token>& t) {
+  if (!d.m->date || d.m->date->granularity != Granularity::kYear) return false;
+  const int first = TokenAt(t, d.b);
+  const int after = TokenAt(t, d.e);
+  if (after >= static_cast<int>(t.size()) || t[after].punct ||
+      t[after].numeric) {
+    return false;
+  }
+  if (first == 0) return true;
+  static constexpr absl::string_view kTimePrepositions[] = {
+      "in",     "by",         "since",   "until",  "till",    "for",
+      "during", "from",       "through", "before", "after",   "of",
+      "to",     "throughout", "around",  "as",     "between", "and",
+      "circa",  "early",      "late",    "mid",    "end"};
+  return std::find(std::begin(kTimePrepositions), std::end(kTimePrepositions),
+                   t[first - 1].lower) == std::end(kTimePrepositions);
+}
+
+// A status stated as holding now ("the recall is voluntary", "remains
+// stalled", "is still under way"): its own words carry a present-tense
+// copula, or its clause is in the present tense.
+bool IsPresentState(const std::vector<Token>& t, const Located& status,
+                    Modality clause_modality) {
+  for (int i = TokenAt(t, status.b);
+       i < static_cast<int>(t.size()) && t[i].begin < status.e; ++i) {
+    const std::string& w = t[i].lower;
+    if (w == "is" || w == "are" || w == "remains" || w == "remain" ||
+        w == "stays" || w == "stay" || w == "still" || w == "now") {
+      return true;
+    }
+  }
+  return clause_modality == Modality::kPresent;
+}
+
+// The status group of plan mentions (rules/plan.json).
+constexpr absl::string_view kPlanGroup = "plan";
+
+bool IsPlan(const Mention& m) { return m.group == kPlanGroup; }
+
+// Words around a plan trigger that deny or undo the plan: "has no plans
+// to", "does not intend to", "scrapped plans to", "ruled out a push for".
+bool PlanDenied(const std::vector<Token>& t, int trigger, int clause_begin,
+                int clause_end) {
+  for (int i = std::max(0, trigger - 3); i < trigger; ++i) {
+    const std::string& w = t[i].lower;
+    if (w == "no" || w == "not" || w == "never" || w == "t" || w == "nor" ||
+        w == "without") {
+      return true;
+    }
+  }
+  for (int i = clause_begin; i < clause_end; ++i) {
+    const std::string& w = t[i].lower;
+    if (w == "scrapped" || w == "scraps" || w == "shelved" || w == "shelves" ||
+        w == "abandoned" || w == "abandons" || w == "dropped" || w == "drops" ||
+        w == "cancelled" || w == "canceled" || w == "withdrew" ||
+        w == "withdrawn" || w == "denied" || w == "denies" || w == "rejected" ||
+        w == "rejects" || w == "reversed" ||
+        (w == "ruled" && i + 1 < clause_end && t[i + 1].lower == "out")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A key for a verb the lexicon does not list, equal across its inflections:
+// close, closes, closed, closing -> "clos"; sell, selling -> "sel".
+std::string GenericActionKey(absl::string_view lower) {
+  std::string w(lower);
+  for (absl::string_view suffix : {"ing", "ed", "es", "e", "s"}) {
+    if (w.size() > suffix.size() + 2 && absl::EndsWith(w, suffix) &&
+        !absl::EndsWith(w, absl::StrCat("e", suffix)) &&
+        !absl::EndsWith(w, "ss")) {
+      w.resize(w.size() - suffix.size());
+      break;
+    }
+  }
+  const size_t n = w.size();
+  if (n > 2 && w[n - 1] == w[n - 2] &&
+      !absl::StrContains("aeiouy", absl::string_view(&w[n - 1], 1))) {
+    w.pop_back();
+  }
+  return w;
+}
+
+// Words that end a plan's object: conjunctions, subordinators and the
+// prepositions that introduce purpose, time or manner rather than the
+// object itself ("close the plant to cut costs", "... by March").
+bool EndsPlanObject(absl::string_view w) {
+  static constexpr absl::string_view kEnd[] = {
+      "and",       "or",      "but",       "to",      "that",    "which",
+      "who",       "whom",    "while",     "as",      "after",   "before",
+      "by",        "from",    "with",      "for",     "than",    "if",
+      "when",      "so",      "because",   "until",   "since",   "amid",
+      "despite",   "through", "within",    "over",    "under",   "next",
+      "this",      "last",    "during",    "between", "into",    "toward",
+      "towards",   "via",     "including", "per",     "it",      "they",
+      "he",        "she",     "we",        "i",       "you",     "once",
+      "unless",    "whether", "where",     "without", "against", "across",
+      "following", "ahead"};
+  return std::find(std::begin(kEnd), std::end(kEnd), w) != std::end(kEnd);
+}
+
+bool IsAuxiliary(absl::string_view w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" ||
+         w == "been" || w == "has" || w == "have" || w == "had" ||
+         w == "will" || w == "would" || w == "can" || w == "could" ||
+         w == "should" || w == "may" || w == "might" || w == "must" ||
+         w == "do" || w == "does" || w == "did" || w == "shall";
+}
+
+// One planned action read from tokens [p, end): the action and its object.
+// `verb_first` says the action is a verb at p ("close the plant"); else p
+// starts a noun phrase ("Article 9 revision", "the closure of the bakery").
+// On success fills `out` and sets *next to the token that ended the object.
+bool ReadPlan(absl::string_view sentence, const std::vector<Token>& t, int p,
+              int end, bool verb_first,
+              const std::function<bool(int)>& in_mention, const Lexicon& lex,
+              Subject* out, int* next) {
+  const int start = p;
+  std::string head;
+  bool from_verb = false;
+  if (verb_first) {
+    std::optional<std::string> noun = lex.ActionNoun(t[p].lower);
+    head = noun ? *noun : GenericActionKey(t[p].lower);
+    from_verb = !head.empty();  // a light verb: its object names the action
+    ++p;
+  }
+  // The object: content words up to a clause boundary.
+  std::vector<int> words;
+  int last = p - 1;
+  int i = p;
+  for (; i < end && words.size() < 8; ++i) {
+    const Token& w = t[i];
+    if (w.punct) break;
+    if (w.lower == "in" || w.lower == "at" || w.lower == "on") {
+      // "the plant in Harlow" names the object; "in March" dates the plan.
+      if (i + 1 < end && t[i + 1].capitalized && !t[i + 1].punct &&
+          !in_mention(i + 1)) {
+        continue;
+      }
+      break;
+    }
+    if (EndsPlanObject(w.lower) || IsAuxiliary(w.lower)) break;
+    if (in_mention(i)) {
+      last = i;
+      continue;
+    }
+    if (lex.IsStopWord(w.lower)) continue;
+    if (lex.IsVerb(w.lower) && !w.capitalized &&
+        !lex.ActionNoun(w.lower).has_value()) {
+      break;
+    }
+    words.push_back(i);
+    last = i;
+  }
+  *next = i;
+  if (!from_verb && !words.empty()) {
+    // A noun phrase: the action noun in it ("Article 9 revision"), else its
+    // last noun ("a second container terminal").
+    int action = -1;
+    for (int k = static_cast<int>(words.size()) - 1; k >= 0; --k) {
+      std::optional<std::string> noun = lex.ActionNoun(t[words[k]].lower);
+      if (noun && !noun->empty()) {
+        action = k;
+        head = *noun;
+        break;
+      }
+    }
+    if (action < 0) {
+      action = static_cast<int>(words.size()) - 1;
+      head = lex.Canonical(lex.AdjectiveNoun(t[words[action]].lower));
+    }
+    words.erase(words.begin() + action);
+  }
+  if (head.empty() || words.empty() || last < start) return false;
+  std::vector<std::string> mods;
+  for (int k : words) {
+    mods.push_back(lex.Canonical(lex.AdjectiveNoun(t[k].lower)));
+  }
+  *out = MakeSubject(std::string(sentence.substr(t[start].begin,
+                                                 t[last].end - t[start].begin)),
+                     head, std::move(mods));
+  return true;
+}
+
+// The planned actions of a plan trigger (rules/plan.json) and their
+// objects, read from the words after the trigger:
+//   "plans to close the Harlow plant"        -> closure {harlow, plant}
+//   "moving ahead with closing Harlow plant" -> closure {harlow, plant}
+//   "push for Article 9 revision"           -> revision {9, article}
+//   "a mandate for constitutional revision" -> revision {constitution}
+//   "press ahead with adding an emergency clause and with revising Article
+//    9"                  -> addition {clause, emergency}, revision {9, article}
+// The head is the action as a noun (Lexicon::ActionNoun; an unlisted verb
+// keys by its stem), or, after a light verb ("hold a referendum") or when the
+// noun phrase names no action, the phrase's last noun. Coordinated actions
+// ("and with revising", "and sell") are further plans when they start with a
+// verb the lexicon knows or an -ing verb. A plan without an object, a denied
+// plan ("has no plans to") or a trigger followed by no action yields none.
+std::vector<Subject> PlanSubjects(absl::string_view sentence,
+                                  const std::vector<Token>& t,
+                                  const Located& loc, uint32_t cb, uint32_t ce,
+                                  const std::vector<Located>& others,
+                                  const Lexicon& lex) {
+  std::vector<Subject> plans;
+  const int n = static_cast<int>(t.size());
+  const int mb = TokenAt(t, loc.b);
+  const int me = TokenAt(t, loc.e);
+  if (mb >= n || me == 0 || me > n) return plans;
+  int clause_end = me;
+  while (clause_end < n && t[clause_end].begin < ce) ++clause_end;
+  if (PlanDenied(t, mb, TokenAt(t, cb), clause_end)) return plans;
+  const std::function<bool(int)> in_mention = [&](int i) {
+    for (const Located& o : others) {
+      if (o.m != loc.m && Overlaps(t[i].begin, t[i].end, o.b, o.e)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Adverbs between a trigger and its action: "to formally codify".
+  auto skip_adverbs = [&](int p) {
+    while (p < clause_end && !t[p].punct && !t[p].capitalized &&
+           absl::EndsWith(t[p].lower, "ly") && t[p].lower.size() > 4) {
+      ++p;
+    }
+    return p;
+  };
+  auto ing_verb = [&](int p) {
+    return absl::EndsWith(t[p].lower, "ing") && !lex.IsIngNoun(t[p].lower) &&
+           !t[p].capitalized;
+  };
+  const std::string trigger = t[me - 1].lower;
+  int p = skip_adverbs(me);
+  if (p >= clause_end || t[p].punct || t[p].numeric) return plans;
+  if (trigger == "to" && (t[p].capitalized || lex.IsStopWord(t[p].lower))) {
+    return plans;  // "a proposal to the council": no action named
+  }
+  Subject s;
+  int next = p;
+  if (ReadPlan(sentence, t, p, clause_end, trigger == "to" || ing_verb(p),
+               in_mention, lex, &s, &next)) {
+    plans.push_back(std::move(s));
+  }
+  // Coordinated actions: "... and with revising X", "... and sell Y".
+  while (next + 1 < clause_end && plans.size() < 4 &&
+         (t[next].lower == "and" || t[next].lower == "or")) {
+    p = next + 1;
+    if (t[p].lower == trigger && p + 1 < clause_end) ++p;
+    p = skip_adverbs(p);
+    if (p >= clause_end || t[p].punct || t[p].capitalized) break;
+    const bool known =
+        lex.ActionNoun(t[p].lower).has_value() && !lex.IsStopWord(t[p].lower);
+    if (!(trigger == "to" ? known : ing_verb(p))) break;
+    if (!ReadPlan(sentence, t, p, clause_end, true, in_mention, lex, &s,
+                  &next)) {
+      break;
+    }
+    plans.push_back(std::move(s));
+  }
+  return plans;
 }
 
 DateValue ReferencePeriod(const SegmentedDocument& doc, bool* ok) {
@@ -544,6 +846,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       }
 
       bool keep = false;
+      std::vector<Subject> plans;  // kStatus plans: one claim per action
       switch (m.kind) {
         case MentionKind::kDisclaimer:
         case MentionKind::kEvent:
@@ -593,7 +896,8 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             if (ev == nullptr || dist(o) < dist(*ev)) ev = &o;
           }
           for (const Located& o : group) {
-            if (o.m->kind == MentionKind::kStatus &&
+            // A plan dates nothing: "plans to close the plant in March".
+            if (o.m->kind == MentionKind::kStatus && !IsPlan(*o.m) &&
                 (status == nullptr || dist(o) < dist(*status))) {
               status = &o;
             }
@@ -606,19 +910,13 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             // A verb-phrase event ("raised its key rate", "is recalling
             // 48,000", "walked off the job") is preceded by its actor, not
             // by words that qualify the event.
-            const int eb = TokenAt(toks, ev->b);
-            const int n_toks = static_cast<int>(toks.size());
-            const bool verb_phrase =
-                eb < n_toks && !toks[eb].capitalized &&
-                (absl::EndsWith(toks[eb].lower, "ed") ||
-                 absl::EndsWith(toks[eb].lower, "ing") ||
-                 (eb + 1 < n_toks && toks[eb + 1].end <= ev->e &&
-                  (lex.IsStopWord(toks[eb + 1].lower) ||
-                   toks[eb + 1].numeric)));
-            if (!verb_phrase) mods = EventModifiers(toks, ev->b, group, lex);
+            if (!IsVerbPhraseEvent(toks, *ev, lex)) {
+              mods = EventModifiers(toks, ev->b, group, lex);
+            }
             text = std::string(sentence.substr(
                 ev->b, std::min<size_t>(ev->e, sentence.size()) - ev->b));
-          } else if (status != nullptr && StatusIsOutcome(sentence, *status) &&
+          } else if (status != nullptr && !IsAttributiveYear(loc, toks) &&
+                     StatusIsOutcome(sentence, *status) &&
                      !(status->m->group.empty() && status->m->label.empty())) {
             // An outcome dated in its sentence ("secured a supermajority two
             // days later", "what would unfold two days later: a
@@ -634,7 +932,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           } else if (!row_label.empty() && !in_first_cell) {
             Subject s = CanonicalSubject(row_label, lex);
             event = s.head;
-            mods = s.modifiers;
+            mods.assign(s.modifiers.begin(), s.modifiers.end());
             text = std::string(row_label);
           } else if (HasSchedulingWord(clause)) {
             FigureContext f;
@@ -647,7 +945,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             f.asides = asides;
             f.tokens = &toks;
             for (const Located& o : group) {
-              if (o.m != &m) f.others.emplace_back(o.b, o.e);
+              if (o.m != &m && !IsPlan(*o.m)) f.others.emplace_back(o.b, o.e);
             }
             Subject s = FindSubject(f, lex);
             if (s.head.empty() && cb > 0) {
@@ -668,7 +966,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
               }
             }
             event = s.head;
-            mods = s.modifiers;
+            mods.assign(s.modifiers.begin(), s.modifiers.end());
             text = s.text;
           }
           if (event.empty()) break;
@@ -682,13 +980,58 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           break;
         }
         case MentionKind::kStatus: {
+          if (IsPlan(m)) {
+            plans = PlanSubjects(sentence, toks, loc, cb, ce, group, lex);
+            if (plans.empty()) break;
+            if (!row_label.empty() && !in_first_cell) {
+              // A table row's label names the area its cells are about
+              // ("Constitutional Reform | Push for Article 9 revision").
+              std::vector<std::string> area;
+              for (const Token& w : Tokenize(row_label)) {
+                if (w.punct || w.numeric || lex.IsStopWord(w.lower) ||
+                    lex.ActionNoun(w.lower).has_value()) {
+                  continue;
+                }
+                area.push_back(lex.Canonical(lex.AdjectiveNoun(w.lower)));
+              }
+              for (Subject& s : plans) {
+                std::vector<std::string> mods(s.modifiers.begin(),
+                                              s.modifiers.end());
+                mods.insert(mods.end(), area.begin(), area.end());
+                s = MakeSubject(s.text, s.head, std::move(mods));
+              }
+            }
+            c.subject = plans.front();
+            c.measure = Measure::kStatus;
+            keep = true;
+            break;
+          }
           const std::string head = !m.group.empty() ? m.group : m.label;
           if (head.empty()) break;
+          if (scope == nullptr && InTemporalSubordinate(toks, cb, loc.b)) {
+            break;
+          }
+          if (scope != nullptr && IsAttributiveYear(*scope, toks)) {
+            scope = nullptr;
+            c.scope = TimeScope();
+            if (have_ref) {
+              c.scope.period = ref_period;
+              c.scope.source = "reference-date";
+            }
+          }
+          // A state asserted as holding now holds on the day of writing,
+          // not in the days around it: "the recall is voluntary" in an
+          // article of 19 January and "made the recall mandatory on
+          // Tuesday" (20 January) describe consecutive days.
+          if (scope == nullptr && have_ref &&
+              IsPresentState(toks, loc, c.modality)) {
+            c.scope.source = "present-tense";
+          }
           auto [entity, mods] = EntityLeft(sentence, toks, loc.b, lex);
           if (entity.empty() && !row_label.empty() && !in_first_cell) {
             Subject s = CanonicalSubject(row_label, lex);
             entity = std::string(row_label);
-            mods = s.modifiers;
+            mods.assign(s.modifiers.begin(), s.modifiers.end());
             if (!s.head.empty()) mods.push_back(s.head);
           }
           c.measure = Measure::kStatus;
@@ -737,11 +1080,38 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           f.asides = asides;
           f.tokens = &toks;
           for (const Located& o : group) {
-            if (o.m != &m) f.others.emplace_back(o.b, o.e);
+            // An event phrase or a plan trigger may hold the figure's subject
+            // ("raised its key policy rate by 25 basis points", "the quake,
+            // with a magnitude of 6.8", "a $350 billion investment plan for
+            // America"): only figures, dates and statuses are off limits.
+            if (o.m != &m && o.m->kind != MentionKind::kEvent &&
+                !IsPlan(*o.m)) {
+              f.others.emplace_back(o.b, o.e);
+            }
           }
           if (!in_first_cell) f.row_label = row_label;
           c.subject = FindSubject(f, lex);
           if (c.subject.head.empty()) break;
+          // A subject headed by an event noun takes the event's own name:
+          // "a magnitude 5.2 tremor" is an aftershock, "the quake" the
+          // earthquake.
+          if (const size_t at = sentence.find(std::string(c.subject.text));
+              at != absl::string_view::npos && !c.subject.text.empty()) {
+            const uint32_t head_end =
+                static_cast<uint32_t>(at + c.subject.text.size());
+            for (const Located& o : group) {
+              if (o.m->kind == MentionKind::kEvent && !o.m->label.empty() &&
+                  o.b < head_end && head_end <= o.e &&
+                  !IsVerbPhraseEvent(toks, o, lex)) {
+                std::vector<std::string> mods(c.subject.modifiers.begin(),
+                                              c.subject.modifiers.end());
+                c.subject =
+                    MakeSubject(std::string(c.subject.text),
+                                lex.Canonical(o.m->label), std::move(mods));
+                break;
+              }
+            }
+          }
           c.measure = mr.measure;
           c.change_from = mr.change_from;
           keep = true;
@@ -756,6 +1126,14 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       if (doc.doc != nullptr) {
         c.position = doc.doc->original_index.PositionOf(m.span.begin);
         c.quote = std::string(doc.doc->Quote(m.span));
+      }
+      // Further coordinated plans of one trigger: same mention and sentence.
+      for (size_t k = 1; k < plans.size(); ++k) {
+        Claim more = c;
+        more.subject = std::move(plans[k]);
+        more.id = absl::StrCat(doc_id, "#", ++counter);
+        out.push_back(std::move(c));
+        c = std::move(more);
       }
       out.push_back(std::move(c));
     }

@@ -16,7 +16,11 @@
 //             kLevel     everything else
 //   scope     the closest explicit date in the clause ("by 2027", "last
 //             year", "in November 2024"), source "explicit"; else the
-//             document's reference date (day), source "reference-date"
+//             document's reference date (day), source "reference-date"; a
+//             status stated as holding now ("the recall is voluntary",
+//             "remains stalled") holds on that day exactly, source
+//             "present-tense". A bare year used as an adjective ("the 2026
+//             budget bill") is no scope of a status.
 //
 // Event claims: a kDate mention whose sentence holds a kEvent mention (the
 // closest one: "Sunday's election", "press conference Monday") becomes a
@@ -39,6 +43,19 @@
 // scheduled to open in 2024": the antecedent) date their row label /
 // subject as a planned (future) event; "was scheduled" reports an old plan.
 // Other dates are not claims.
+//
+// Plans (status group "plan", rules/plan.json: "plans to", "move forward
+// with", "push for"): the mention is the trigger; the claim's subject is the
+// planned action as a noun (head, Lexicon::ActionNoun: "revising" ->
+// "revision") and its object's content words (modifiers), read from the
+// words after the trigger, plus the row label's words in a table. "push
+// for Article 9 revision" and "move forward with revising Article 9"
+// share head "revision" and modifiers {9, article}. Coordinated actions
+// ("adding a clause and with revising Article 9") give one claim each;
+// denied plans ("has no plans to", "scrapped plans to") and plans without
+// an object give none. A plan dates no event.
+// A status in a temporal clause ("After talks broke down, ...") without a
+// date of its own is an earlier stage, no claim.
 //
 // Not claims: boilerplate segments, bare dates, durations, event nouns
 // themselves, disclaimers, year-like bare numbers, ordinals in names

@@ -29,16 +29,25 @@ bool IsNumericKind(MentionKind k) {
 
 // Every match of every pattern the prefilter lets through, appended to
 // `out` with offsets shifted by `base`.
+//
+// Patterns marked Rule::lowered run over an ASCII-lowercased copy of the
+// text (same length, made once per call when needed); offsets are the same
+// in both, and captured text is always read from the original.
 void Collect(const std::vector<Rule>& rules,
              const std::vector<std::pair<int, int>>& which,
              absl::string_view text, uint32_t base,
              std::vector<Candidate>* out_ptr) {
   std::vector<Candidate>& out = *out_ptr;
-  const re2::StringPiece input(text.data(), text.size());
+  std::string lower;
   std::vector<re2::StringPiece> sub;
   for (const auto& [ri, pi] : which) {
     const Rule& rule = rules[ri];
     const RE2& re = *rule.compiled[pi];
+    const bool lowered = rule.lowered[pi];
+    if (lowered && lower.empty()) lower = absl::AsciiStrToLower(text);
+    const absl::string_view haystack =
+        lowered ? absl::string_view(lower) : text;
+    const re2::StringPiece input(haystack.data(), haystack.size());
     const auto& groups = rule.groups[pi];
     const int n = re.NumberOfCapturingGroups() + 1;
     sub.assign(n, re2::StringPiece());
@@ -47,13 +56,13 @@ void Collect(const std::vector<Rule>& rules,
       if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), n)) {
         break;
       }
-      size_t whole_begin = sub[0].data() - text.data();
+      size_t whole_begin = sub[0].data() - haystack.data();
       size_t whole_end = whole_begin + sub[0].size();
       size_t begin = whole_begin, end = whole_end;
       // Context groups trim the mention (RE2 has no lookaround).
       for (const auto& [index, name] : groups) {
         if (index >= n || sub[index].data() == nullptr) continue;
-        size_t at = sub[index].data() - text.data();
+        size_t at = sub[index].data() - haystack.data();
         if (name == "pre") begin = std::max(begin, at + sub[index].size());
         if (name == "post") end = std::min(end, at);
       }
@@ -67,8 +76,9 @@ void Collect(const std::vector<Rule>& rules,
         for (const auto& [index, name] : groups) {
           if (index < n && sub[index].data() != nullptr && name != "pre" &&
               name != "post") {
+            size_t at = sub[index].data() - haystack.data();
             c.match.captures.emplace_back(
-                name, std::string(sub[index].data(), sub[index].size()));
+                name, std::string(text.substr(at, sub[index].size())));
           }
         }
         out.push_back(std::move(c));
@@ -164,14 +174,19 @@ void Emit(const std::vector<Candidate>& winners, absl::string_view text,
     m.text =
         std::string(text.substr(c.match.begin, c.match.end - c.match.begin));
     absl::string_view sentence = text;
-    for (size_t i = 0; i < sentences.size(); ++i) {
-      const Sentence& s = sentences[i];
+    // Sentences are in order and disjoint: the one holding the mention is
+    // the last that begins at or before it (binary search, so a segment
+    // with thousands of sentences stays linear overall).
+    auto after = std::upper_bound(
+        sentences.begin(), sentences.end(), c.match.begin,
+        [](uint32_t at, const Sentence& s) { return at < s.begin; });
+    if (after != sentences.begin()) {
+      const Sentence& s = *std::prev(after);
       if (c.match.begin >= s.begin && c.match.begin < s.end) {
-        m.sentence = static_cast<int>(i);
+        m.sentence = static_cast<int>(std::prev(after) - sentences.begin());
         if (s.end <= text.size()) {
           sentence = text.substr(s.begin, s.end - s.begin);
         }
-        break;
       }
     }
     if (c.amount) m.amount = *c.amount;

@@ -64,8 +64,12 @@ constexpr std::initializer_list<absl::string_view> kSubjectPronouns = {
     "he", "she", "they", "it", "we", "i"};
 
 // Words that open a new clause when they follow a comma or start mid-clause.
+// "after" and "because" open a clause with its own verb and tense: "the
+// bank is expected to act after figures showed inflation accelerating to
+// 3.8%" reports a past reading, not a forecast.
 constexpr std::initializer_list<absl::string_view> kClauseOpeners = {
-    "which", "while", "whereas", "but", "although", "though"};
+    "which",    "while",  "whereas", "but",
+    "although", "though", "after",   "because"};
 
 bool IsProperWord(const Token& t) {
   return !t.punct && t.capitalized && !t.numeric;

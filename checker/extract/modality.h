@@ -1,8 +1,9 @@
 // Clauses, modality and speakers: the grammar around a figure.
 //
 // A figure's clause is its sentence cut at ";", ":", " - ", and before
-// "which", "while", "whereas", "but": "Exports rose 5%, while imports fell 2%"
-// gives each figure its own verb. Modality is read from the clause's
+// "which", "while", "whereas", "but", "although", "though", "after",
+// "because": "Exports rose 5%, while imports fell 2%" gives each figure its
+// own verb. Modality is read from the clause's
 // markers, in this order:
 //   hedged  "could", "may", "might", "possibly", "potentially", "perhaps"
 //   future  "will", "would", "plans to", "scheduled", "is set to", "aims to",

@@ -723,6 +723,14 @@ std::optional<std::string> CurrencyCode(absl::string_view text) {
       {"nok", "NOK"},
       {"norwegian krone", "NOK"},
       {"norwegian kroner", "NOK"},
+      {"czech crown", "CZK"},
+      {"swedish crown", "SEK"},
+      {"danish crown", "DKK"},
+      {"norwegian crown", "NOK"},
+      {"icelandic crown", "ISK"},
+      // The English name of several currencies: without the country it
+      // stays a name rather than a guessed ISO code.
+      {"crown", "crown"},
       {"dkk", "DKK"},
       {"danish krone", "DKK"},
       {"danish kroner", "DKK"},

@@ -4,12 +4,14 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -93,6 +95,62 @@ bool ValidId(absl::string_view id) {
 std::string RuleProblem::ToString() const {
   return absl::StrCat(file, ": ", rule_id.empty() ? "-" : rule_id, " (",
                       pointer.empty() ? "/" : pointer, "): ", message);
+}
+
+std::optional<std::string> LowercaseTwin(absl::string_view pattern) {
+  static const LazyRE2 kLetter = {R"(\pL)"};
+  std::string out;
+  out.reserve(pattern.size());
+  size_t i = 0;
+  while (i < pattern.size()) {
+    const unsigned char c = static_cast<unsigned char>(pattern[i]);
+    if (c == '\\') {
+      if (i + 1 >= pattern.size()) return std::nullopt;
+      const char e = pattern[i + 1];
+      if (e == 'p' || e == 'P' || e == 'Q') return std::nullopt;
+      if (e == 'x' && i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        size_t close = pattern.find('}', i);
+        if (close == absl::string_view::npos) return std::nullopt;
+        absl::StrAppend(&out, pattern.substr(i, close + 1 - i));
+        i = close + 1;
+        continue;
+      }
+      if (static_cast<unsigned char>(e) >= 0x80) return std::nullopt;
+      // \b, \d, \W, \. and the like keep their case.
+      absl::StrAppend(&out, pattern.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    if (c == '(' && i + 1 < pattern.size() && pattern[i + 1] == '?') {
+      if (i + 2 < pattern.size() && pattern[i + 2] == ':') {
+        out.append("(?:");
+        i += 3;
+        continue;
+      }
+      if (pattern.substr(i, 4) == "(?P<") {
+        size_t close = pattern.find('>', i);
+        if (close == absl::string_view::npos) return std::nullopt;
+        absl::StrAppend(&out, pattern.substr(i, close + 1 - i));
+        i = close + 1;
+        continue;
+      }
+      return std::nullopt;  // inline flags
+    }
+    if (c >= 0x80) {
+      // One UTF-8 sequence; letters need (?i)'s Unicode folding.
+      size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      absl::string_view cp = pattern.substr(i, len);
+      if (RE2::FullMatch(re2::StringPiece(cp.data(), cp.size()), *kLetter)) {
+        return std::nullopt;
+      }
+      out.append(cp.data(), cp.size());
+      i += cp.size();
+      continue;
+    }
+    out.push_back(absl::ascii_tolower(c));
+    ++i;
+  }
+  return out;
 }
 
 RuleSet::RuleSet() = default;
@@ -278,6 +336,24 @@ void RuleSet::ParsePack(const std::string& file, absl::string_view text,
         bad_pattern = true;
         break;
       }
+      // Accepted under the budget; the matcher gets room for the DFA and,
+      // when it can, drops case folding (see Rule::lowered).
+      bool lowered = false;
+      {
+        RE2::Options fast = opts;
+        fast.set_max_mem(
+            std::max(budget.match_memory, budget.max_pattern_memory));
+        std::optional<std::string> twin;
+        if (!rule.case_sensitive) twin = LowercaseTwin(pattern);
+        if (twin) fast.set_case_sensitive(true);
+        auto matcher =
+            std::make_shared<const RE2>(twin ? *twin : pattern, fast);
+        if (matcher->ok() && matcher->NumberOfCapturingGroups() ==
+                                 re->NumberOfCapturingGroups()) {
+          re = std::move(matcher);
+          lowered = twin.has_value();
+        }
+      }
       std::vector<std::pair<int, std::string>> groups;
       // CapturingGroupNames, not NamedCapturingGroups: this RE2 accepts a
       // name used twice (one per alternative), and both must be seen.
@@ -287,6 +363,7 @@ void RuleSet::ParsePack(const std::string& file, absl::string_view text,
       std::sort(groups.begin(), groups.end());
       rule.patterns.push_back(std::move(pattern));
       rule.compiled.push_back(std::move(re));
+      rule.lowered.push_back(lowered);
       rule.groups.push_back(std::move(groups));
     }
     if (bad_pattern) continue;

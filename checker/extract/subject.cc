@@ -23,7 +23,8 @@ struct Lexicon::Impl {
   absl::flat_hash_set<std::string> stop, unit, number, share, relational,
       generic, change, verb, invariant, ing_nouns;
   absl::flat_hash_map<std::string, std::string> variants, irregular, phrases,
-      synonyms;
+      synonyms, actions, adjective_nouns;
+  absl::flat_hash_set<std::string> action_values;  // non-empty action nouns
   std::vector<std::pair<std::string, std::string>> status_events;
   int max_phrase = 0;
   int max_synonym = 1;
@@ -161,9 +162,14 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
            const char*, absl::flat_hash_map<std::string, std::string>*>>{
            {"variants", &m.variants},
            {"irregular_plurals", &m.irregular},
-           {"phrases", &m.phrases}}) {
+           {"phrases", &m.phrases},
+           {"action_nouns", &m.actions},
+           {"adjective_nouns", &m.adjective_nouns}}) {
     absl::Status s = ReadMap(root, key, path, map);
     if (!s.ok()) return s;
+  }
+  for (const auto& [verb, noun] : m.actions) {
+    if (!noun.empty()) m.action_values.insert(noun);
   }
   for (const auto& [k, v] : m.phrases) {
     m.max_phrase = std::max(m.max_phrase, WordCount(k));
@@ -288,6 +294,44 @@ bool Lexicon::IsVerb(absl::string_view w) const {
 bool Lexicon::IsIngNoun(absl::string_view w) const {
   return impl_->ing_nouns.contains(w);
 }
+std::optional<std::string> Lexicon::ActionNoun(absl::string_view w) const {
+  if (w.size() < 2) return std::nullopt;
+  const std::string word(w);
+  // The word itself, then the base forms its inflection may come from:
+  // revising -> revis, revise; shutting -> shutt, shut; studied -> study.
+  std::vector<std::string> forms = {word};
+  auto strip = [&](absl::string_view suffix, absl::string_view add) {
+    if (word.size() > suffix.size() + 2 && absl::EndsWith(word, suffix)) {
+      std::string base = word.substr(0, word.size() - suffix.size());
+      forms.push_back(base + std::string(add));
+      if (add.empty() && base.size() > 2 &&
+          base[base.size() - 1] == base[base.size() - 2]) {
+        forms.push_back(base.substr(0, base.size() - 1));
+      }
+    }
+  };
+  strip("ing", "");
+  strip("ing", "e");
+  strip("ied", "y");
+  strip("ies", "y");
+  strip("ed", "");
+  strip("ed", "e");
+  strip("es", "");
+  strip("s", "");
+  for (const std::string& f : forms) {
+    if (auto it = impl_->actions.find(f); it != impl_->actions.end()) {
+      return it->second;
+    }
+    if (impl_->action_values.contains(f)) return f;
+  }
+  return std::nullopt;
+}
+
+std::string Lexicon::AdjectiveNoun(absl::string_view w) const {
+  auto it = impl_->adjective_nouns.find(w);
+  return it == impl_->adjective_nouns.end() ? std::string(w) : it->second;
+}
+
 std::string Lexicon::Phrase(absl::string_view p) const {
   auto it = impl_->phrases.find(p);
   return it == impl_->phrases.end() ? std::string() : it->second;
@@ -522,7 +566,7 @@ Subject MakeSubject(std::string text, std::string head,
                                    return m.empty() || m == s.head;
                                  }),
                   modifiers.end());
-  s.modifiers = std::move(modifiers);
+  s.modifiers.assign(modifiers.begin(), modifiers.end());
   s.key = s.head.empty()
               ? std::string()
               : absl::StrCat(s.head, "|", absl::StrJoin(s.modifiers, ","));
@@ -578,6 +622,24 @@ bool IsAux(absl::string_view w) {
          std::end(kAuxiliaries);
 }
 
+// Verbs that set a level ("volumes reached 2.4 million boxes", "sales
+// stood at 300 units"), unlike verbs of inclusion ("the toll includes 40
+// children").
+bool IsLevelVerb(absl::string_view w) {
+  static constexpr absl::string_view kLevel[] = {
+      "reached", "reach",   "reaches", "totaled",   "totalled",  "totals",
+      "total",   "hit",     "hits",    "was",       "were",      "is",
+      "are",     "stood",   "stands",  "at",        "to",        "rose",
+      "fell",    "climbed", "grew",    "increased", "decreased", "dropped",
+      "jumped",  "topped",  "exceeded"};
+  return std::find(std::begin(kLevel), std::end(kLevel), w) != std::end(kLevel);
+}
+
+// Auxiliaries of the perfect: the next word is a past participle.
+bool IsPerfect(absl::string_view w) {
+  return w == "has" || w == "have" || w == "had" || w == "having";
+}
+
 bool IsModal(absl::string_view w) {
   return w == "will" || w == "would" || w == "could" || w == "should" ||
          w == "may" || w == "might" || w == "can" || w == "must" ||
@@ -630,7 +692,28 @@ struct Scan {
     if (absl::EndsWith(t.lower, "ing") && i > 0 && IsAux(at(i - 1).lower)) {
       return false;  // "is rising"
     }
+    if (!t.capitalized && i > 0 && IsPerfect(at(i - 1).lower) &&
+        (lex->IsChangeWord(t.lower) || absl::EndsWith(t.lower, "en") ||
+         absl::EndsWith(t.lower, "wn"))) {
+      return false;  // "has grown", "had fallen": a participle
+    }
+    if (IsParticiple(i)) return false;
     return true;
+  }
+
+  // An -ing verb rather than a noun: followed by a pronoun object ("taking
+  // it to 4.5%") or by "to"/"by" and a figure ("inflation accelerating to
+  // 3.8%", "sales falling by 2%").
+  bool IsParticiple(int i) const {
+    const Token& t = at(i);
+    if (t.capitalized || !absl::EndsWith(t.lower, "ing") ||
+        t.lower.size() < 6 || lex->IsIngNoun(t.lower) || i + 1 >= size()) {
+      return false;
+    }
+    const std::string& next = at(i + 1).lower;
+    if (next == "it" || next == "them" || next == "itself") return true;
+    return (next == "to" || next == "by") && i + 2 < size() &&
+           (blocked[i + 2] || at(i + 2).numeric);
   }
 };
 
@@ -737,7 +820,7 @@ void MapModsThroughSynonyms(const Lexicon& lex,
 
 // Prepositions that attach an object to the noun before them.
 bool IsAttachingPrep(absl::string_view w) {
-  return w == "on" || w == "of" || w == "for" || w == "in";
+  return w == "on" || w == "of" || w == "for" || w == "in" || w == "at";
 }
 
 bool IsPrep(absl::string_view w) {
@@ -970,6 +1053,25 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
       text_phrase = std::string(
           text.substr(toks[fb].begin, toks[text_end].end - toks[fb].begin));
     }
+    // "container volumes reached 2.4 million boxes": a relational noun
+    // (volume, sales, exports) set to the count by a level verb is what
+    // the count measures; the counted noun qualifies it.
+    int k = fb - 1;
+    int verbs = 0;
+    while (k >= cb && fb - k <= 3 && !toks[k].punct && !s.blocked[k] &&
+           IsLevelVerb(toks[k].lower)) {
+      --k;
+      ++verbs;
+    }
+    if (verbs > 0 && k >= cb && s.NounWord(k)) {
+      Subject left = FromLeftNP(s, k, cb);
+      if (!left.head.empty() && lex.IsRelationalHead(left.head)) {
+        std::vector<std::string> m2(left.modifiers.begin(),
+                                    left.modifiers.end());
+        m2.push_back(unit);
+        return MakeSubject(left.text, left.head, std::move(m2));
+      }
+    }
     MapModsThroughSynonyms(lex, &mods);
     return MakeSubject(std::move(text_phrase), unit, std::move(mods));
   }
@@ -1035,9 +1137,48 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
 
   // Left: "<NP> (rose to|of|at|was) <figure>". A "from X to Y" pair starts
   // at "from".
+  // "expects the recall to cost it 12.5m dollars": money as the second
+  // object of a cost verb, after a pronoun, is a cost; the noun before the
+  // verb is what costs ("the programme will cost $4 billion" keeps its
+  // subject).
+  if (ctx.kind == MentionKind::kMoney) {
+    for (int k = fb - 1; k >= std::max(cb, fb - 3); --k) {
+      const std::string lemma = lex.Lemma(toks[k].lower);
+      if (k < fb - 1 &&
+          (lemma == "cost" || lemma == "costs" || lemma == "costing")) {
+        return MakeSubject(std::string(toks[k].lower), "cost", {});
+      }
+      if (!lex.IsStopWord(toks[k].lower)) break;
+    }
+  }
   int i = fb - 1;
   int skipped = 0;
+  bool resumed = false;
   while (i >= cb && skipped < 7) {
+    // "lifted its key rate by a quarter point, taking it to 4.5%": the
+    // pronoun after the participle is the object of the clause before the
+    // comma; its noun phrase is the nearest noun left of the comma.
+    // "The quake, with a magnitude of 6.8, struck": a "with" phrase set
+    // off by commas describes the noun phrase before it.
+    if (!resumed && toks[i].lower == "," && i + 1 < fb &&
+        toks[i + 1].lower == "with" && i - 1 >= cb && s.NounWord(i - 1)) {
+      resumed = true;
+      --i;
+      break;
+    }
+    if (!resumed && toks[i].lower == "," && i + 2 < fe &&
+        s.IsParticiple(i + 1) &&
+        (toks[i + 2].lower == "it" || toks[i + 2].lower == "them")) {
+      resumed = true;
+      skipped = 0;
+      --i;
+      while (i >= cb && skipped < 10 && !toks[i].punct &&
+             (!s.NounWord(i) || lex.IsUnitNoun(toks[i].lower))) {
+        --i;
+        ++skipped;
+      }
+      break;
+    }
     if (s.blocked[i]) {
       // Another figure in a "from X to <figure>" pair: skip it.
       if (i >= cb && toks[fb - 1].lower == "to") {
@@ -1062,16 +1203,6 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   if (of_object >= 0) {
     Subject sub = FromRightNP(s, of_object, ce - 1);
     if (!sub.head.empty()) return sub;
-  }
-  // "expects the recall to cost it 12.5m dollars": money as the object of a
-  // cost verb is a cost, even when a pronoun sits in between.
-  if (ctx.kind == MentionKind::kMoney) {
-    for (int k = fb - 1; k >= std::max(cb, fb - 3); --k) {
-      const std::string lemma = lex.Lemma(toks[k].lower);
-      if (lemma == "cost" || lemma == "costs" || lemma == "costing") {
-        return MakeSubject(std::string(toks[k].lower), "cost", {});
-      }
-    }
   }
   return Subject{};
 }

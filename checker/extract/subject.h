@@ -15,6 +15,14 @@
 //   "$640 billion U.S.-Japan trade relationship"
 //                                       -> head relationship, {japan, trade,
 //                                                              u.s.}
+//   "the population has grown 12%", "inflation accelerating to 3.8%"
+//                                       -> population, inflation (verb forms
+//                                          are never heads)
+//   "lifted its key rate by 0.25 points, taking it to 4.5%"
+//                                       -> "interest rate" (the pronoun's
+//                                          noun before the comma)
+//   "container volumes reached 2.4 million boxes"
+//                                       -> head volume, {box, container}
 //
 // rules/lexicon.json supplies the word lists (function words, unit nouns,
 // spelling variants, irregular plurals, multi-word names, synonym groups);
@@ -33,6 +41,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -61,6 +70,8 @@ namespace crosscheck::extract {
 //    "change_words": ["increase", "rose", ...],     // measure: change
 //    "verbs": ["rose", "said", ...],                // never a noun head
 //    "ing_nouns": ["spending", "funding", ...],     // else -ing is a verb
+//    "action_nouns": {"revise": "revision", "hold": "", ...},  // plans
+//    "adjective_nouns": {"constitutional": "constitution", ...},
 //    "status_group_events": [{"contains": "majority", "event": "election"}]}
 class Lexicon {
  public:
@@ -85,6 +96,15 @@ class Lexicon {
   bool IsVerb(absl::string_view lower_word) const;
   // "spending", "funding": -ing words that are nouns ("ing_nouns").
   bool IsIngNoun(absl::string_view lower_word) const;
+
+  // The noun naming a planned action ("action_nouns"), from the verb in any
+  // inflection or from the noun itself: "revise", "revising", "revised",
+  // "revision", "revisions" -> "revision". "" for a light verb ("hold",
+  // "stage") whose object names the action; nullopt when not listed.
+  std::optional<std::string> ActionNoun(absl::string_view lower_word) const;
+  // The noun behind a relational adjective ("adjective_nouns":
+  // "constitutional" -> "constitution"); else the word unchanged.
+  std::string AdjectiveNoun(absl::string_view lower_word) const;
 
   // "united states" -> "u.s."; "" when `lower_phrase` is not listed.
   // `max_words` is the longest listed phrase, for callers that scan.

@@ -9,6 +9,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "checker/core/json_codec.h"
+#include "checker/core/json_writer.h"
+#include "checker/pipeline/parallel.h"
 #include "checker/pipeline/pipeline.h"
 #include "nlohmann/json.hpp"
 
@@ -35,6 +37,93 @@ int ClaimNumber(const std::string& id) {
 }
 
 }  // namespace
+
+void AppendExtractRecords(const DocumentResult& dr,
+                          const std::vector<Mention>* mentions,
+                          absl::Span<const Claim> claims, std::string* out) {
+  JsonWriter w(out);
+  {
+    // {"document": ..., "type": "document"}
+    w.BeginObject();
+    w.FixedKey("document");
+    WriteDocumentInfoJson(dr.info, &w);
+    w.FixedKey("type");
+    w.String("document");
+    w.EndObject();
+    out->push_back('\n');
+  }
+  if (mentions != nullptr) {
+    std::string doc_id;
+    AppendJsonString(dr.doc.id, &doc_id);
+    const RawJsonMember extra[] = {{"doc_id", doc_id}, {"type", "\"mention\""}};
+    for (const Mention& m : *mentions) {
+      JsonWriter line(out);
+      WriteMentionJson(m, &line, extra);
+      out->push_back('\n');
+    }
+  }
+  if (claims.empty()) return;
+  // Every claim of the document carries the same "document" object:
+  // serialized once, spliced into each record.
+  DocumentInfo slim = dr.info;
+  slim.minhash.clear();
+  std::string slim_json;
+  JsonWriter slim_writer(&slim_json);
+  WriteDocumentInfoJson(slim, &slim_writer);
+  const RawJsonMember extra[] = {{"document", slim_json},
+                                 {"type", "\"claim\""}};
+  for (const Claim& c : claims) {
+    JsonWriter line(out);
+    WriteClaimJson(c, &line, extra);
+    out->push_back('\n');
+  }
+}
+
+void WriteExtractRecords(const Extraction& ex, bool with_mentions, int threads,
+                         std::ostream& out) {
+  // Claims come grouped by document, in document order.
+  const size_t n_docs = ex.documents.size();
+  std::vector<size_t> claims_begin(n_docs + 1, 0);
+  size_t claim_i = 0;
+  for (size_t d = 0; d < n_docs; ++d) {
+    claims_begin[d] = claim_i;
+    while (claim_i < ex.claims.size() &&
+           ex.claims[claim_i].doc_id == ex.documents[d].doc.id) {
+      ++claim_i;
+    }
+  }
+  claims_begin[n_docs] = claim_i;
+  const absl::Span<const Claim> all_claims(ex.claims);
+
+  // A task serializes a run of documents into one block; a batch of tasks
+  // runs in parallel, then its blocks are written in order. Memory stays
+  // bounded by the batch, and each write is hundreds of kilobytes.
+  constexpr size_t kDocsPerTask = 32;
+  const size_t tasks_per_batch = 4 * static_cast<size_t>(std::max(threads, 1));
+  std::vector<std::string> blocks(tasks_per_batch);
+  for (size_t first = 0; first < n_docs;
+       first += tasks_per_batch * kDocsPerTask) {
+    const size_t n_tasks = std::min(
+        tasks_per_batch, (n_docs - first + kDocsPerTask - 1) / kDocsPerTask);
+    ParallelFor(n_tasks, threads, [&](size_t t) {
+      std::string& block = blocks[t];
+      block.clear();  // keeps its capacity for the next batch
+      const size_t begin = first + t * kDocsPerTask;
+      const size_t end = std::min(n_docs, begin + kDocsPerTask);
+      for (size_t d = begin; d < end; ++d) {
+        AppendExtractRecords(
+            ex.documents[d], with_mentions ? &ex.mentions[d] : nullptr,
+            all_claims.subspan(claims_begin[d],
+                               claims_begin[d + 1] - claims_begin[d]),
+            &block);
+      }
+    });
+    for (size_t t = 0; t < n_tasks; ++t) {
+      out.write(blocks[t].data(),
+                static_cast<std::streamsize>(blocks[t].size()));
+    }
+  }
+}
 
 ClaimsInput ReadClaimFiles(const std::vector<std::string>& paths) {
   ClaimsInput out;

@@ -128,6 +128,51 @@ bool PeriodEnds(absl::string_view t, size_t dot, size_t next) {
   return true;
 }
 
+// Run-on text (flattened tables, lists without punctuation, machine dumps)
+// can make one "sentence" of a whole page, and what reads a sentence is
+// quadratic in its length (clause bounds and subjects per figure). No
+// sentence of prose is this long; longer ones are cut.
+constexpr size_t kMaxSentenceBytes = 1024;
+
+// Where to cut [b, e) (longer than the limit): after the last "; " or ", "
+// in the second half of the limit window, else after the last space there,
+// else at the limit (backed off to a UTF-8 character boundary).
+size_t CutPoint(absl::string_view t, size_t b) {
+  const size_t limit = b + kMaxSentenceBytes;
+  const size_t half = b + kMaxSentenceBytes / 2;
+  size_t space = 0;
+  for (size_t i = limit; i > half; --i) {
+    const char c = t[i - 1];
+    if ((c == ';' || c == ',') && i < t.size() && IsSpace(t[i])) return i + 1;
+    if (space == 0 && IsSpace(c)) space = i;
+  }
+  if (space != 0) return space;
+  size_t cut = limit;
+  while (cut > b + 1 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return cut;
+}
+
+void AppendBounded(absl::string_view t, size_t b, size_t e,
+                   std::vector<Sentence>* out) {
+  while (e - b > kMaxSentenceBytes) {
+    size_t cut = CutPoint(t, b);
+    size_t end = cut;
+    while (end > b && IsSpace(t[end - 1])) --end;
+    if (end > b) {
+      out->push_back(
+          Sentence{static_cast<uint32_t>(b), static_cast<uint32_t>(end)});
+    }
+    b = cut;
+    while (b < e && IsSpace(t[b])) ++b;
+  }
+  if (e > b) {
+    out->push_back(
+        Sentence{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  }
+}
+
 }  // namespace
 
 std::vector<Sentence> SplitSentences(absl::string_view t) {
@@ -137,6 +182,12 @@ std::vector<Sentence> SplitSentences(absl::string_view t) {
   while (start < n && IsSpace(t[start])) ++start;
   size_t i = start;
   while (i < n) {
+    // Skip to the next candidate terminator ('\xE2' may begin "…").
+    while (i < n && t[i] != '.' && t[i] != '!' && t[i] != '?' &&
+           t[i] != '\xE2') {
+      ++i;
+    }
+    if (i >= n) break;
     char c = t[i];
     bool ellipsis_char = t.substr(i, 3) == "\xE2\x80\xA6";
     if (c != '.' && c != '!' && c != '?' && !ellipsis_char) {
@@ -174,8 +225,7 @@ std::vector<Sentence> SplitSentences(absl::string_view t) {
     bool ends = CanStartSentence(t, next);
     if (ends && only_period && periods == 1) ends = PeriodEnds(t, i, next);
     if (ends) {
-      out.push_back(
-          Sentence{static_cast<uint32_t>(start), static_cast<uint32_t>(k)});
+      AppendBounded(t, start, k, &out);
       start = next;
     }
     i = next;
@@ -183,10 +233,7 @@ std::vector<Sentence> SplitSentences(absl::string_view t) {
   // The rest, without trailing space.
   size_t end = n;
   while (end > start && IsSpace(t[end - 1])) --end;
-  if (end > start) {
-    out.push_back(
-        Sentence{static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
-  }
+  if (end > start) AppendBounded(t, start, end, &out);
   return out;
 }
 

@@ -506,7 +506,8 @@ void ResolveHeadings(std::vector<Unit>* units) {
       u.is_title = true;
       have_title = true;
     }
-    if (u.kind == UnitKind::kParagraph || u.kind == UnitKind::kListItem) {
+    if (!seen_real_paragraph &&
+        (u.kind == UnitKind::kParagraph || u.kind == UnitKind::kListItem)) {
       absl::string_view s = u.text.text();
       if (CountWords(s) >= 15 && !EndsWithEllipsis(s)) {
         seen_real_paragraph = true;

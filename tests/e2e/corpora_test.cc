@@ -2,11 +2,13 @@
 // expected.json, and on ../shared/seeds against EXPECTED.md's findings.
 //
 // Thresholds (stated in the README and the closing notes): on the fixture
-// corpora together, every judgment kind reaches kMinRecall recall, and alarm
-// kinds (conflict, event-date-conflict, status-conflict, anachronism) reach
-// kMinAlarmPrecision precision; no must_not item is ever reported.
+// corpora together, every judgment kind reaches its MinRecall recall, and
+// alarm kinds (conflict, event-date-conflict, status-conflict, anachronism)
+// reach their MinAlarmPrecision precision; no must_not item is ever
+// reported.
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,10 +23,29 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// Floors under the measured state (see the closing notes for the table);
-// raise them as recall improves. Alarm precision is the one users feel.
+// Floors just under the measured state of all fixture corpora together
+// (recall per kind; precision for the alarm kinds, the one users feel);
+// raise them as recall improves. Kinds not listed use the defaults.
 constexpr double kMinRecall = 0.15;
 constexpr double kMinAlarmPrecision = 0.8;
+
+double MinRecall(const std::string& kind) {
+  static const std::map<std::string, double> kFloors = {
+      {"agreement", 0.6},           {"ai-generated", 0.95},
+      {"anachronism", 0.95},        {"compatible", 0.6},
+      {"conflict", 0.75},           {"duplicate", 0.95},
+      {"event-date-conflict", 0.8}, {"not-comparable", 0.75},
+      {"superseded", 0.6},          {"uncorroborated", 0.95}};
+  auto it = kFloors.find(kind);
+  return it == kFloors.end() ? kMinRecall : it->second;
+}
+
+double MinAlarmPrecision(const std::string& kind) {
+  static const std::map<std::string, double> kFloors = {
+      {"conflict", 0.95}, {"anachronism", 0.95}, {"status-conflict", 0.95}};
+  auto it = kFloors.find(kind);
+  return it == kFloors.end() ? kMinAlarmPrecision : it->second;
+}
 
 json CheckJson(const std::string& dir) {
   RunResult r = RunCli(
@@ -78,10 +99,10 @@ TEST(CorporaTest, FixtureCorporaMeetPrecisionAndRecall) {
   std::cout << "== all fixture corpora\n" << FormatScore(total);
   for (const auto& [kind, k] : total.kinds) {
     if (k.expected > 0) {
-      EXPECT_GE(k.Recall(), kMinRecall) << kind;
+      EXPECT_GE(k.Recall(), MinRecall(kind)) << kind;
     }
     if (IsAlarmKind(kind)) {
-      EXPECT_GE(k.Precision(), kMinAlarmPrecision) << kind;
+      EXPECT_GE(k.Precision(), MinAlarmPrecision(kind)) << kind;
     }
   }
 }

@@ -93,8 +93,59 @@ TEST(SplitSentences, BinaryAndInvalidUtf8DoNotCrash) {
     EXPECT_LE(s.begin, s.end);
     EXPECT_LE(s.end, junk.size());
   }
+  // 100,000 dots are one run-on "sentence", cut into bounded pieces that
+  // tile it.
   std::string dots(100000, '.');
-  EXPECT_EQ(SplitSentences(dots).size(), 1u);
+  size_t covered = 0;
+  for (const Sentence& s : SplitSentences(dots)) {
+    EXPECT_EQ(s.begin, covered);
+    EXPECT_LE(s.end - s.begin, 1024u);
+    covered = s.end;
+  }
+  EXPECT_EQ(covered, dots.size());
+}
+
+// Run-on text is cut into pieces of at most 1,024 bytes, preferably after a
+// comma, so that per-sentence work stays bounded; nothing is lost.
+TEST(SplitSentences, RunOnTextIsCutWithoutLosingText) {
+  std::string text;
+  for (int i = 0; i < 400; ++i) {
+    text += std::to_string(i) + " soldiers and " + std::to_string(i % 90) +
+            "% of GDP on March " + std::to_string(i % 28 + 1) + ", 2024 ";
+  }
+  std::vector<Sentence> sentences = SplitSentences(text);
+  ASSERT_GT(sentences.size(), 10u);
+  std::string joined;
+  size_t last_end = 0;
+  for (const Sentence& s : sentences) {
+    EXPECT_LE(s.end - s.begin, 1024u);
+    EXPECT_GE(s.begin, last_end);
+    last_end = s.end;
+    // Cut pieces end after a comma, which this text has often.
+    if (&s != &sentences.back()) {
+      EXPECT_EQ(text[s.end - 1], ',') << s.begin;
+    }
+    for (size_t i = s.begin; i < s.end; ++i) {
+      if (text[i] != ' ') joined += text[i];
+    }
+  }
+  std::string expected;
+  for (char c : text) {
+    if (c != ' ') expected += c;
+  }
+  EXPECT_EQ(joined, expected.substr(0, joined.size()));
+  EXPECT_GE(joined.size() + 8, expected.size());  // at most the tail differs
+}
+
+// Without any space (a binary-like run), the cut falls on a UTF-8 boundary.
+TEST(SplitSentences, RunOnWithoutSpacesCutsOnCharacterBoundary) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "\xC3\xA9";  // é
+  for (const Sentence& s : SplitSentences(text)) {
+    EXPECT_LE(s.end - s.begin, 1024u);
+    EXPECT_EQ(s.begin % 2, 0u);
+    EXPECT_EQ(s.end % 2, 0u);
+  }
 }
 
 }  // namespace
