@@ -339,12 +339,13 @@ void RuleSet::ParsePack(const std::string& file, absl::string_view text,
       // Accepted under the budget; the matcher gets room for the DFA and,
       // when it can, drops case folding (see Rule::lowered).
       bool lowered = false;
-      {
+      std::optional<std::string> twin;
+      if (!rule.case_sensitive) twin = LowercaseTwin(pattern);
+      // Recompile only when the matcher differs from the checked pattern.
+      if (twin || budget.match_memory > budget.max_pattern_memory) {
         RE2::Options fast = opts;
         fast.set_max_mem(
             std::max(budget.match_memory, budget.max_pattern_memory));
-        std::optional<std::string> twin;
-        if (!rule.case_sensitive) twin = LowercaseTwin(pattern);
         if (twin) fast.set_case_sensitive(true);
         auto matcher =
             std::make_shared<const RE2>(twin ? *twin : pattern, fast);
