@@ -1,12 +1,15 @@
 // Alignment + judgment throughput on synthetic claims.
 //
-// 1,000,000 claims from 10,000 documents: subjects drawn from a Zipf
-// distribution over 50,000 heads with 0-3 modifiers; 70% figures (each head
-// has a usual measure and unit, 10% of claims deviate; 80% state the
+// 1,000,000 claims from 10,000 documents (100 each): subjects drawn from a
+// Zipf distribution over 50,000 heads with 0-3 modifiers; 70% figures (each
+// head has a usual measure and unit, 10% of claims deviate; 80% state the
 // subject's "true" value), 10% dates, 10% event dates, 10% statuses;
 // explicit (30%) and reference-date scopes over two years; 5% AI-generated
-// and 2% syndicated documents.
-// Claims are generated once per size outside the timed loop.
+// and 2% syndicated documents. Claims carry what extraction gives them:
+// quotes ("4,800 workers", "$310 million"), subject texts and keys, rule
+// ids, and a 100-200 byte sentence shared by the 1-3 claims it holds.
+// Claims are generated once per size outside the timed loop; the RSS
+// counter includes them, as it would in `crosscheck align`.
 //
 //   cmake -S . -B /tmp/build-rel -DCMAKE_BUILD_TYPE=Release
 //   cmake --build /tmp/build-rel --target align_bench
@@ -15,9 +18,11 @@
 // Reports max RSS (getrusage) as a counter; BM_JudgeAll includes alignment
 // (JudgeAll aligns internally).
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <string>
@@ -25,6 +30,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "benchmark/benchmark.h"
 #include "checker/align/align.h"
 #include "checker/judge/judge.h"
@@ -34,10 +40,12 @@ namespace {
 
 constexpr int kHeads = 50000;
 constexpr int kModifiers = 400;
+constexpr int kClaimsPerDoc = 100;
 
 struct Corpus {
   std::vector<Claim> claims;
   std::vector<DocumentInfo> docs;
+  double rss_MiB = 0;  // resident set right after generating it
 };
 
 class Zipf {
@@ -57,6 +65,22 @@ class Zipf {
   std::vector<double> cdf_;
 };
 
+// Pronounceable made-up words: word(i) is fixed for i, so heads and
+// modifiers read as words in subjects and sentences.
+std::string Word(int i) {
+  static constexpr const char* kSyllables[] = {
+      "ka", "lo",  "mi", "ten", "ra", "vos", "de",  "pin", "sul", "ber",
+      "na", "tor", "fi", "gal", "mo", "ret", "shi", "val", "co",  "dun"};
+  std::string w;
+  int n = i;
+  do {
+    w += kSyllables[n % 20];
+    n /= 20;
+  } while (n > 0);
+  if (w.size() < 4) w += "nel";
+  return w;
+}
+
 DateValue Range(absl::CivilDay b, absl::CivilDay e, Granularity g) {
   DateValue d;
   d.begin = b;
@@ -66,9 +90,23 @@ DateValue Range(absl::CivilDay b, absl::CivilDay e, Granularity g) {
   return d;
 }
 
+// "4,800" style digits.
+std::string Grouped(int64_t v) {
+  std::string digits = absl::StrCat(v), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// Claims are generated document by document, as extraction emits them: a
+// document states 100 claims in sentences of 1-3 claims each (real articles
+// average about 1.3 claims per claim-bearing sentence), and each sentence is
+// 100-200 bytes of filler words ending in its first claim's quote.
 Corpus Generate(int n_claims) {
   Corpus c;
-  const int n_docs = std::max(1, n_claims / 100);
+  const int n_docs = std::max(1, n_claims / kClaimsPerDoc);
   std::mt19937_64 rng(42);
   auto uni = [&rng](int lo, int hi) {
     return std::uniform_int_distribution<int>(lo, hi)(rng);
@@ -77,9 +115,12 @@ Corpus Generate(int n_claims) {
   for (int d = 0; d < n_docs; ++d) {
     DocumentInfo info;
     info.id = absl::StrFormat("doc%05d", d);
-    info.path = absl::StrCat(info.id, ".txt");
+    info.path = absl::StrCat("corpus/", d % 100, "/", info.id, ".txt");
+    info.title = absl::StrCat(Word(d % 997), " ", Word(d % 89), " report");
     info.source = absl::StrCat("src", d % 700);
+    info.format = "txt";
     info.reference_date.day = epoch + uni(0, 730);
+    info.reference_date.provenance = "metadata:published";
     info.reference_date.confidence = 0.9;
     info.ai_generated = uni(0, 99) < 5;
     if (d % 50 == 1) info.syndication_key = absl::StrFormat("doc%05d", d - 1);
@@ -87,27 +128,41 @@ Corpus Generate(int n_claims) {
   }
   const Zipf zipf(kHeads, 1.0);
   const Zipf mod_zipf(kModifiers, 1.1);
+  const Zipf filler(2000, 1.0);
   c.claims.reserve(n_claims);
+  int claims_left_in_sentence = 0;
+  int sentence_index = 0;
+  std::string text;
+  SharedString sentence;
+  uint32_t offset = 0;
+  int line = 1;
   for (int i = 0; i < n_claims; ++i) {
-    const int d = i % n_docs;
+    const int d = std::min(i / kClaimsPerDoc, n_docs - 1);
     const DocumentInfo& doc = c.docs[d];
+    if (i % kClaimsPerDoc == 0) {
+      offset = 0;
+      line = 1;
+      sentence_index = 0;
+      claims_left_in_sentence = 0;
+    }
     Claim cl;
     cl.doc_id = doc.id;
-    cl.id = absl::StrCat(doc.id, "#", i / n_docs);
-    cl.mention.span = Span{static_cast<uint32_t>(i % 5000) * 10,
-                           static_cast<uint32_t>(i % 5000) * 10 + 5};
-    cl.position = Position{i % 200 + 1, 1};
+    cl.id = absl::StrCat(doc.id, "#", i % kClaimsPerDoc + 1);
     const int head = zipf(rng);
-    cl.subject.head = absl::StrCat("h", head);
+    cl.subject.head = Word(head);
     const int n_mod = uni(0, 3);
     for (int m = 0; m < n_mod; ++m) {
-      cl.subject.modifiers.push_back(absl::StrCat("m", mod_zipf(rng)));
+      cl.subject.modifiers.push_back(Word(mod_zipf(rng)));
     }
     std::sort(cl.subject.modifiers.begin(), cl.subject.modifiers.end());
     cl.subject.modifiers.erase(
         std::unique(cl.subject.modifiers.begin(), cl.subject.modifiers.end()),
         cl.subject.modifiers.end());
-    cl.subject.text = cl.subject.head;
+    cl.subject.text = absl::StrCat(absl::StrJoin(cl.subject.modifiers, " "),
+                                   cl.subject.modifiers.empty() ? "" : " ",
+                                   cl.subject.head, "s");
+    cl.subject.key = absl::StrCat(cl.subject.head, "|",
+                                  absl::StrJoin(cl.subject.modifiers, ","));
     const int kind = uni(0, 99);
     if (kind < 70) {  // figures: a per-subject "true" value, sometimes wrong
       const double truth = 100.0 * (1 + head % 97);
@@ -119,30 +174,39 @@ Corpus Generate(int n_claims) {
       a.value = a.low = a.high = v;
       if (u < 5) {
         cl.mention.kind = MentionKind::kQuantity;
+        cl.mention.rule_id = "quantity.counted-noun";
         a.dimension = "count";
+        a.unit = "worker";
         cl.measure = Measure::kCount;
+        cl.quote = absl::StrCat(Grouped(static_cast<int64_t>(v)), " workers");
       } else if (u < 7) {
         cl.mention.kind = MentionKind::kMoney;
+        cl.mention.rule_id = "money.currency-amount";
         a.dimension = "currency";
         a.unit = uni(0, 3) ? "USD" : "EUR";
         a.value = a.low = a.high = v * 1e6;
         cl.measure = Measure::kLevel;
+        cl.quote = absl::StrCat(a.unit == "USD" ? "$" : "EUR ",
+                                Grouped(static_cast<int64_t>(v)), " million");
       } else {
         cl.mention.kind = MentionKind::kPercent;
+        cl.mention.rule_id = "percent.number-percent";
         a.dimension = "percent";
         a.unit = "%";
-        a.value = a.low = a.high = std::fmod(v, 90);
+        a.value = a.low = a.high = std::fmod(v, 90) / 100;
         cl.measure = u == 7 ? Measure::kChange
                             : (u == 8 ? Measure::kShare : Measure::kLevel);
+        cl.quote = absl::StrCat(std::fmod(v, 90), "%");
       }
       if (uni(0, 9) == 0) {
         a.qualifier = "about";
+        cl.quote = absl::StrCat("about ", cl.quote);
       }
-      cl.quote = absl::StrCat(static_cast<int64_t>(a.value));
       if (uni(0, 9) < 3) {
         const int y = 2022 + uni(0, 4);
         cl.scope.period = Range(absl::CivilDay(y, 1, 1),
                                 absl::CivilDay(y, 12, 31), Granularity::kYear);
+        cl.scope.period.iso = absl::StrCat(y);
         cl.scope.source = "explicit";
       } else {
         cl.scope.period = Range(*doc.reference_date.day,
@@ -151,30 +215,68 @@ Corpus Generate(int n_claims) {
       }
     } else if (kind < 80) {  // dates inside documents
       cl.mention.kind = MentionKind::kDate;
+      cl.mention.rule_id = "date.quarter-year";
       const absl::CivilDay day = epoch + uni(-400, 1200);
       cl.mention.date = Range(day, day + 90, Granularity::kQuarter);
       cl.modality = uni(0, 1) ? Modality::kFuture : Modality::kPast;
-      cl.quote = cl.mention.date->iso;
+      cl.quote = absl::StrCat("Q", (day.month() - 1) / 3 + 1, " ", day.year());
     } else if (kind < 90) {  // event dates
       cl.mention.kind = MentionKind::kDate;
+      cl.mention.rule_id = "date.day-month";
       cl.measure = Measure::kEventDate;
       const int ev = head % 2000;
-      cl.event = absl::StrCat("event", ev);
+      cl.event = Word(5000 + ev);
       const absl::CivilDay day = epoch + (ev * 7) % 700 + uni(0, 2);
       cl.mention.date = Range(day, day, Granularity::kDay);
       cl.mention.date->relative = uni(0, 1);
-      cl.quote = cl.mention.date->iso;
+      cl.quote = absl::StrFormat("%d %s", day.day(), Word(day.month()));
     } else {  // statuses
       cl.mention.kind = MentionKind::kStatus;
       cl.measure = Measure::kStatus;
       const int g = head % 500;
-      cl.mention.group = absl::StrCat("group", g);
-      cl.mention.label = absl::StrCat("label", uni(0, 9) < 8 ? 0 : uni(1, 2));
+      cl.mention.group = absl::StrCat("group-", Word(9000 + g));
+      cl.mention.label = Word(20000 + g * 3 + (uni(0, 9) < 8 ? 0 : uni(1, 2)));
+      cl.mention.rule_id = absl::StrCat("status.", cl.mention.label);
       cl.quote = cl.mention.label;
     }
+    if (uni(0, 9) == 0)
+      cl.speaker = absl::StrCat(Word(30000 + d % 300), " said");
+    cl.mention.text = cl.quote;
+    // A new sentence every 1-3 claims: the claims of one sentence share its
+    // text, which quotes each of them.
+    if (claims_left_in_sentence == 0) {
+      claims_left_in_sentence = 1 + (uni(0, 9) < 5 ? 0 : uni(1, 2));
+      text.clear();
+      const size_t target = static_cast<size_t>(uni(100, 200));
+      while (text.size() < target) {
+        absl::StrAppend(&text, text.empty() ? "" : " ", Word(filler(rng)));
+      }
+      absl::StrAppend(&text, " ", cl.quote, ".");
+      sentence = text;
+      ++sentence_index;
+      offset += 40;
+      line += 1;
+    }
+    --claims_left_in_sentence;
+    cl.sentence = sentence;
+    cl.mention.sentence = sentence_index;
+    cl.mention.span =
+        Span{offset, offset + static_cast<uint32_t>(cl.quote.size())};
+    offset += 40;
+    cl.position = Position{line, static_cast<int>(offset % 120) + 1};
     c.claims.push_back(std::move(cl));
   }
   return c;
+}
+
+// Current resident set (not the peak), from /proc/self/statm.
+double RssMiB() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return static_cast<double>(resident) * sysconf(_SC_PAGESIZE) / (1 << 20);
 }
 
 const Corpus& CorpusOf(int n) {
@@ -183,6 +285,7 @@ const Corpus& CorpusOf(int n) {
   if (it == cache->end()) {
     cache->clear();  // keep one corpus in memory at a time
     it = cache->emplace(n, Generate(n)).first;
+    it->second.rss_MiB = RssMiB();
   }
   return it->second;
 }
@@ -210,19 +313,26 @@ void BM_Align(benchmark::State& state) {
 void BM_JudgeAll(benchmark::State& state) {
   const Corpus& c = CorpusOf(static_cast<int>(state.range(0)));
   const judge::JudgeConfig config = judge::JudgeConfig::Defaults();
-  size_t findings = 0;
+  size_t findings = 0, evidence = 0;
   std::map<std::string, int> kinds;
   for (auto _ : state) {
     auto f = judge::JudgeAll(c.claims, c.docs, config);
     findings = f.size();
     kinds.clear();
-    for (const Finding& x : f) ++kinds[x.kind];
+    evidence = 0;
+    for (const Finding& x : f) {
+      ++kinds[x.kind];
+      evidence += x.evidence.size();
+    }
     benchmark::DoNotOptimize(f);
   }
   for (const auto& [k, n] : kinds) state.counters[k] = n;
   state.SetComplexityN(state.range(0));
   state.SetItemsProcessed(state.iterations() * state.range(0));
   state.counters["findings"] = static_cast<double>(findings);
+  state.counters["evidence"] = static_cast<double>(evidence);
+  state.counters["claim_bytes"] = sizeof(Claim);
+  state.counters["input_rss_MiB"] = c.rss_MiB;
   state.counters["max_rss_MiB"] = MaxRssMiB();
 }
 

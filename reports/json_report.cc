@@ -1,6 +1,9 @@
 // The JSON report: the whole CheckResult, described by
 // reports/schema/report.schema.json. Value types use checker/core/json_codec
 // so the report and `crosscheck extract` records share one encoding.
+#include <algorithm>
+#include <cstdint>
+
 #include "checker/core/json_codec.h"
 #include "nlohmann/json.hpp"
 #include "reports/report.h"
@@ -27,22 +30,23 @@ json DocumentJson(const DocumentResult& d) {
   const std::string& title = d.info.title.empty() ? d.doc.title : d.info.title;
   const std::string& source =
       d.info.source.empty() ? d.doc.source : d.info.source;
-  return json{{"id", d.doc.id},
-              {"path", d.doc.path},
-              {"record_line", d.doc.record_line},
-              {"format", d.doc.format},
-              {"title", title},
-              {"source", source},
-              {"byline", d.doc.byline},
-              {"url", d.doc.url},
-              {"bytes", d.doc.original.size()},
-              {"reference_date", ReferenceDateToJson(d.info.reference_date)},
-              {"ai_generated", d.info.ai_generated},
-              {"ai_evidence", d.info.ai_evidence},
-              {"ai_line", d.info.ai_line},
-              {"ai_column", d.info.ai_column},
-              {"syndication_key", d.info.syndication_key},
-              {"segments", std::move(segments)}};
+  return json{
+      {"id", d.doc.id},
+      {"path", d.doc.path},
+      {"record_line", d.doc.record_line},
+      {"format", d.doc.format},
+      {"title", title},
+      {"source", source},
+      {"byline", d.doc.byline},
+      {"url", d.doc.url},
+      {"bytes", std::max<uint64_t>(d.doc.original.size(), d.original_bytes)},
+      {"reference_date", ReferenceDateToJson(d.info.reference_date)},
+      {"ai_generated", d.info.ai_generated},
+      {"ai_evidence", d.info.ai_evidence},
+      {"ai_line", d.info.ai_line},
+      {"ai_column", d.info.ai_column},
+      {"syndication_key", d.info.syndication_key},
+      {"segments", std::move(segments)}};
 }
 
 }  // namespace

@@ -33,6 +33,9 @@ namespace {
 
 constexpr absl::string_view kPlanGroup = "plan";
 
+using Claims = std::vector<const Claim*>;
+using Mods = std::vector<Symbol>;
+
 bool IsNumericKind(MentionKind k) {
   return k == MentionKind::kNumber || k == MentionKind::kMoney ||
          k == MentionKind::kPercent || k == MentionKind::kQuantity ||
@@ -45,29 +48,26 @@ bool IsFigureMeasure(Measure m) {
 }
 
 // The string a claim is bucketed by within its class.
-absl::string_view BucketName(const Claim& c, ClaimClass k) {
+const Symbol& BucketName(const Claim& c, ClaimClass k) {
   switch (k) {
     case ClaimClass::kEvent:
-      return c.event.empty() ? absl::string_view(c.subject.head)
-                             : absl::string_view(c.event);
+      return c.event.empty() ? c.subject.head : c.event;
     case ClaimClass::kStatus:
-      return c.mention.group.empty() ? absl::string_view(c.mention.label)
-                                     : absl::string_view(c.mention.group);
+      return c.mention.group.empty() ? c.mention.label : c.mention.group;
     default:
       return c.subject.head;
   }
 }
 
-size_t OverlapCount(const std::vector<std::string>& a,
-                    const std::vector<std::string>& b) {
+size_t OverlapCount(const Mods& a, const Mods& b) {
   size_t i = 0, j = 0, n = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
+    if (a[i] == b[j]) {  // interned: a pointer comparison
       ++n, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
     }
   }
   return n;
@@ -75,9 +75,9 @@ size_t OverlapCount(const std::vector<std::string>& a,
 
 // FNV-1a 64 over a modifier list: fixed across builds, so run order (and
 // with it cluster representatives) never depends on the process.
-uint64_t SetHash(const std::vector<std::string>& mods) {
+uint64_t SetHash(const Mods& mods) {
   uint64_t h = 0xcbf29ce484222325ULL;
-  for (const std::string& m : mods) {
+  for (const Symbol& m : mods) {
     for (unsigned char c : m) h = (h ^ c) * 0x100000001b3ULL;
     h = (h ^ 0x1f) * 0x100000001b3ULL;
   }
@@ -85,20 +85,34 @@ uint64_t SetHash(const std::vector<std::string>& mods) {
 }
 
 struct Cluster {
-  const std::vector<std::string>* rep = nullptr;  // representative modifiers
-  int rep_claim = -1;                             // lowest index with `rep`
+  const Mods* rep = nullptr;  // representative modifiers
+  int rep_claim = -1;         // lowest index with `rep`
   std::vector<int> claims;
 };
 
 // Clusters one head bucket by modifier overlap; appends groups to `out`.
-void ClusterBucket(const std::vector<Claim>& claims, ClaimClass klass,
+void ClusterBucket(const Claims& claims, ClaimClass klass,
                    absl::string_view head, std::vector<int>* bucket,
                    const AlignOptions& options, std::vector<ClaimGroup>* out) {
-  auto mods = [&](int i) -> const std::vector<std::string>& {
-    return claims[i].subject.modifiers;
+  auto mods = [&](int i) -> const Mods& {
+    return claims[i]->subject.modifiers;
   };
+  if (bucket->size() == 1) {  // most buckets: what the general case gives
+    const Claim& c = *claims[bucket->front()];
+    ClaimGroup g;
+    g.klass = klass;
+    g.key = absl::StrCat(ClaimClassName(klass), ":", head);
+    if (!c.subject.modifiers.empty()) {
+      absl::StrAppend(&g.key, "[", absl::StrJoin(c.subject.modifiers, ","),
+                      "]");
+    }
+    g.subject = c.subject.text.empty() ? std::string(head) : c.subject.text;
+    g.claims = std::move(*bucket);
+    out->push_back(std::move(g));
+    return;
+  }
   // Identical modifier sets become adjacent runs. Sorting by a fixed hash
-  // first keeps string comparisons to hash ties (same set, or a collision).
+  // first keeps set comparisons to hash ties (same set, or a collision).
   std::vector<std::pair<uint64_t, int>> keyed;
   keyed.reserve(bucket->size());
   for (int i : *bucket) keyed.emplace_back(SetHash(mods(i)), i);
@@ -107,8 +121,8 @@ void ClusterBucket(const std::vector<Claim>& claims, ClaimClass klass,
                 const std::pair<uint64_t, int>& b) {
               if (a.first != b.first) return a.first < b.first;
               if (a.second == b.second) return false;
-              const auto& ma = mods(a.second);
-              const auto& mb = mods(b.second);
+              const Mods& ma = mods(a.second);
+              const Mods& mb = mods(b.second);
               if (ma != mb) return ma < mb;
               return a.second < b.second;
             });
@@ -133,20 +147,20 @@ void ClusterBucket(const std::vector<Claim>& claims, ClaimClass klass,
     return a.end - a.begin > b.end - b.begin;
   });
   std::vector<Cluster> clusters;
-  absl::flat_hash_map<absl::string_view, std::vector<int>> index;
+  absl::flat_hash_map<Symbol, std::vector<int>> index;
   for (const Run& run : runs) {
     const int first = (*bucket)[run.begin];
-    const std::vector<std::string>& set = mods(first);
+    const Mods& set = mods(first);
     int best = -1;
     double best_overlap = 0;
-    for (const std::string& m : set) {
+    for (const Symbol& m : set) {
       auto it = index.find(m);
       if (it == index.end()) continue;
       const std::vector<int>& cand = it->second;
       const size_t limit =
           std::min(cand.size(), static_cast<size_t>(options.max_candidates));
       for (size_t c = 0; c < limit; ++c) {
-        const std::vector<std::string>& rep = *clusters[cand[c]].rep;
+        const Mods& rep = *clusters[cand[c]].rep;
         const double ov = static_cast<double>(OverlapCount(set, rep)) /
                           static_cast<double>(std::min(set.size(), rep.size()));
         if (ov > best_overlap || (ov == best_overlap && cand[c] < best)) {
@@ -158,7 +172,7 @@ void ClusterBucket(const std::vector<Claim>& claims, ClaimClass klass,
     if (best < 0 || best_overlap < options.min_modifier_overlap) {
       best = static_cast<int>(clusters.size());
       clusters.push_back(Cluster{&set, first, {}});
-      for (const std::string& m : set) index[m].push_back(best);
+      for (const Symbol& m : set) index[m].push_back(best);
     }
     Cluster& cl = clusters[best];
     cl.claims.insert(cl.claims.end(), bucket->begin() + run.begin,
@@ -184,7 +198,7 @@ void ClusterBucket(const std::vector<Claim>& claims, ClaimClass klass,
     if (!cl.rep->empty()) {
       absl::StrAppend(&g.key, "[", absl::StrJoin(*cl.rep, ","), "]");
     }
-    g.subject = claims[cl.rep_claim].subject.text;
+    g.subject = claims[cl.rep_claim]->subject.text;
     if (g.subject.empty()) g.subject = std::string(head);
     g.claims = std::move(cl.claims);
     std::sort(g.claims.begin(), g.claims.end());
@@ -212,15 +226,15 @@ ClaimClass ClassOf(const Claim& c) {
   return k;
 }
 
-double ModifierOverlap(const std::vector<std::string>& a,
-                       const std::vector<std::string>& b) {
+double ModifierOverlap(const std::vector<Symbol>& a,
+                       const std::vector<Symbol>& b) {
   if (a.empty() || b.empty()) return 0;
   size_t n;
   if (std::is_sorted(a.begin(), a.end()) &&
       std::is_sorted(b.begin(), b.end())) {
     n = OverlapCount(a, b);
   } else {
-    std::vector<std::string> sa = a, sb = b;
+    Mods sa = a, sb = b;
     std::sort(sa.begin(), sa.end());
     std::sort(sb.begin(), sb.end());
     n = OverlapCount(sa, sb);
@@ -239,10 +253,19 @@ double SubjectSimilarity(const Subject& a, const Subject& b) {
 
 std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
                                     const AlignOptions& options) {
-  using BucketKey = std::pair<int, absl::string_view>;
+  Claims ptrs;
+  ptrs.reserve(claims.size());
+  for (const Claim& c : claims) ptrs.push_back(&c);
+  return AlignClaimPtrs(ptrs, options);
+}
+
+std::vector<ClaimGroup> AlignClaimPtrs(const std::vector<const Claim*>& claims,
+                                       const AlignOptions& options) {
+  // Interned names: hashing and comparing them is a pointer operation.
+  using BucketKey = std::pair<int, Symbol>;
   absl::flat_hash_map<BucketKey, std::vector<int>> buckets;
   for (size_t i = 0; i < claims.size(); ++i) {
-    const Claim& c = claims[i];
+    const Claim& c = *claims[i];
     ClaimClass k = ClassOf(c);
     if (k == ClaimClass::kNone) continue;
     buckets[{static_cast<int>(k), BucketName(c, k)}].push_back(
@@ -253,11 +276,13 @@ std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
   // Plans ("will revise Article 9") are about their object, not a story-wide
   // state: one group per planned action and object, clustered like figures.
   absl::flat_hash_map<std::string, std::vector<int>> plans;
-  const BucketKey plan_key{static_cast<int>(ClaimClass::kStatus), kPlanGroup};
+  const BucketKey plan_key{static_cast<int>(ClaimClass::kStatus),
+                           Symbol(kPlanGroup)};
   if (auto it = buckets.find(plan_key); it != buckets.end()) {
     for (int i : it->second) {
-      if (claims[i].subject.head.empty()) continue;
-      plans[absl::StrCat(kPlanGroup, ":", claims[i].subject.head)].push_back(i);
+      if (claims[i]->subject.head.empty()) continue;
+      plans[absl::StrCat(kPlanGroup, ":", claims[i]->subject.head)].push_back(
+          i);
     }
     buckets.erase(it);
   }
@@ -275,22 +300,22 @@ std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
     if (klass == ClaimClass::kStatus && options.status_by_subject) {
       // One group per (status group, head).
       std::sort(members.begin(), members.end(), [&](int a, int b) {
-        if (claims[a].subject.head != claims[b].subject.head) {
-          return claims[a].subject.head < claims[b].subject.head;
-        }
+        const Symbol& ha = claims[a]->subject.head;
+        const Symbol& hb = claims[b]->subject.head;
+        if (ha != hb) return ha < hb;
         return a < b;
       });
       for (size_t i = 0; i < members.size();) {
         size_t j = i + 1;
-        const std::string& head = claims[members[i]].subject.head;
-        while (j < members.size() && claims[members[j]].subject.head == head) {
+        const Symbol& head = claims[members[i]]->subject.head;
+        while (j < members.size() && claims[members[j]]->subject.head == head) {
           ++j;
         }
         ClaimGroup g;
         g.klass = klass;
         g.key = absl::StrCat("status:", key.second, ":", head);
-        g.subject = claims[members[i]].subject.text;
-        if (g.subject.empty()) g.subject = std::string(key.second);
+        g.subject = claims[members[i]]->subject.text;
+        if (g.subject.empty()) g.subject = key.second.str();
         g.claims.assign(members.begin() + i, members.begin() + j);
         groups.push_back(std::move(g));
         i = j;
@@ -301,14 +326,25 @@ std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
     g.klass = klass;
     g.key = absl::StrCat(ClaimClassName(klass), ":", key.second);
     std::sort(members.begin(), members.end());
-    g.subject = std::string(key.second);
+    g.subject = key.second.str();
     g.claims = std::move(members);
     groups.push_back(std::move(g));
   }
-  std::sort(
-      groups.begin(), groups.end(),
-      [](const ClaimGroup& a, const ClaimGroup& b) { return a.key < b.key; });
-  return groups;
+  // Keys are unique; the first claim only makes the order total. Sorting
+  // positions and moving each group once beats swapping groups.
+  std::vector<std::pair<absl::string_view, int>> order;
+  order.reserve(groups.size());
+  for (const ClaimGroup& g : groups) {
+    order.emplace_back(g.key, g.claims.front());
+  }
+  std::vector<size_t> index(groups.size());
+  for (size_t i = 0; i < index.size(); ++i) index[i] = i;
+  std::sort(index.begin(), index.end(),
+            [&](size_t a, size_t b) { return order[a] < order[b]; });
+  std::vector<ClaimGroup> sorted;
+  sorted.reserve(groups.size());
+  for (size_t i : index) sorted.push_back(std::move(groups[i]));
+  return sorted;
 }
 
 }  // namespace crosscheck::align

@@ -77,8 +77,8 @@ absl::string_view ClaimClassName(ClaimClass c);  // "figure", "date", ...
 ClaimClass ClassOf(const Claim& c);
 
 struct ClaimGroup {
-  std::string key;      // canonical, see above; unique across groups
-  std::string subject;  // subject text of a representative claim
+  std::string key;       // canonical, see above; unique across groups
+  SharedString subject;  // subject text of a representative claim
   ClaimClass klass = ClaimClass::kNone;
   std::vector<int> claims;  // indices into the input, ascending
 };
@@ -86,6 +86,10 @@ struct ClaimGroup {
 // Groups claims that are about the same thing. Groups sorted by key.
 std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
                                     const AlignOptions& options);
+// The same over claims held elsewhere (indices are into `claims`), so that
+// a caller can align in another order without copying the claims.
+std::vector<ClaimGroup> AlignClaimPtrs(const std::vector<const Claim*>& claims,
+                                       const AlignOptions& options);
 
 // How alike two subjects are, 0..1: 0 when heads differ; 1 for equal heads
 // and equal modifiers; else 0.5 + 0.5 * modifier overlap coefficient (0.75
@@ -94,8 +98,8 @@ double SubjectSimilarity(const Subject& a, const Subject& b);
 
 // Overlap coefficient of two sorted, duplicate-free modifier lists; 0 when
 // either is empty.
-double ModifierOverlap(const std::vector<std::string>& a,
-                       const std::vector<std::string>& b);
+double ModifierOverlap(const std::vector<Symbol>& a,
+                       const std::vector<Symbol>& b);
 
 }  // namespace crosscheck::align
 

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -48,6 +49,9 @@ constexpr char kCommonOptions[] =
   --max-file-size BYTES  skip larger files with an error (default 512 MiB)
   --max-line-length BYTES
                          cut longer lines for matching (default 1 MiB)
+  --memory-budget BYTES  input held in memory at once (default 128M; K, M,
+                         G suffixes): a larger corpus is read twice and
+                         processed in batches of this size (same output)
   --quiet                no progress on stderr
 )";
 
@@ -69,7 +73,15 @@ void PrintHelp(const std::string& cmd) {
                  "Reads articles (.txt .md .html .jsonl; directories are "
                  "walked), extracts\nclaims, aligns them and reports "
                  "findings.\n\nOptions:\n"
-              << kReportOptions << kCommonOptions;
+              << kReportOptions
+              << "  --segments all|none|auto\n"
+                 "                         list every document's segments "
+                 "and text in the\n"
+                 "                         JSON and HTML reports (default "
+                 "auto: all unless the\n"
+                 "                         corpus exceeds --memory-budget; "
+                 "none saves memory)\n"
+              << kCommonOptions;
   } else if (cmd == "extract") {
     std::cout << "Usage: crosscheck extract PATH... [options]\n\n"
                  "Prints one JSON object per claim (JSON Lines) on stdout; "
@@ -113,7 +125,7 @@ void PrintHelp(const std::string& cmd) {
 
 void DeclareCommon(Args* a) {
   a->Value("rules").Value("threads").Value("reference-date");
-  a->Value("max-file-size").Value("max-line-length");
+  a->Value("max-file-size").Value("max-line-length").Value("memory-budget");
   a->Bool("quiet").Bool("help");
 }
 
@@ -159,6 +171,42 @@ absl::Status ParsePipelineOptions(const Args& a, pipeline::PipelineOptions* o) {
       return absl::InvalidArgumentError("--max-line-length needs a byte count");
     }
     o->ingest.max_line_bytes = v;
+  }
+  if (a.Has("memory-budget")) {
+    std::string text = a.Get("memory-budget");
+    uint64_t unit = 1;
+    if (!text.empty()) {
+      switch (absl::ascii_toupper(static_cast<unsigned char>(text.back()))) {
+        case 'K':
+          unit = 1ull << 10;
+          break;
+        case 'M':
+          unit = 1ull << 20;
+          break;
+        case 'G':
+          unit = 1ull << 30;
+          break;
+      }
+      if (unit > 1) text.pop_back();
+    }
+    uint64_t v = 0;
+    if (!absl::SimpleAtoi(text, &v) || v == 0 || v > (uint64_t{1} << 50)) {
+      return absl::InvalidArgumentError(
+          "--memory-budget needs a byte count (such as 134217728 or 128M)");
+    }
+    o->memory_budget = v * unit;
+  }
+  if (a.Has("segments")) {
+    const std::string v = a.Get("segments");
+    if (v == "all") {
+      o->segments = pipeline::PipelineOptions::Segments::kAll;
+    } else if (v == "none") {
+      o->segments = pipeline::PipelineOptions::Segments::kNone;
+    } else if (v == "auto") {
+      o->segments = pipeline::PipelineOptions::Segments::kAuto;
+    } else {
+      return absl::InvalidArgumentError("--segments takes all, none or auto");
+    }
   }
   return absl::OkStatus();
 }
@@ -349,7 +397,9 @@ class Progress {
 
 std::string ProgressLine(const CheckResult& r, double seconds) {
   uint64_t bytes = 0;
-  for (const auto& d : r.documents) bytes += d.doc.original.size();
+  for (const auto& d : r.documents) {
+    bytes += std::max<uint64_t>(d.doc.original.size(), d.original_bytes);
+  }
   return absl::StrFormat("crosscheck: %d documents, %.1f MB, %.1f MB/s",
                          r.documents.size(), bytes / 1e6,
                          seconds > 0 ? bytes / 1e6 / seconds : 0.0);
@@ -362,7 +412,11 @@ int CheckLike(int argc, char** argv, bool baseline_mode) {
   Args a;
   DeclareCommon(&a);
   DeclareReport(&a);
-  if (baseline_mode) a.Value("output");
+  if (baseline_mode) {
+    a.Value("output");
+  } else {
+    a.Value("segments");
+  }
   if (absl::Status s = a.Parse(argc, argv, 2); !s.ok()) {
     return UsageError(cmd, std::string(s.message()));
   }
@@ -380,6 +434,9 @@ int CheckLike(int argc, char** argv, bool baseline_mode) {
     if (absl::Status s = ParseReportFlags(a, &flags); !s.ok()) {
       return UsageError(cmd, std::string(s.message()));
     }
+  } else {
+    // A baseline records findings only.
+    o.segments = pipeline::PipelineOptions::Segments::kNone;
   }
   std::vector<Diagnostic> diags;
   auto engine = LoadEngine(o, &diags);
@@ -444,31 +501,42 @@ int RunExtractCommand(int argc, char** argv) {
   auto engine = LoadEngine(o, &diags);
   if (!engine) return kExitUsage;
   auto start = std::chrono::steady_clock::now();
-  pipeline::Extraction ex;
+  const bool with_mentions = a.Has("mentions");
+  const int threads = pipeline::ResolveThreads(o.threads);
+  uint64_t bytes = 0;
+  size_t doc_count = 0, mention_count = 0, claim_count = 0;
+  // Each batch is written as soon as it is extracted and then freed: a
+  // corpus over --memory-budget is streamed (pipeline.h).
+  auto write = [&](pipeline::Extraction& ex) {
+    // Serializing costs about as much as extracting, so documents are
+    // serialized in parallel batches (claims_io.h); the bytes never depend
+    // on --threads.
+    pipeline::WriteExtractRecords(ex, with_mentions, threads, std::cout);
+    doc_count += ex.documents.size();
+    claim_count += ex.claims.size();
+    for (size_t d = 0; d < ex.documents.size(); ++d) {
+      bytes += ex.documents[d].doc.original.size();
+      mention_count += ex.mentions[d].size();
+    }
+  };
   if (a.positional().size() == 1 && a.positional()[0] == "-") {
     std::stringstream ss;
     ss << std::cin.rdbuf();
     std::vector<Diagnostic> read_diags;
     std::vector<Document> docs =
         ingest::ParseDocuments("-", ss.str(), "txt", o.ingest, &read_diags);
-    ex = pipeline::ExtractDocuments(*engine, std::move(docs),
-                                    std::move(read_diags));
+    pipeline::Extraction ex = pipeline::ExtractDocuments(
+        *engine, std::move(docs), std::move(read_diags));
+    write(ex);
+    diags.insert(diags.end(), ex.diagnostics.begin(), ex.diagnostics.end());
   } else {
-    ex = pipeline::RunExtract(*engine, a.positional());
+    std::vector<Diagnostic> ex_diags =
+        pipeline::StreamExtract(*engine, a.positional(), write);
+    diags.insert(diags.end(), ex_diags.begin(), ex_diags.end());
   }
-  ex.diagnostics.insert(ex.diagnostics.begin(), diags.begin(), diags.end());
-  pipeline::SortDiagnostics(&ex.diagnostics);
-
-  pipeline::WriteExtractRecords(ex, a.Has("mentions"),
-                                pipeline::ResolveThreads(o.threads), std::cout);
-  uint64_t bytes = 0;
-  size_t mention_count = 0;
-  for (size_t d = 0; d < ex.documents.size(); ++d) {
-    bytes += ex.documents[d].doc.original.size();
-    mention_count += ex.mentions[d].size();
-  }
+  pipeline::SortDiagnostics(&diags);
   std::cout.flush();
-  for (const auto& diag : ex.diagnostics) {
+  for (const auto& diag : diags) {
     std::cerr << diag.path;
     if (diag.line > 0) std::cerr << ":" << diag.line;
     if (diag.column > 0) std::cerr << ":" << diag.column;
@@ -482,10 +550,10 @@ int RunExtractCommand(int argc, char** argv) {
     std::cerr << absl::StrFormat(
         "crosscheck extract: %d documents, %d mentions, %d claims, %.1f MB "
         "in %.3f s (%.1f MB/s)\n",
-        ex.documents.size(), mention_count, ex.claims.size(), bytes / 1e6, secs,
+        doc_count, mention_count, claim_count, bytes / 1e6, secs,
         secs > 0 ? bytes / 1e6 / secs : 0.0);
   }
-  for (const auto& diag : ex.diagnostics) {
+  for (const auto& diag : diags) {
     if (diag.severity == Severity::kError) return kExitUsage;
   }
   return kExitClean;

@@ -8,8 +8,8 @@
 //   - strings: '"' and '\\' escaped, \b \t \n \f \r, other bytes below 0x20
 //     as \u00xx (lowercase hex); everything else, DEL and U+2028 included,
 //     passes through. Invalid UTF-8 becomes U+FFFD the way nlohmann does it.
-//   - doubles: nlohmann's shortest round-trip form (12000.0, 0.15, 1e+20,
-//     -0.0); NaN and infinities are null (JSON has neither).
+//   - doubles: nlohmann's own Grisu2 round-trip form (12000.0, 0.15,
+//     1e+20, -0.0); NaN and infinities are null (JSON has neither).
 //   - integers: plain decimal.
 //
 // The writer does not sort keys: nlohmann's objects are std::maps, so to

@@ -2,6 +2,7 @@
 #ifndef CROSSCHECK_CHECKER_CORE_RESULT_H_
 #define CROSSCHECK_CHECKER_CORE_RESULT_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,14 @@ struct DocumentResult {
   Document doc;
   DocumentInfo info;
   std::vector<Segment> segments;
+  // Size of doc.original, which `check --segments none` drops to save
+  // memory (0 when unknown; reports then use doc.original.size()).
+  uint64_t original_bytes = 0;
 };
 
 struct CheckResult {
-  std::string tool_version;             // CROSSCHECK_VERSION
-  std::vector<std::string> inputs;      // paths as given
+  std::string tool_version;               // CROSSCHECK_VERSION
+  std::vector<std::string> inputs;        // paths as given
   std::vector<DocumentResult> documents;  // sorted by (path, record_line)
   std::vector<Claim> claims;              // sorted by (doc order, span)
   std::vector<Finding> findings;          // sorted by (severity desc, rule,

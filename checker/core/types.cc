@@ -2,15 +2,68 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstring>
+#include <new>
+#include <string>
 #include <utility>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_set.h"
+#include "absl/synchronization/mutex.h"
+
 namespace crosscheck {
+
+// Constant-initialized, so Symbols made during static initialization of
+// other files still read as "".
+constinit const std::string Symbol::kEmpty;
+
+Symbol::Symbol(absl::string_view s) {
+  if (s.empty()) return;
+  // A per-thread cache in front of one locked table: extraction threads
+  // intern the same few thousand words over and over.
+  thread_local absl::flat_hash_map<absl::string_view, const std::string*> cache;
+  if (auto it = cache.find(s); it != cache.end()) {
+    s_ = it->second;
+    return;
+  }
+  static absl::Mutex mu(absl::kConstInit);
+  static absl::node_hash_set<std::string>* table ABSL_GUARDED_BY(mu) =
+      new absl::node_hash_set<std::string>;
+  {
+    absl::MutexLock lock(&mu);
+    s_ = &*table->emplace(s).first;  // nodes never move
+  }
+  cache.emplace(*s_, s_);
+}
+
+SharedString::SharedString(absl::string_view s) {
+  if (s.empty()) return;
+  void* mem = ::operator new(sizeof(Rep) + s.size());
+  rep_ = new (mem) Rep;
+  rep_->refs.store(1, std::memory_order_relaxed);
+  rep_->size = static_cast<uint32_t>(s.size());
+  std::memcpy(rep_->data, s.data(), s.size());
+}
+
+void SharedString::Ref() const {
+  if (rep_) rep_->refs.fetch_add(1, std::memory_order_relaxed);
+}
+
+void SharedString::Unref() {
+  if (rep_ && rep_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    rep_->~Rep();
+    ::operator delete(rep_);
+  }
+  rep_ = nullptr;
+}
+
 namespace {
 
 template <typename E, size_t N>
-absl::string_view NameOf(const std::array<std::pair<E, absl::string_view>, N>&
-                             table,
-                         E value) {
+absl::string_view NameOf(
+    const std::array<std::pair<E, absl::string_view>, N>& table, E value) {
   for (const auto& [e, name] : table) {
     if (e == value) return name;
   }

@@ -16,16 +16,239 @@
 #ifndef CROSSCHECK_CHECKER_CORE_TYPES_H_
 #define CROSSCHECK_CHECKER_CORE_TYPES_H_
 
+#include <atomic>
+#include <compare>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "checker/core/mapped_text.h"
 
 namespace crosscheck {
+
+// ---------------------------------------------------------------------------
+// Compact strings for claim fields. A million claims must fit in memory with
+// room to judge them, and a std::string costs 32 bytes even when empty; most
+// claim strings come from small vocabularies (rule ids, units, lemmas) or are
+// shared by several claims (a sentence). Both types below read like a const
+// std::string: they convert implicitly to `const std::string&` and
+// absl::string_view, work in absl::StrCat/StrJoin/StrFormat("%s"), compare
+// with strings and literals by content, print to streams and serialize as
+// JSON strings (nlohmann::json). Assigning a string sets them.
+
+// Read-only string interface shared by Symbol and SharedString; Derived
+// provides `const std::string& str() const`.
+template <typename Derived>
+class StringValue {
+ public:
+  operator const std::string&() const { return self(); }  // NOLINT
+  operator absl::string_view() const { return self(); }   // NOLINT
+  operator absl::AlphaNum() const {  // NOLINT: absl::StrCat / StrJoin
+    return absl::AlphaNum(absl::string_view(self()));
+  }
+  bool empty() const { return self().empty(); }
+  size_t size() const { return self().size(); }
+  const char* data() const { return self().data(); }
+  const char* c_str() const { return self().c_str(); }
+  std::string::const_iterator begin() const { return self().begin(); }
+  std::string::const_iterator end() const { return self().end(); }
+  char operator[](size_t i) const { return self()[i]; }
+  size_t find(absl::string_view s, size_t pos = 0) const {
+    return absl::string_view(self()).find(s, pos);
+  }
+  std::string substr(size_t pos, size_t n = std::string::npos) const {
+    return self().substr(pos, n);
+  }
+
+  friend std::string operator+(const Derived& a, absl::string_view b) {
+    return absl::StrCat(a.str(), b);
+  }
+  friend std::string operator+(const Derived& a, const char* b) {
+    return absl::StrCat(a.str(), b);
+  }
+  friend std::string operator+(const Derived& a, const std::string& b) {
+    return absl::StrCat(a.str(), b);
+  }
+  friend std::string operator+(absl::string_view a, const Derived& b) {
+    return absl::StrCat(a, b.str());
+  }
+  friend std::string operator+(const char* a, const Derived& b) {
+    return absl::StrCat(a, b.str());
+  }
+  friend std::string operator+(const std::string& a, const Derived& b) {
+    return absl::StrCat(a, b.str());
+  }
+
+  friend bool operator==(const Derived& a, const char* b) {
+    return a.str() == b;
+  }
+  friend bool operator==(const Derived& a, absl::string_view b) {
+    return absl::string_view(a.str()) == b;
+  }
+  friend bool operator==(const Derived& a, const std::string& b) {
+    return a.str() == b;
+  }
+  // By content, so that sorted output never depends on interning order.
+  friend std::strong_ordering operator<=>(const Derived& a, const Derived& b) {
+    return a.str().compare(b.str()) <=> 0;
+  }
+  friend std::ostream& operator<<(std::ostream& os, const Derived& s) {
+    return os << s.str();
+  }
+  // absl::StrFormat("%s", s).
+  friend absl::FormatConvertResult<absl::FormatConversionCharSet::kString>
+  AbslFormatConvert(const Derived& s, const absl::FormatConversionSpec&,
+                    absl::FormatSink* sink) {
+    sink->Append(s.str());
+    return {true};
+  }
+
+ private:
+  const std::string& self() const {
+    return static_cast<const Derived*>(this)->str();
+  }
+};
+
+// An interned string: 8 bytes, copied and compared for equality in O(1).
+// Equal contents share one process-wide, never-freed copy, so use it for
+// vocabularies (rule ids, units, lemmas, labels, document ids), not for
+// free text. Interning is thread-safe.
+//
+//   Symbol unit = "USD";
+//   if (unit == "USD") ...;                  // content comparison
+//   absl::StrCat(unit, " 4.8");              // "USD 4.8"
+class Symbol : public StringValue<Symbol> {
+ public:
+  Symbol() = default;
+  Symbol(absl::string_view s);  // NOLINT(runtime/explicit): like std::string
+  Symbol(const std::string& s) : Symbol(absl::string_view(s)) {}  // NOLINT
+  Symbol(const char* s) : Symbol(absl::string_view(s)) {}         // NOLINT
+
+  const std::string& str() const { return *s_; }
+
+  friend bool operator==(const Symbol& a, const Symbol& b) {
+    return a.s_ == b.s_;  // interned: same content, same pointer
+  }
+  template <typename H>
+  friend H AbslHashValue(H h, const Symbol& s) {
+    return H::combine(std::move(h), s.s_);
+  }
+
+ private:
+  static const std::string kEmpty;
+  const std::string* s_ = &kEmpty;
+};
+
+// An immutable, reference-counted string: copies share one buffer (one
+// allocation holding count, size and bytes), so the claims of one sentence
+// and the evidence quoting them hold it once. Reads as an
+// absl::string_view; converts to std::string by copy.
+//
+//   SharedString sentence = std::string(text);
+//   claim_a.sentence = sentence;             // no copy of the text
+//   claim_b.sentence = sentence;
+class SharedString {
+ public:
+  SharedString() = default;
+  SharedString(absl::string_view s);  // NOLINT
+  SharedString(const std::string& s)
+      : SharedString(absl::string_view(s)) {}                          // NOLINT
+  SharedString(const char* s) : SharedString(absl::string_view(s)) {}  // NOLINT
+  SharedString(const SharedString& o) : rep_(o.rep_) { Ref(); }
+  SharedString(SharedString&& o) noexcept : rep_(o.rep_) { o.rep_ = nullptr; }
+  SharedString& operator=(SharedString o) noexcept {
+    std::swap(rep_, o.rep_);
+    return *this;
+  }
+  ~SharedString() { Unref(); }
+
+  absl::string_view view() const {
+    return rep_ ? absl::string_view(rep_->data, rep_->size)
+                : absl::string_view();
+  }
+  std::string str() const { return std::string(view()); }
+  operator absl::string_view() const { return view(); }               // NOLINT
+  operator std::string() const { return str(); }                      // NOLINT
+  operator absl::AlphaNum() const { return absl::AlphaNum(view()); }  // NOLINT
+  bool empty() const { return rep_ == nullptr; }
+  size_t size() const { return rep_ ? rep_->size : 0; }
+  const char* data() const { return rep_ ? rep_->data : ""; }
+  const char* begin() const { return data(); }
+  const char* end() const { return data() + size(); }
+  char operator[](size_t i) const { return data()[i]; }
+  size_t find(absl::string_view s, size_t pos = 0) const {
+    return view().find(s, pos);
+  }
+  std::string substr(size_t pos, size_t n = std::string::npos) const {
+    return std::string(view().substr(pos, n));
+  }
+
+  friend bool operator==(const SharedString& a, const SharedString& b) {
+    return a.rep_ == b.rep_ || a.view() == b.view();
+  }
+  friend bool operator==(const SharedString& a, absl::string_view b) {
+    return a.view() == b;
+  }
+  friend bool operator==(const SharedString& a, const char* b) {
+    return a.view() == absl::string_view(b);
+  }
+  friend bool operator==(const SharedString& a, const std::string& b) {
+    return a.view() == absl::string_view(b);
+  }
+  friend std::strong_ordering operator<=>(const SharedString& a,
+                                          const SharedString& b) {
+    return a.view().compare(b.view()) <=> 0;
+  }
+  friend std::ostream& operator<<(std::ostream& os, const SharedString& s) {
+    return os << s.view();
+  }
+  friend absl::FormatConvertResult<absl::FormatConversionCharSet::kString>
+  AbslFormatConvert(const SharedString& s, const absl::FormatConversionSpec&,
+                    absl::FormatSink* sink) {
+    sink->Append(s.view());
+    return {true};
+  }
+  template <typename H>
+  friend H AbslHashValue(H h, const SharedString& s) {
+    return H::combine(std::move(h), s.view());
+  }
+
+ private:
+  struct Rep {
+    std::atomic<uint32_t> refs;
+    uint32_t size;
+    char data[];  // NOLINT: flexible array member (GNU): one allocation
+  };
+  void Ref() const;
+  void Unref();
+  Rep* rep_ = nullptr;  // null: ""
+};
+
+// nlohmann::json conversions (found by argument-dependent lookup), without
+// making every user of this header include nlohmann.
+template <typename Json>
+void to_json(Json& j, const Symbol& s) {  // NOLINT(runtime/references)
+  j = s.str();
+}
+template <typename Json>
+void to_json(Json& j, const SharedString& s) {  // NOLINT
+  j = s.str();
+}
+template <typename Json>
+void from_json(const Json& j, Symbol& s) {  // NOLINT(runtime/references)
+  s = Symbol(j.template get_ref<const std::string&>());
+}
+template <typename Json>
+void from_json(const Json& j, SharedString& s) {  // NOLINT
+  s = SharedString(j.template get<std::string>());
+}
 
 // ---------------------------------------------------------------------------
 // Diagnostics: problems with the input or configuration. A diagnostic never
@@ -50,9 +273,9 @@ struct Diagnostic {
 // How a document's reference date ("now" for the article) was found.
 struct ReferenceDate {
   std::optional<absl::CivilDay> day;  // unset when unknown
-  std::string provenance;  // "metadata:published", "dateline", "text-cue",
-                           // "latest-past-date", "corpus", "override", ""
-  std::string evidence;    // the text it was read from, if any
+  std::string provenance;   // "metadata:published", "dateline", "text-cue",
+                            // "latest-past-date", "corpus", "override", ""
+  std::string evidence;     // the text it was read from, if any
   double confidence = 0.0;  // 0..1
   // Some documents are only placed in a window ("between November 2024 and
   // 20 January 2025"); `day` is then the window's start.
@@ -85,16 +308,16 @@ struct Block {
 };
 
 struct Document {
-  std::string id;      // stable: file stem, or JSONL "id" field
-  std::string path;    // as given on the command line (relative if so)
+  std::string id;       // stable: file stem, or JSONL "id" field
+  std::string path;     // as given on the command line (relative if so)
   int record_line = 0;  // JSONL: 1-based line of the record; else 0
   std::string format;   // "txt", "md", "html", "jsonl"
   std::string title;
-  std::string source;   // publisher / site name
+  std::string source;  // publisher / site name
   std::string byline;
   std::string url;
   ReferenceDate reference_date;
-  std::string original;   // original bytes (file, or decoded JSONL body)
+  std::string original;      // original bytes (file, or decoded JSONL body)
   LineIndex original_index;  // line:col lookups into `original`
   std::vector<Block> blocks;
   std::string extra_json;  // JSONL: other fields, serialized; else ""
@@ -163,8 +386,8 @@ absl::string_view GranularityName(Granularity g);
 struct DateValue {
   absl::CivilDay begin;
   absl::CivilDay end;  // inclusive
+  Symbol iso;          // "2026-02-08", "2024-Q3", "2025-H1", "2025", "201X"
   Granularity granularity = Granularity::kDay;
-  std::string iso;  // "2026-02-08", "2024-Q3", "2025-H1", "2025", "201X"
   bool relative = false;  // resolved from a relative expression / weekday
 };
 
@@ -175,26 +398,26 @@ struct Amount {
   double value = 0;
   double low = 0;
   double high = 0;
-  std::string unit;       // "USD", "JPY", "%", "pp", "km", "soldier", ""
-  std::string dimension;  // "currency", "percent", "percentage-points",
-                          // "count", "distance", "duration", "ratio", ""
-  std::string qualifier;  // "about", "more-than", "at-least", "up-to", ""
+  Symbol unit;       // "USD", "JPY", "%", "pp", "km", "soldier", ""
+  Symbol dimension;  // "currency", "percent", "percentage-points",
+                     // "count", "distance", "duration", "ratio", ""
+  Symbol qualifier;  // "about", "more-than", "at-least", "up-to", ""
 };
 
 struct Mention {
   MentionKind kind = MentionKind::kNumber;
-  std::string rule_id;  // e.g. "money.currency-amount"
-  Span span;            // original byte span, end exclusive
+  Symbol rule_id;            // e.g. "money.currency-amount"
+  Span span;                 // original byte span, end exclusive
   uint32_t local_begin = 0;  // offsets into the segment's normalized text
   uint32_t local_end = 0;
   int segment = 0;
   int sentence = 0;
-  std::string text;  // normalized matched text
-  Amount amount;     // numeric kinds
+  std::string text;               // normalized matched text
+  Amount amount;                  // numeric kinds
   std::optional<DateValue> date;  // kDate
-  std::string label;  // kStatus: status value; kEvent: event noun;
-                      // kDisclaimer: "ai-generated"
-  std::string group;  // kStatus: exclusive group id
+  Symbol label;                   // kStatus: status value; kEvent: event noun;
+                                  // kDisclaimer: "ai-generated"
+  Symbol group;                   // kStatus: exclusive group id
 };
 
 enum class Measure {
@@ -215,16 +438,16 @@ std::optional<Modality> ParseModality(absl::string_view name);
 
 struct Subject {
   std::string text;  // as written, e.g. "tariffs on South Korean automobiles"
-  std::string head;  // canonical head lemma, e.g. "tariff"
-  std::vector<std::string> modifiers;  // canonical, sorted, e.g. {"automobile",
-                                       // "korean", "south"}
-  std::string key;   // canonical key used for grouping
+  Symbol head;       // canonical head lemma, e.g. "tariff"
+  std::vector<Symbol> modifiers;  // canonical, sorted, e.g. {"automobile",
+                                  // "korean", "south"}
+  Symbol key;                     // canonical key used for grouping
 };
 
 // What a claim is about in time.
 struct TimeScope {
   DateValue period;
-  std::string source;  // "explicit", "reference-date"
+  Symbol source;  // "explicit", "reference-date"
 };
 
 // The document facts a claim carries so that alignment can run on claims
@@ -242,49 +465,54 @@ struct DocumentInfo {
   uint64_t ai_span_end = 0;
   int ai_line = 0;
   int ai_column = 0;
-  std::string syndication_key;  // equal keys: near-duplicate documents
+  std::string syndication_key;    // equal keys: near-duplicate documents
   std::vector<uint64_t> minhash;  // document signature for duplicates
 };
 
 struct Claim {
-  std::string id;      // "<doc id>#<n>", stable
-  std::string doc_id;
+  std::string id;  // "<doc id>#<n>", stable
+  Symbol doc_id;
   Mention mention;
   Subject subject;
   Measure measure = Measure::kLevel;
-  TimeScope scope;
   Modality modality = Modality::kPresent;
-  std::string speaker;
-  std::string event;  // event key for kEventDate, e.g. "election"
+  TimeScope scope;
+  Symbol speaker;
+  Symbol event;  // event key for kEventDate, e.g. "election"
   // kChange from "from X to Y": X (the amount is Y, the new level).
   std::optional<double> change_from;
-  std::string sentence;  // normalized sentence text containing the mention
-  Position position;     // line:col of mention.span.begin in the original
-  std::string quote;     // original bytes of mention.span
+  // Normalized sentence text containing the mention; the claims of one
+  // sentence may share it.
+  SharedString sentence;
+  Position position;  // line:col of mention.span.begin in the original
+  std::string quote;  // original bytes of mention.span
 };
 
 // ---------------------------------------------------------------------------
 // Findings.
 struct Evidence {
-  std::string doc_id;
-  std::string path;
-  std::string source;
+  // Document facts are interned: hundreds of thousands of evidence entries
+  // repeat a few thousand documents.
+  Symbol doc_id;
+  Symbol path;
+  Symbol source;
   Position position;
   Span span;
-  std::string quote;     // original text of the claim
-  std::string sentence;  // its sentence, for context
-  std::string value;     // normalized value as text
+  std::string quote;      // original text of the claim
+  SharedString sentence;  // its sentence, for context
+  std::string value;      // normalized value as text
   std::string claim_id;
-  std::string reference_date;  // "YYYY-MM-DD" or ""
+  Symbol reference_date;  // "YYYY-MM-DD" or ""
 };
 
 struct Finding {
-  std::string rule_id;  // "judge.conflict", "judge.event-date-conflict", ...
-  std::string kind;     // "conflict", "agreement", "superseded", ...
+  Symbol rule_id;  // "judge.conflict", "judge.event-date-conflict", ...
+  Symbol kind;     // "conflict", "agreement", "superseded", ...
   Severity severity = Severity::kInfo;
   double confidence = 0;
-  std::string message;  // one sentence, quotes the values
-  std::string subject;  // subject text or event key
+  std::string message;   // one sentence, quotes the values
+  SharedString subject;  // subject text or event key (shared by a group's
+                         // findings)
   std::vector<Evidence> evidence;
   std::string fingerprint;  // stable across unrelated edits
   bool suppressed = false;  // matched by a baseline / suppression

@@ -23,7 +23,7 @@ class AiGeneratedJudgment : public Judgment {
   absl::string_view kind() const override { return "ai-generated"; }
 
   void Run(const Context& ctx, const JudgmentConfig& cfg,
-           std::vector<Finding>* out) const override {
+           Findings* out) const override {
     for (int slot = 0; slot < ctx.num_docs(); ++slot) {
       const DocumentInfo& d = ctx.doc(slot);
       if (!d.ai_generated) continue;
@@ -40,7 +40,7 @@ class AiGeneratedJudgment : public Judgment {
                       : absl::StrCat(d.id, " is labelled as ai-generated: \"",
                                      Clip(d.ai_evidence, 80), "\"");
       f.evidence.push_back(std::move(e));
-      ctx.Emit(kind(), cfg, d.id, {}, 1.0, std::move(f), out);
+      ctx.Emit(kind(), cfg, d.id, {}, 1.0, std::move(f), {}, out);
     }
   }
 };

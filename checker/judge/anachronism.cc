@@ -23,17 +23,16 @@ class AnachronismJudgment : public Judgment {
   absl::string_view kind() const override { return "anachronism"; }
 
   void Run(const Context& ctx, const JudgmentConfig& cfg,
-           std::vector<Finding>* out) const override {
+           Findings* out) const override {
     const int min_days = ctx.config().tolerances.anachronism_min_days;
     // One finding per mention, however many claims share it.
     absl::flat_hash_set<std::pair<int, uint64_t>> seen;
-    const std::vector<Claim>& claims = ctx.claims();
-    for (size_t i = 0; i < claims.size(); ++i) {
-      const Claim& c = claims[i];
+    for (int i = 0; i < ctx.num_claims(); ++i) {
+      const Claim& c = ctx.claim(i);
       if (c.modality != Modality::kFuture && c.modality != Modality::kPast) {
         continue;
       }
-      const int slot = ctx.DocOf(static_cast<int>(i));
+      const int slot = ctx.DocOf(i);
       const ReferenceDate& ref = ctx.doc(slot).reference_date;
       if (!ref.day) continue;
       // Only a date that is itself the claim: a figure's clause scope often
@@ -61,11 +60,9 @@ class AnachronismJudgment : public Judgment {
           c.mention.span.end;
       if (!seen.insert({slot, span}).second) continue;
       Finding f;
-      f.subject = c.subject.text.empty() ? ctx.QuoteText(static_cast<int>(i))
-                                         : c.subject.text;
-      f.message = absl::StrCat("\"", ctx.QuoteText(static_cast<int>(i)),
-                               "\" in ", c.doc_id, " ", what);
-      f.evidence.push_back(ctx.ClaimEvidence(static_cast<int>(i)));
+      f.subject = c.subject.text.empty() ? ctx.QuoteText(i) : c.subject.text;
+      f.message =
+          absl::StrCat("\"", ctx.QuoteText(i), "\" in ", c.doc_id, " ", what);
       const double factor = ref.confidence > 0
                                 ? std::max(0.3, std::min(1.0, ref.confidence))
                                 : 0.5;
@@ -74,7 +71,7 @@ class AnachronismJudgment : public Judgment {
                             ModalityName(c.modality)),
                // Not the reference date: an undated document takes the
                // corpus date, which moves when unrelated articles are added.
-               {ValueOr(d)}, factor, std::move(f), out);
+               {ValueOr(d)}, factor, std::move(f), {i}, out);
     }
   }
 

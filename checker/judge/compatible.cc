@@ -16,39 +16,36 @@ class CompatibleJudgment : public Judgment {
  public:
   absl::string_view kind() const override { return "compatible"; }
 
-  void Run(const Context& ctx, const JudgmentConfig& cfg,
-           std::vector<Finding>* out) const override {
+  void RunGroup(const Context& ctx, const GroupView& g,
+                const JudgmentConfig& cfg, Findings* out) const override {
+    const align::ClaimGroup& group = *g.group;
     const size_t cap =
         static_cast<size_t>(ctx.config().limits.max_value_clusters);
-    for (size_t g = 0; g < ctx.groups().size(); ++g) {
-      const align::ClaimGroup& group = ctx.groups()[g];
-      for (const Partition& p : ctx.partitions(g)) {
-        const bool status = p.measure == Measure::kStatus;
-        for (const ScopeBucket& s : p.scopes) {
-          const size_t n = std::min(s.clusters.size(), cap);
-          for (size_t i = 0; i < n; ++i) {
-            for (size_t j = i + 1; j < n; ++j) {
-              const ValueCluster& a = s.clusters[i];
-              const ValueCluster& b = s.clusters[j];
-              int x, y;
-              if (status) {
-                if (!ctx.LabelsCompatible(a.label, b.label)) continue;
-                if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
-              } else if (!ctx.FindPair(a.claims, b.claims, true, &x, &y)) {
-                continue;
-              }
-              Finding f;
-              f.subject = group.subject;
-              f.message = absl::StrCat("sources give compatible ",
-                                       status ? "statuses" : "figures", " for ",
-                                       group.subject, ": ", ctx.Cite(x),
-                                       " and ", ctx.Cite(y));
-              f.evidence.push_back(ctx.ClaimEvidence(x));
-              f.evidence.push_back(ctx.ClaimEvidence(y));
-              ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
-                       {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
-                       out);
+    for (const Partition& p : g.partitions) {
+      const bool status = p.measure == Measure::kStatus;
+      for (const ScopeBucket& s : p.scopes) {
+        const size_t n = std::min(s.clusters.size(), cap);
+        for (size_t i = 0; i < n; ++i) {
+          for (size_t j = i + 1; j < n; ++j) {
+            const ValueCluster& a = s.clusters[i];
+            const ValueCluster& b = s.clusters[j];
+            int x, y;
+            if (status) {
+              if (!ctx.LabelsCompatible(a.label, b.label)) continue;
+              if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
+            } else if (!ctx.FindPair(a.claims, b.claims, true, &x, &y)) {
+              continue;
             }
+            Finding f;
+            f.subject = group.subject;
+            f.message = absl::StrCat("sources give compatible ",
+                                     status ? "statuses" : "figures", " for ",
+                                     group.subject, ": ", ctx.Cite(x), " and ",
+                                     ctx.Cite(y));
+            const int evidence[] = {x, y};
+            ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
+                     {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
+                     evidence, out);
           }
         }
       }

@@ -1,6 +1,8 @@
 // The shared analysis behind every judgment: documents, comparable numbers,
-// groups, partitions, scope buckets and value clusters (see judgment.h).
+// groups, and per group its partitions, scope buckets and value clusters
+// (see judgment.h).
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -70,36 +72,37 @@ double RoundingTolerance(double x, int min_digits) {
 
 int GranularityIndex(Granularity g) { return static_cast<int>(g); }
 
-std::string DayText(absl::CivilDay d) {
-  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+// Days since 1970-01-01.
+int32_t DayNumber(absl::CivilDay d) {
+  return static_cast<int32_t>(d - absl::CivilDay(1970, 1, 1));
 }
 
-bool HasPeriod(const TimeScope& s) {
-  return !s.source.empty() && !(s.period.begin == absl::CivilDay() &&
-                                s.period.end == absl::CivilDay());
+// "2026-02-08"; findings format many of these, so no format string parsing.
+std::string DayText(absl::CivilDay d) {
+  const int64_t y = d.year();
+  if (y < 0 || y > 9999) {
+    return absl::StrFormat("%04d-%02d-%02d", y, d.month(), d.day());
+  }
+  std::string out = "0000-00-00";
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + d.month() / 10);
+  out[6] = static_cast<char>('0' + d.month() % 10);
+  out[8] = static_cast<char>('0' + d.day() / 10);
+  out[9] = static_cast<char>('0' + d.day() % 10);
+  return out;
 }
 
 // A human rendering: "350,000,000,000", "4,800", "0.667", never "3.5e+11".
-// Whether a claim's explicit time scope says when its value holds. A
-// planned or promised figure ("a $350 billion investment plan", "will cost
-// $3.4 million") takes its clause's date from the announcement ("said on
-// Jan. 26", "promised last year"), not from the value: it stays the same
-// plan whenever it is reported, so it is scoped like an undated claim.
-bool ExplicitScope(const Claim& c) {
-  if (!HasPeriod(c.scope) || c.scope.source == "reference-date") return false;
-  const bool numeric = c.mention.kind == MentionKind::kNumber ||
-                       c.mention.kind == MentionKind::kMoney ||
-                       c.mention.kind == MentionKind::kPercent ||
-                       c.mention.kind == MentionKind::kQuantity;
-  return !(numeric && c.modality == Modality::kFuture);
-}
-
 std::string FormatNumber(double v) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   if (std::isnan(v)) return "nan";
   if (std::fabs(v) >= 1e18) return absl::StrFormat("%.6g", v);
   if (v == std::floor(v)) {
-    std::string digits = absl::StrFormat("%.0f", std::fabs(v));
+    // Exact in an int64 below 1e18: the digits "%.0f" would print.
+    const std::string digits = absl::StrCat(static_cast<int64_t>(std::fabs(v)));
     std::string out = v < 0 ? "-" : "";
     for (size_t i = 0; i < digits.size(); ++i) {
       if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
@@ -107,18 +110,55 @@ std::string FormatNumber(double v) {
     }
     return out;
   }
-  std::string out = absl::StrFormat("%.6f", v);
+  // to_chars with a precision prints what printf("%.6f") does.
+  char buf[64];
+  auto [end, ec] =
+      std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed, 6);
+  std::string out =
+      ec == std::errc() ? std::string(buf, end) : absl::StrFormat("%.6f", v);
   while (!out.empty() && out.back() == '0') out.pop_back();
   if (!out.empty() && out.back() == '.') out.pop_back();
   return out;
 }
 
 // Percent amounts are fractions; shown as percentages again.
-double Shown(const Amount& a, double v) { return a.unit == "%" ? v * 100 : v; }
+double Shown(const Amount& a, double v, const Symbol& percent_sign) {
+  return a.unit == percent_sign ? v * 100 : v;
+}
 
 constexpr double kMaxConflictRatio = 10;
 
+// FNV-1a 64 over parts, each followed by a unit separator (see Fingerprint).
+class FingerprintHasher {
+ public:
+  void Add(absl::string_view part) {
+    for (unsigned char c : part) Mix(c);
+    Mix(0x1f);  // unit separator: ("ab","c") != ("a","bc")
+  }
+  std::string Hex() const {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 0; i < 16; ++i) out[15 - i] = kDigits[(h_ >> (4 * i)) & 0xf];
+    return out;
+  }
+
+ private:
+  void Mix(unsigned char c) {
+    h_ ^= c;
+    h_ *= 0x100000001b3ULL;
+  }
+  uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
 }  // namespace
+
+std::string Fingerprint(const std::vector<std::string>& parts) {
+  // FNV-1a 64: fixed and simple, so fingerprints survive rebuilds (absl::Hash
+  // is salted per process).
+  FingerprintHasher h;
+  for (const std::string& p : parts) h.Add(p);
+  return h.Hex();
+}
 
 std::string JoinNames(const std::vector<std::string>& names) {
   std::string out;
@@ -129,10 +169,50 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-Context::Context(const std::vector<Claim>& claims,
+void Findings::Add(Finding f, absl::Span<const int> evidence) {
+  const uint32_t begin = static_cast<uint32_t>(claims_.size());
+  claims_.insert(claims_.end(), evidence.begin(), evidence.end());
+  ranges_.emplace_back(begin, static_cast<uint32_t>(claims_.size()));
+  findings_.push_back(std::move(f));
+}
+
+void Findings::Permute(const std::vector<int>& order) {
+  // In place, cycle by cycle: no second array of findings.
+  std::vector<bool> done(order.size(), false);
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (done[start]) continue;
+    size_t k = start;
+    Finding f = std::move(findings_[start]);
+    auto r = ranges_[start];
+    while (static_cast<size_t>(order[k]) != start) {
+      const size_t from = static_cast<size_t>(order[k]);
+      findings_[k] = std::move(findings_[from]);
+      ranges_[k] = ranges_[from];
+      done[k] = true;
+      k = from;
+    }
+    findings_[k] = std::move(f);
+    ranges_[k] = r;
+    done[k] = true;
+  }
+}
+
+Context::Context(const std::vector<const Claim*>& claims,
                  const std::vector<DocumentInfo>& docs,
                  const JudgeConfig& config)
-    : claims_(claims), config_(config) {
+    : claims_(claims),
+      config_(config),
+      reference_date_("reference-date"),
+      percent_("percent"),
+      ratio_("ratio"),
+      count_("count"),
+      percentage_points_("percentage-points"),
+      percent_sign_("%"),
+      more_than_("more-than"),
+      at_least_("at-least"),
+      up_to_("up-to"),
+      less_than_("less-than"),
+      at_most_("at-most") {
   absl::flat_hash_map<absl::string_view, int> slot_of;
   docs_.reserve(docs.size());
   for (const DocumentInfo& d : docs) {
@@ -141,15 +221,23 @@ Context::Context(const std::vector<Claim>& claims,
     docs_.push_back(&d);
   }
   claim_doc_.resize(claims.size());
+  // Claims come document by document: remember the last lookup.
+  Symbol last_id;
+  int last_slot = -1;
   for (size_t i = 0; i < claims.size(); ++i) {
-    auto it = slot_of.find(claims[i].doc_id);
-    if (it == slot_of.end()) {
-      DocumentInfo& stub = stubs_.emplace_back();
-      stub.id = claims[i].doc_id;
-      it = slot_of.emplace(stub.id, static_cast<int>(docs_.size())).first;
-      docs_.push_back(&stub);
+    const Symbol& id = claims[i]->doc_id;
+    if (last_slot < 0 || id != last_id) {
+      auto it = slot_of.find(absl::string_view(id));
+      if (it == slot_of.end()) {
+        DocumentInfo& stub = stubs_.emplace_back();
+        stub.id = id.str();
+        it = slot_of.emplace(stub.id, static_cast<int>(docs_.size())).first;
+        docs_.push_back(&stub);
+      }
+      last_id = id;
+      last_slot = it->second;
     }
-    claim_doc_[i] = it->second;
+    claim_doc_[i] = last_slot;
   }
   // Syndication keys as the pipeline assigned them; computed here when no
   // document has one yet but signatures are present (claims-only runs).
@@ -158,9 +246,18 @@ Context::Context(const std::vector<Claim>& claims,
   std::vector<std::string> keys;
   if (!any_key) keys = SyndicationKeys(config, docs_);
   source_units_.resize(docs_.size());
+  doc_ids_.resize(docs_.size());
+  doc_paths_.resize(docs_.size());
+  doc_sources_.resize(docs_.size());
+  ref_days_.resize(docs_.size());
   for (size_t s = 0; s < docs_.size(); ++s) {
-    const std::string& k = any_key ? docs_[s]->syndication_key : keys[s];
-    source_units_[s] = k.empty() ? docs_[s]->id : k;
+    const DocumentInfo& d = *docs_[s];
+    const std::string& k = any_key ? d.syndication_key : keys[s];
+    source_units_[s] = k.empty() ? d.id : k;
+    doc_ids_[s] = d.id;
+    doc_paths_[s] = d.path;
+    doc_sources_[s] = d.source;
+    if (d.reference_date.day) ref_days_[s] = DayText(*d.reference_date.day);
   }
 
   // Source units and partition classes as small integers, so the hot loops
@@ -172,55 +269,44 @@ Context::Context(const std::vector<Claim>& claims,
         unit_ids.emplace(source_units_[s], static_cast<int>(unit_ids.size()))
             .first->second;
   }
-  partition_code_.assign(claims.size(), -1);
-  absl::flat_hash_map<std::pair<absl::string_view, absl::string_view>, int>
-      other_units;
-  for (size_t i = 0; i < claims.size(); ++i) {
-    const Claim& c = claims[i];
-    if (!IsNumericKind(c.mention.kind)) continue;
-    const Amount& a = c.mention.amount;
-    int unit;
-    if (a.dimension == "percent" || a.dimension == "ratio") {
-      unit = 0;
-    } else if (a.dimension.empty() || a.dimension == "count") {
-      unit = 1;
-    } else if (a.dimension == "percentage-points") {
-      unit = 2;
-    } else {
-      unit = 3 + other_units
-                     .emplace(std::make_pair(absl::string_view(a.dimension),
-                                             absl::string_view(a.unit)),
-                              static_cast<int>(other_units.size()))
-                     .first->second;
-    }
-    partition_code_[i] = unit * 8 + static_cast<int>(MeasureCode(c.measure));
-  }
-
+  absl::flat_hash_map<std::pair<Symbol, Symbol>, int> other_units;
   const auto& tol = config.tolerances;
   values_.resize(claims.size());
   for (size_t i = 0; i < claims.size(); ++i) {
-    const Claim& c = claims[i];
+    const Claim& c = *claims[i];
     if (!IsNumericKind(c.mention.kind)) continue;
     const Amount& a = c.mention.amount;
+    int unit;
+    if (a.dimension == percent_ || a.dimension == ratio_) {
+      unit = 0;
+    } else if (a.dimension.empty() || a.dimension == count_) {
+      unit = 1;
+    } else if (a.dimension == percentage_points_) {
+      unit = 2;
+    } else {
+      unit = 3 + other_units
+                     .emplace(std::make_pair(a.dimension, a.unit),
+                              static_cast<int>(other_units.size()))
+                     .first->second;
+    }
+    Numbers& n = values_[i];
+    n.partition = unit * 8 + MeasureCode(c.measure);
+    if (static_cast<size_t>(n.partition) >= partition_keys_.size()) {
+      partition_keys_.resize(n.partition + 1);
+    }
+    if (partition_keys_[n.partition].empty()) {
+      partition_keys_[n.partition] = absl::StrCat(MeasureClass(c.measure), "|",
+                                                  UnitClass(c.mention.amount));
+    }
     // Percentages arrive as fractions (extract normalizes "15%" to 0.15), so
     // "two-thirds" and "66.7%" compare directly.
-    Numbers& n = values_[i];
     n.value = a.value;
-    n.lo = a.low;
-    n.hi = a.high;
-    if (std::isnan(n.lo) || std::isnan(n.hi) || n.lo > n.hi ||
-        (n.lo == 0 && n.hi == 0)) {
-      n.lo = n.hi = n.value;  // bounds left unset
-    }
-    n.lo = std::min(n.lo, n.value);
-    n.hi = std::max(n.hi, n.value);
-    const bool bound = a.qualifier == "more-than" ||
-                       a.qualifier == "at-least" || a.qualifier == "up-to" ||
-                       a.qualifier == "less-than" || a.qualifier == "at-most";
+    RawBounds(static_cast<int>(i), &n.lo, &n.hi);
+    const Symbol& q = a.qualifier;
+    const bool bound = q == more_than_ || q == at_least_ || q == up_to_ ||
+                       q == less_than_ || q == at_most_;
     const bool approximate = !a.qualifier.empty() && !bound;
     n.range = n.lo < n.hi && !approximate;
-    n.raw_lo = n.lo;
-    n.raw_hi = n.hi;
     n.tol = approximate
                 ? tol.approximate
                 : std::max(tol.relative,
@@ -231,18 +317,66 @@ Context::Context(const std::vector<Claim>& claims,
     n.hi += n.tol * std::fabs(n.hi);
   }
 
-  for (const auto& set : config.status_compatible) {
-    const int id = static_cast<int>(label_set_.size());
-    for (const auto& l : set) label_set_.emplace(l, id);
+  scopes_.resize(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    Scope& s = scopes_[i];
+    s.span_class = static_cast<int8_t>(ComputeSpanClass(*claims[i]));
+    s.known = ComputeScope(static_cast<int>(i), &s.begin, &s.end);
   }
 
-  groups_ = align::AlignClaims(claims, config.align);
-  partitions_.resize(groups_.size());
-  for (size_t g = 0; g < groups_.size(); ++g) BuildPartitions(g);
+  for (const RegistryEntry& e : Registry()) {
+    kind_symbols_.emplace(
+        e.kind,
+        std::make_pair(Symbol(absl::StrCat("judge.", e.kind)), Symbol(e.kind)));
+  }
+
+  for (const auto& set : config.status_compatible) {
+    const int id = static_cast<int>(label_set_.size());
+    for (const auto& l : set) label_set_.emplace(Symbol(l), id);
+  }
+
+  groups_ = align::AlignClaimPtrs(claims, config.align);
+}
+
+void Context::ReleaseAnalysis() {
+  std::vector<Numbers>().swap(values_);
+  std::vector<Scope>().swap(scopes_);
+  std::vector<align::ClaimGroup>().swap(groups_);
+}
+
+void Context::RawBounds(int claim, double* lo, double* hi) const {
+  const Amount& a = claims_[claim]->mention.amount;
+  *lo = a.low;
+  *hi = a.high;
+  if (std::isnan(*lo) || std::isnan(*hi) || *lo > *hi ||
+      (*lo == 0 && *hi == 0)) {
+    *lo = *hi = a.value;  // bounds left unset
+  }
+  *lo = std::min(*lo, a.value);
+  *hi = std::max(*hi, a.value);
 }
 
 const std::string& Context::SourceUnit(int slot) const {
   return source_units_[slot];
+}
+
+bool Context::HasPeriod(const TimeScope& s) const {
+  return !s.source.empty() && !(s.period.begin == absl::CivilDay() &&
+                                s.period.end == absl::CivilDay());
+}
+
+// Whether a claim's explicit time scope says when its value holds. A
+// planned or promised figure ("a $350 billion investment plan", "will cost
+// $3.4 million") takes its clause's date from the announcement ("said on
+// Jan. 26", "promised last year"), not from the value: it stays the same
+// plan whenever it is reported, so it is scoped like an undated claim.
+bool Context::ExplicitScope(const Claim& c) const {
+  if (!HasPeriod(c.scope) || c.scope.source == reference_date_) return false;
+  const bool numeric = c.mention.kind == MentionKind::kNumber ||
+                       c.mention.kind == MentionKind::kMoney ||
+                       c.mention.kind == MentionKind::kPercent ||
+                       c.mention.kind == MentionKind::kQuantity;
+  return !(numeric && c.modality == Modality::kFuture);
 }
 
 bool Context::Overlap(int a, int b) const {
@@ -255,26 +389,29 @@ bool Context::Agree(int a, int b) const {
   const double tol = std::max(x.tol, y.tol);
   const double scale = std::max(std::fabs(x.value), std::fabs(y.value));
   if (x.range || y.range) {
+    if (!(x.range && y.range)) return false;
     auto near = [tol](double p, double q) {
       if (std::isinf(p) || std::isinf(q)) return p == q;
       return std::fabs(p - q) <=
              tol * std::max(std::fabs(p), std::fabs(q)) + 1e-12;
     };
-    return x.range && y.range && near(x.raw_lo, y.raw_lo) &&
-           near(x.raw_hi, y.raw_hi);
+    double xl, xh, yl, yh;
+    RawBounds(a, &xl, &xh);
+    RawBounds(b, &yl, &yh);
+    return near(xl, yl) && near(xh, yh);
   }
   if (!(std::fabs(x.value - y.value) <= tol * scale + 1e-12)) return false;
   return Overlap(a, b);
 }
 
 bool Context::Contradictable(int a, int b) const {
-  const Claim& x = claims_[a];
-  const Claim& y = claims_[b];
+  const Claim& x = *claims_[a];
+  const Claim& y = *claims_[b];
   // Different counted nouns or currencies ("11.20" vs "60 crowns") are
   // different quantities, whatever their head.
   // Fractions ("two-thirds", "66.7%") carry no counted noun.
-  auto fraction = [](const Amount& a) {
-    return a.dimension == "percent" || a.dimension == "ratio";
+  auto fraction = [this](const Amount& a) {
+    return a.dimension == percent_ || a.dimension == ratio_;
   };
   if (!(fraction(x.mention.amount) && fraction(y.mention.amount)) &&
       x.mention.amount.unit != y.mention.amount.unit) {
@@ -295,8 +432,7 @@ bool Context::Contradictable(int a, int b) const {
   return strong || ratio <= 2.0;
 }
 
-int Context::SpanClass(int claim) const {
-  const Claim& c = claims_[claim];
+int Context::ComputeSpanClass(const Claim& c) const {
   if (!ExplicitScope(c)) return 0;
   switch (c.scope.period.granularity) {
     case Granularity::kDay:
@@ -314,26 +450,38 @@ int Context::SpanClass(int claim) const {
 
 bool Context::ScopeOf(int claim, absl::CivilDay* begin,
                       absl::CivilDay* end) const {
-  const Claim& c = claims_[claim];
+  const Scope& s = scopes_[claim];
+  if (!s.known) return false;
+  const absl::CivilDay epoch(1970, 1, 1);
+  *begin = epoch + s.begin;
+  *end = epoch + s.end;
+  return true;
+}
+
+bool Context::ComputeScope(int claim, int32_t* begin, int32_t* end) const {
+  // Day numbers, not CivilDay arithmetic: adding days to a CivilDay
+  // normalizes a calendar date each time.
+  const Claim& c = *claims_[claim];
   const auto& tol = config_.tolerances;
   if (ExplicitScope(c)) {
     const int g = GranularityIndex(c.scope.period.granularity);
     const int slack = (g >= 0 && g < static_cast<int>(tol.date_days.size()))
                           ? tol.date_days[g]
                           : 0;
-    *begin = c.scope.period.begin - slack;
-    *end = std::max(c.scope.period.end, c.scope.period.begin) + slack;
+    const int32_t b = DayNumber(c.scope.period.begin);
+    *begin = b - slack;
+    *end = std::max(DayNumber(c.scope.period.end), b) + slack;
     return true;
   }
-  absl::CivilDay day, last;
-  if (HasPeriod(c.scope) && c.scope.source == "reference-date") {
-    day = c.scope.period.begin;
-    last = std::max(c.scope.period.end, day);
+  int32_t day, last;
+  if (HasPeriod(c.scope) && c.scope.source == reference_date_) {
+    day = DayNumber(c.scope.period.begin);
+    last = std::max(DayNumber(c.scope.period.end), day);
   } else {
     const ReferenceDate& r = doc(DocOf(claim)).reference_date;
     if (!r.day) return false;
-    day = *r.day;
-    last = r.latest ? std::max(*r.latest, day) : day;
+    day = DayNumber(*r.day);
+    last = r.latest ? std::max(DayNumber(*r.latest), day) : day;
   }
   *begin = day - tol.present_scope_days;
   *end = last + tol.present_scope_days;
@@ -341,10 +489,10 @@ bool Context::ScopeOf(int claim, absl::CivilDay* begin,
 }
 
 bool Context::DateOf(int claim, DateValue* out) const {
-  const Claim& c = claims_[claim];
+  const Claim& c = *claims_[claim];
   if (c.mention.date) {
     *out = *c.mention.date;
-  } else if (HasPeriod(c.scope) && c.scope.source != "reference-date") {
+  } else if (HasPeriod(c.scope) && c.scope.source != reference_date_) {
     *out = c.scope.period;
   } else {
     return false;
@@ -359,162 +507,13 @@ int Context::DateSlack(Granularity g) const {
   return (i >= 0 && i < static_cast<int>(d.size())) ? d[i] : 0;
 }
 
-std::string Context::ReferenceDay(int slot) const {
-  const ReferenceDate& r = doc(slot).reference_date;
-  return r.day ? DayText(*r.day) : "";
-}
-
-void Context::BuildPartitions(size_t g) {
-  const align::ClaimGroup& group = groups_[g];
-  std::vector<Partition>& parts = partitions_[g];
-  if (group.klass == align::ClaimClass::kStatus) {
-    Partition p;
-    p.key = "status";
-    p.measure = Measure::kStatus;
-    p.claims = group.claims;
-    BuildScopes(&p, /*status=*/true);
-    parts.push_back(std::move(p));
-    return;
-  }
-  if (group.klass != align::ClaimClass::kFigure) return;
-  // A group has a handful of partitions: a linear scan over them beats
-  // building a key string and hashing it for every claim.
-  std::vector<int> first;  // a member of each partition, to compare with
-  for (int i : group.claims) {
-    if (!std::isfinite(values_[i].value)) continue;
-    const Claim& c = claims_[i];
-    size_t k = 0;
-    for (; k < parts.size(); ++k) {
-      if (partition_code_[i] == partition_code_[first[k]]) break;
-    }
-    if (k == parts.size()) {
-      Partition p;
-      p.key = absl::StrCat(MeasureClass(c.measure), "|",
-                           UnitClass(c.mention.amount));
-      p.measure = c.measure == Measure::kCount ? Measure::kLevel : c.measure;
-      parts.push_back(std::move(p));
-      first.push_back(i);
-    }
-    parts[k].claims.push_back(i);
-  }
-  std::sort(
-      parts.begin(), parts.end(),
-      [](const Partition& a, const Partition& b) { return a.key < b.key; });
-  for (Partition& p : parts) BuildScopes(&p, /*status=*/false);
-}
-
-void Context::BuildScopes(Partition* p, bool status) const {
-  struct Scoped {
-    absl::CivilDay begin, end;
-    int claim;
-    int span_class;
-  };
-  std::vector<Scoped> known;
-  std::vector<int> unknown;
-  for (int i : p->claims) {
-    Scoped s{absl::CivilDay(), absl::CivilDay(), i, SpanClass(i)};
-    if (ScopeOf(i, &s.begin, &s.end)) {
-      known.push_back(s);
-    } else {
-      unknown.push_back(i);
-    }
-  }
-  std::sort(known.begin(), known.end(), [](const Scoped& a, const Scoped& b) {
-    if (a.span_class != b.span_class) return a.span_class < b.span_class;
-    if (a.begin != b.begin) return a.begin < b.begin;
-    if (a.end != b.end) return a.end < b.end;
-    return a.claim < b.claim;
-  });
-  // Anchored sweep: a claim joins the current bucket when its scope overlaps
-  // the bucket's first scope, so buckets do not drift through chains.
-  std::vector<std::vector<int>> members;
-  for (size_t i = 0; i < known.size();) {
-    ScopeBucket b;
-    b.begin = known[i].begin;
-    b.end = known[i].end;
-    b.span_class = known[i].span_class;
-    const absl::CivilDay anchor_end = known[i].end;
-    std::vector<int> m;
-    size_t j = i;
-    while (j < known.size() && known[j].span_class == b.span_class &&
-           known[j].begin <= anchor_end) {
-      b.end = std::max(b.end, known[j].end);
-      m.push_back(known[j].claim);
-      ++j;
-    }
-    p->scopes.push_back(b);
-    members.push_back(std::move(m));
-    i = j;
-  }
-  if (!unknown.empty()) {
-    if (members.empty()) {
-      ScopeBucket b;
-      b.known = false;
-      p->scopes.push_back(b);
-      members.emplace_back();
-    }
-    size_t largest = 0;
-    for (size_t k = 1; k < members.size(); ++k) {
-      if (members[k].size() > members[largest].size()) largest = k;
-    }
-    members[largest].insert(members[largest].end(), unknown.begin(),
-                            unknown.end());
-  }
-  for (size_t k = 0; k < members.size(); ++k) {
-    std::vector<int>& m = members[k];
-    std::vector<ValueCluster>& clusters = p->scopes[k].clusters;
-    if (status) {
-      std::sort(m.begin(), m.end(), [&](int a, int b) {
-        const std::string& la = claims_[a].mention.label;
-        const std::string& lb = claims_[b].mention.label;
-        return la != lb ? la < lb : a < b;
-      });
-      for (size_t i = 0; i < m.size();) {
-        ValueCluster c;
-        c.label = claims_[m[i]].mention.label;
-        size_t j = i;
-        while (j < m.size() && claims_[m[j]].mention.label == c.label) {
-          c.claims.push_back(m[j++]);
-        }
-        c.docs = DocsOf(c.claims);
-        clusters.push_back(std::move(c));
-        i = j;
-      }
-      continue;
-    }
-    std::sort(m.begin(), m.end(), [&](int a, int b) {
-      if (values_[a].value != values_[b].value) {
-        return values_[a].value < values_[b].value;
-      }
-      return a < b;
-    });
-    for (size_t i = 0; i < m.size();) {
-      ValueCluster c;
-      const int anchor = m[i];
-      c.value = values_[anchor].value;
-      c.lo = values_[anchor].lo;
-      c.hi = values_[anchor].hi;
-      size_t j = i;
-      while (j < m.size() && (j == i || Agree(anchor, m[j]))) {
-        c.lo = std::min(c.lo, values_[m[j]].lo);
-        c.hi = std::max(c.hi, values_[m[j]].hi);
-        c.claims.push_back(m[j++]);
-      }
-      c.docs = DocsOf(c.claims);
-      clusters.push_back(std::move(c));
-      i = j;
-    }
-  }
-}
-
 Evidence Context::ClaimEvidence(int claim) const {
-  const Claim& c = claims_[claim];
+  const Claim& c = *claims_[claim];
   const int slot = DocOf(claim);
-  const DocumentInfo& d = doc(slot);
   Evidence e;
   e.doc_id = c.doc_id;
-  e.path = d.path;
-  e.source = d.source;
+  e.path = doc_paths_[slot];
+  e.source = doc_sources_[slot];
   e.position = c.position;
   e.span = c.mention.span;
   e.quote = c.quote;
@@ -526,17 +525,16 @@ Evidence Context::ClaimEvidence(int claim) const {
 }
 
 Evidence Context::DocumentEvidence(int slot) const {
-  const DocumentInfo& d = doc(slot);
   Evidence e;
-  e.doc_id = d.id;
-  e.path = d.path;
-  e.source = d.source;
+  e.doc_id = doc_ids_[slot];
+  e.path = doc_paths_[slot];
+  e.source = doc_sources_[slot];
   e.reference_date = ReferenceDay(slot);
   return e;
 }
 
 std::string Context::ValueText(int claim) const {
-  const Claim& c = claims_[claim];
+  const Claim& c = *claims_[claim];
   const Mention& m = c.mention;
   if (c.measure == Measure::kStatus || m.kind == MentionKind::kStatus) {
     return m.label;
@@ -553,12 +551,12 @@ std::string Context::ValueText(int claim) const {
   if (!a.qualifier.empty()) absl::StrAppend(&out, a.qualifier, " ");
   if (a.low < a.high && std::isfinite(a.high) && std::isfinite(a.low) &&
       a.qualifier.empty()) {
-    absl::StrAppend(&out, FormatNumber(Shown(a, a.low)), "..",
-                    FormatNumber(Shown(a, a.high)));
+    absl::StrAppend(&out, FormatNumber(Shown(a, a.low, percent_sign_)), "..",
+                    FormatNumber(Shown(a, a.high, percent_sign_)));
   } else {
-    absl::StrAppend(&out, FormatNumber(Shown(a, a.value)));
+    absl::StrAppend(&out, FormatNumber(Shown(a, a.value, percent_sign_)));
   }
-  if (a.unit == "%") {
+  if (a.unit == percent_sign_) {
     out += "%";
   } else if (!a.unit.empty()) {
     absl::StrAppend(&out, " ", a.unit);
@@ -567,46 +565,52 @@ std::string Context::ValueText(int claim) const {
 }
 
 std::string Context::QuoteText(int claim) const {
-  const Claim& c = claims_[claim];
+  const Claim& c = *claims_[claim];
   return c.quote.empty() ? ValueText(claim) : c.quote;
 }
 
 std::string Context::Cite(int claim) const {
-  return absl::StrCat(QuoteText(claim), " (", claims_[claim].doc_id, ")");
+  const Claim& c = *claims_[claim];
+  if (c.quote.empty()) {
+    return absl::StrCat(ValueText(claim), " (", c.doc_id, ")");
+  }
+  return absl::StrCat(c.quote, " (", c.doc_id, ")");
 }
 
 std::string Context::CiteCluster(const ValueCluster& c) const {
-  std::vector<std::string> ids;
   const size_t cap = static_cast<size_t>(config_.limits.max_evidence);
-  for (int d : c.docs) {
-    if (ids.size() >= cap) {
-      ids.push_back(absl::StrCat(c.docs.size() - cap, " more"));
+  std::string out = QuoteText(c.claims.front());
+  out += " (";
+  for (size_t i = 0; i < c.docs.size(); ++i) {
+    if (i > 0) out += ", ";
+    if (i >= cap) {
+      absl::StrAppend(&out, c.docs.size() - cap, " more");
       break;
     }
-    ids.push_back(doc(d).id);
+    out += doc(c.docs[i]).id;
   }
-  return absl::StrCat(QuoteText(c.claims.front()), " (",
-                      absl::StrJoin(ids, ", "), ")");
+  out += ")";
+  return out;
 }
 
 std::string Context::ScopeText(int claim) const {
-  const Claim& c = claims_[claim];
+  const Claim& c = *claims_[claim];
   if (ExplicitScope(c)) {
     return c.scope.period.iso.empty() ? DayText(c.scope.period.begin)
-                                      : c.scope.period.iso;
+                                      : c.scope.period.iso.str();
   }
-  if (HasPeriod(c.scope) && c.scope.source == "reference-date") {
+  if (HasPeriod(c.scope) && c.scope.source == reference_date_) {
     return DayText(c.scope.period.begin);
   }
-  return ReferenceDay(DocOf(claim));
+  return ReferenceDay(DocOf(claim)).str();
 }
 
-bool Context::FindPair(const std::vector<int>& a, const std::vector<int>& b,
+bool Context::FindPair(absl::Span<const int> a, absl::Span<const int> b,
                        bool need_overlap, int* x, int* y) const {
   // One claim per document on each side: a cluster whose first claims all
   // come from one document must not hide its other documents.
-  const std::vector<int> as = OnePerDocument(a);
-  const std::vector<int> bs = OnePerDocument(b);
+  const ClaimList as = OnePerDocument(a);
+  const ClaimList bs = OnePerDocument(b);
   for (int ai : as) {
     for (int bj : bs) {
       if (DocOf(ai) == DocOf(bj)) continue;
@@ -619,16 +623,16 @@ bool Context::FindPair(const std::vector<int>& a, const std::vector<int>& b,
   return false;
 }
 
-bool Context::LabelsCompatible(absl::string_view a, absl::string_view b) const {
+bool Context::LabelsCompatible(const Symbol& a, const Symbol& b) const {
   if (a == b) return true;
-  auto ia = label_set_.find(std::string(a));
-  auto ib = label_set_.find(std::string(b));
+  auto ia = label_set_.find(a);
+  auto ib = label_set_.find(b);
   return ia != label_set_.end() && ib != label_set_.end() &&
          ia->second == ib->second;
 }
 
-std::vector<int> Context::OnePerDocument(const std::vector<int>& claims) const {
-  std::vector<int> out;
+ClaimList Context::OnePerDocument(absl::Span<const int> claims) const {
+  ClaimList out;
   const size_t cap = static_cast<size_t>(config_.limits.max_evidence);
   // `out` stays within the evidence cap, so a linear scan is cheapest.
   for (int i : claims) {
@@ -641,7 +645,7 @@ std::vector<int> Context::OnePerDocument(const std::vector<int>& claims) const {
   return out;
 }
 
-std::vector<int> Context::DocsOf(const std::vector<int>& claims) const {
+std::vector<int> Context::DocsOf(absl::Span<const int> claims) const {
   std::vector<int> out;
   out.reserve(claims.size());
   for (int i : claims) out.push_back(DocOf(i));
@@ -650,36 +654,256 @@ std::vector<int> Context::DocsOf(const std::vector<int>& claims) const {
   return out;
 }
 
-bool Context::CrossDocument(const std::vector<int>& a_docs,
-                            const std::vector<int>& b_docs) const {
-  if (a_docs.empty() || b_docs.empty()) return false;
-  if (a_docs.size() > 1 || b_docs.size() > 1) return true;
-  return a_docs[0] != b_docs[0];
-}
-
 void Context::Emit(absl::string_view kind, const JudgmentConfig& cfg,
                    absl::string_view key, std::vector<std::string> values,
                    double confidence_factor, Finding f,
-                   std::vector<Finding>* out) const {
-  f.rule_id = absl::StrCat("judge.", kind);
-  f.kind = std::string(kind);
+                   absl::Span<const int> evidence, Findings* out) const {
+  if (auto it = kind_symbols_.find(kind); it != kind_symbols_.end()) {
+    f.rule_id = it->second.first;
+    f.kind = it->second.second;
+  } else {
+    f.rule_id = absl::StrCat("judge.", kind);
+    f.kind = kind;
+  }
   f.severity = cfg.severity;
   f.confidence = std::clamp(cfg.confidence * confidence_factor, 0.0, 1.0);
   std::sort(values.begin(), values.end());
-  std::vector<std::string> doc_ids;
+  absl::InlinedVector<absl::string_view, 16> doc_ids;
   for (const Evidence& e : f.evidence) doc_ids.push_back(e.doc_id);
+  for (int i : evidence) doc_ids.push_back(claims_[i]->doc_id);
   std::sort(doc_ids.begin(), doc_ids.end());
   doc_ids.erase(std::unique(doc_ids.begin(), doc_ids.end()), doc_ids.end());
-  std::vector<std::string> parts;
-  parts.reserve(2 + values.size() + doc_ids.size() + 2);
-  parts.push_back(f.rule_id);
-  parts.emplace_back(key);
-  parts.emplace_back("values");
-  for (auto& v : values) parts.push_back(std::move(v));
-  parts.emplace_back("docs");
-  for (auto& d : doc_ids) parts.push_back(std::move(d));
-  f.fingerprint = Fingerprint(parts);
-  out->push_back(std::move(f));
+  FingerprintHasher h;
+  h.Add(f.rule_id);
+  h.Add(key);
+  h.Add("values");
+  for (const std::string& v : values) h.Add(v);
+  h.Add("docs");
+  for (absl::string_view d : doc_ids) h.Add(d);
+  f.fingerprint = h.Hex();
+  out->Add(std::move(f), evidence);
+}
+
+// ---------------------------------------------------------------------------
+// GroupAnalysis.
+
+const GroupView& GroupAnalysis::Analyze(size_t g) {
+  const align::ClaimGroup& group = ctx_.groups()[g];
+  raw_parts_.clear();
+  raw_scopes_.clear();
+  raw_clusters_.clear();
+  part_claims_.clear();
+  cluster_claims_.clear();
+  cluster_docs_.clear();
+  if (group.klass == align::ClaimClass::kStatus) {
+    static const Symbol* const kStatusKey = new Symbol("status");
+    RawPartition p{*kStatusKey, Measure::kStatus, -1, 0, 0, 0, 0};
+    part_claims_.assign(group.claims.begin(), group.claims.end());
+    p.claims_end = part_claims_.size();
+    BuildScopes(&p, /*status=*/true);
+    raw_parts_.push_back(p);
+  } else if (group.klass == align::ClaimClass::kFigure) {
+    // A group has a handful of partitions: a linear scan over them beats
+    // building a key string and hashing it for every claim. Claims are
+    // collected per partition first, then laid out in key order.
+    std::vector<int>& codes = docs_scratch_;  // partition codes, by partition
+    codes.clear();
+    members_.clear();  // (partition, claim)
+    for (int i : group.claims) {
+      if (!std::isfinite(ctx_.Value(i))) continue;
+      const int code = ctx_.PartitionCode(i);
+      size_t k = 0;
+      while (k < codes.size() && codes[k] != code) ++k;
+      if (k == codes.size()) {
+        codes.push_back(code);
+        raw_parts_.push_back(RawPartition{ctx_.PartitionKey(code),
+                                          ctx_.PartitionMeasure(code), code, 0,
+                                          0, 0, 0});
+      }
+      members_.emplace_back(k, static_cast<size_t>(i));
+    }
+    // Partition keys are unique (one per code).
+    std::vector<size_t> order(raw_parts_.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return raw_parts_[a].key < raw_parts_[b].key;
+    });
+    std::vector<RawPartition> sorted;
+    sorted.reserve(order.size());
+    for (size_t k : order) {
+      RawPartition p = raw_parts_[k];
+      p.claims_begin = part_claims_.size();
+      for (const auto& [part, claim] : members_) {
+        if (part == k) part_claims_.push_back(static_cast<int>(claim));
+      }
+      p.claims_end = part_claims_.size();
+      sorted.push_back(p);
+    }
+    raw_parts_ = std::move(sorted);
+    for (RawPartition& p : raw_parts_) BuildScopes(&p, /*status=*/false);
+  }
+  // Spans, now that the buffers are complete.
+  clusters_.resize(raw_clusters_.size());
+  for (size_t k = 0; k < raw_clusters_.size(); ++k) {
+    const RawCluster& r = raw_clusters_[k];
+    ValueCluster& c = clusters_[k];
+    c.claims = absl::MakeConstSpan(cluster_claims_)
+                   .subspan(r.claims_begin, r.claims_end - r.claims_begin);
+    c.docs = absl::MakeConstSpan(cluster_docs_)
+                 .subspan(r.docs_begin, r.docs_end - r.docs_begin);
+    c.value = r.value;
+    c.lo = r.lo;
+    c.hi = r.hi;
+    c.label = r.label;
+  }
+  scopes_.resize(raw_scopes_.size());
+  for (size_t k = 0; k < raw_scopes_.size(); ++k) {
+    const RawScope& r = raw_scopes_[k];
+    ScopeBucket& s = scopes_[k];
+    s.known = r.known;
+    s.span_class = r.span_class;
+    s.begin = r.begin;
+    s.end = r.end;
+    s.clusters = absl::MakeConstSpan(clusters_).subspan(
+        r.clusters_begin, r.clusters_end - r.clusters_begin);
+  }
+  parts_.resize(raw_parts_.size());
+  for (size_t k = 0; k < raw_parts_.size(); ++k) {
+    const RawPartition& r = raw_parts_[k];
+    Partition& p = parts_[k];
+    p.key = r.key;
+    p.measure = r.measure;
+    p.claims = absl::MakeConstSpan(part_claims_)
+                   .subspan(r.claims_begin, r.claims_end - r.claims_begin);
+    p.scopes = absl::MakeConstSpan(scopes_).subspan(
+        r.scopes_begin, r.scopes_end - r.scopes_begin);
+  }
+  view_.group = &group;
+  view_.partitions = absl::MakeConstSpan(parts_);
+  return view_;
+}
+
+void GroupAnalysis::AddCluster(absl::Span<const int> members, double value,
+                               double lo, double hi, const Symbol& label) {
+  RawCluster c;
+  c.claims_begin = cluster_claims_.size();
+  cluster_claims_.insert(cluster_claims_.end(), members.begin(), members.end());
+  c.claims_end = cluster_claims_.size();
+  c.docs_begin = cluster_docs_.size();
+  for (int i : members) cluster_docs_.push_back(ctx_.DocOf(i));
+  std::sort(cluster_docs_.begin() + c.docs_begin, cluster_docs_.end());
+  cluster_docs_.erase(
+      std::unique(cluster_docs_.begin() + c.docs_begin, cluster_docs_.end()),
+      cluster_docs_.end());
+  c.docs_end = cluster_docs_.size();
+  c.value = value;
+  c.lo = lo;
+  c.hi = hi;
+  c.label = label;
+  raw_clusters_.push_back(c);
+}
+
+void GroupAnalysis::BuildScopes(RawPartition* p, bool status) {
+  known_.clear();
+  unknown_.clear();
+  p->scopes_begin = raw_scopes_.size();
+  for (size_t k = p->claims_begin; k < p->claims_end; ++k) {
+    const int i = part_claims_[k];
+    Scoped s{0, 0, i, ctx_.SpanClass(i)};
+    if (ctx_.ScopeDays(i, &s.begin, &s.end)) {
+      known_.push_back(s);
+    } else {
+      unknown_.push_back(i);
+    }
+  }
+  std::sort(known_.begin(), known_.end(), [](const Scoped& a, const Scoped& b) {
+    if (a.span_class != b.span_class) {
+      return a.span_class < b.span_class;
+    }
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    return a.claim < b.claim;
+  });
+  // Anchored sweep: a claim joins the current bucket when its scope overlaps
+  // the bucket's first scope, so buckets do not drift through chains.
+  // members_ holds each bucket's range in known_.
+  members_.clear();
+  for (size_t i = 0; i < known_.size();) {
+    const int span_class = known_[i].span_class;
+    const int32_t anchor_end = known_[i].end;
+    int32_t end = known_[i].end;
+    size_t j = i;
+    while (j < known_.size() && known_[j].span_class == span_class &&
+           known_[j].begin <= anchor_end) {
+      end = std::max(end, known_[j].end);
+      ++j;
+    }
+    raw_scopes_.push_back(
+        RawScope{true, span_class, known_[i].begin, end, 0, 0});
+    members_.emplace_back(i, j);
+    i = j;
+  }
+  size_t largest = 0;
+  if (!unknown_.empty()) {
+    if (members_.empty()) {
+      raw_scopes_.push_back(RawScope{false, 0, 0, 0, 0, 0});
+      members_.emplace_back(0, 0);
+    }
+    for (size_t k = 1; k < members_.size(); ++k) {
+      if (members_[k].second - members_[k].first >
+          members_[largest].second - members_[largest].first) {
+        largest = k;
+      }
+    }
+  }
+  for (size_t k = 0; k < members_.size(); ++k) {
+    std::vector<int>& m = member_claims_;
+    m.clear();
+    for (size_t x = members_[k].first; x < members_[k].second; ++x) {
+      m.push_back(known_[x].claim);
+    }
+    if (!unknown_.empty() && k == largest) {
+      m.insert(m.end(), unknown_.begin(), unknown_.end());
+    }
+    RawScope& scope = raw_scopes_[p->scopes_begin + k];
+    scope.clusters_begin = raw_clusters_.size();
+    if (status) {
+      std::sort(m.begin(), m.end(), [&](int a, int b) {
+        const Symbol& la = ctx_.claim(a).mention.label;
+        const Symbol& lb = ctx_.claim(b).mention.label;
+        return la != lb ? la < lb : a < b;
+      });
+      for (size_t i = 0; i < m.size();) {
+        const Symbol& label = ctx_.claim(m[i]).mention.label;
+        size_t j = i;
+        while (j < m.size() && ctx_.claim(m[j]).mention.label == label) ++j;
+        AddCluster(absl::MakeConstSpan(m).subspan(i, j - i), 0, 0, 0, label);
+        i = j;
+      }
+    } else {
+      std::sort(m.begin(), m.end(), [&](int a, int b) {
+        if (ctx_.Value(a) != ctx_.Value(b))
+          return ctx_.Value(a) < ctx_.Value(b);
+        return a < b;
+      });
+      for (size_t i = 0; i < m.size();) {
+        const int anchor = m[i];
+        double lo = ctx_.Low(anchor), hi = ctx_.High(anchor);
+        size_t j = i;
+        while (j < m.size() && (j == i || ctx_.Agree(anchor, m[j]))) {
+          lo = std::min(lo, ctx_.Low(m[j]));
+          hi = std::max(hi, ctx_.High(m[j]));
+          ++j;
+        }
+        AddCluster(absl::MakeConstSpan(m).subspan(i, j - i), ctx_.Value(anchor),
+                   lo, hi, Symbol());
+        i = j;
+      }
+    }
+    // raw_scopes_ may not grow here: `scope` stays valid.
+    scope.clusters_end = raw_clusters_.size();
+  }
+  p->scopes_end = raw_scopes_.size();
 }
 
 }  // namespace crosscheck::judge

@@ -18,7 +18,7 @@ class DuplicateJudgment : public Judgment {
   absl::string_view kind() const override { return "duplicate"; }
 
   void Run(const Context& ctx, const JudgmentConfig& cfg,
-           std::vector<Finding>* out) const override {
+           Findings* out) const override {
     // Ordered map: output order must not depend on hashing.
     std::map<std::string, std::vector<int>> clusters;
     for (int slot = 0; slot < ctx.num_docs(); ++slot) {
@@ -48,7 +48,7 @@ class DuplicateJudgment : public Judgment {
           "documents %s are near-duplicates (estimated jaccard %.2f) and "
           "count as one source",
           JoinNames(ids), jaccard);
-      ctx.Emit(kind(), cfg, key, {}, 1.0, std::move(f), out);
+      ctx.Emit(kind(), cfg, key, {}, 1.0, std::move(f), {}, out);
     }
   }
 };

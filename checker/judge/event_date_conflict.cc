@@ -39,11 +39,12 @@ class EventDateConflictJudgment : public Judgment {
  public:
   absl::string_view kind() const override { return "event-date-conflict"; }
 
-  void Run(const Context& ctx, const JudgmentConfig& cfg,
-           std::vector<Finding>* out) const override {
+  void RunGroup(const Context& ctx, const GroupView& g,
+                const JudgmentConfig& cfg, Findings* out) const override {
     const int window = ctx.config().tolerances.event_instance_days;
-    for (const align::ClaimGroup& group : ctx.groups()) {
-      if (group.klass != align::ClaimClass::kEvent) continue;
+    const align::ClaimGroup& group = *g.group;
+    if (group.klass != align::ClaimClass::kEvent) return;
+    {
       std::vector<Dated> dated;
       for (int i : group.claims) {
         DateValue d;
@@ -76,7 +77,7 @@ class EventDateConflictJudgment : public Judgment {
                        const align::ClaimGroup& group,
                        std::vector<Dated>::const_iterator first,
                        std::vector<Dated>::const_iterator last,
-                       std::vector<Finding>* out) const {
+                       Findings* out) const {
     // The earliest date of each document (input is sorted by date).
     std::vector<Dated> reps;
     absl::flat_hash_set<int> seen;
@@ -139,7 +140,7 @@ class EventDateConflictJudgment : public Judgment {
     }
     DateValue dy;
     if (!ctx.DateOf(y, &dy)) return false;
-    const Claim& cx = ctx.claims()[x];
+    const Claim& cx = ctx.claim(x);
     const ReferenceDate& rx = ctx.doc(ctx.DocOf(x)).reference_date;
     if (cx.modality == Modality::kPast && rx.day) {
       const absl::CivilDay latest =
@@ -151,18 +152,18 @@ class EventDateConflictJudgment : public Judgment {
 
   void Report(const Context& ctx, const JudgmentConfig& cfg,
               const align::ClaimGroup& group, const std::vector<int>& xs,
-              const std::vector<int>& ys, std::vector<Finding>* out) const {
+              const std::vector<int>& ys, Findings* out) const {
     const int x = xs.front();
     const int y = ys.front();
     JudgmentConfig eff = cfg;
     const bool relative =
-        ctx.claims()[x].mention.date.value_or(DateValue()).relative ||
-        ctx.claims()[y].mention.date.value_or(DateValue()).relative;
+        ctx.claim(x).mention.date.value_or(DateValue()).relative ||
+        ctx.claim(y).mention.date.value_or(DateValue()).relative;
     if (relative) eff.severity = cfg.severity_if_relative;
     std::vector<std::string> sides;
     for (int i : {x, y}) {
       sides.push_back(absl::StrCat(ctx.ValueText(i), " (\"", ctx.QuoteText(i),
-                                   "\", ", ctx.claims()[i].doc_id, ")"));
+                                   "\", ", ctx.claim(i).doc_id, ")"));
     }
     Finding f;
     f.subject = group.subject;
@@ -171,22 +172,22 @@ class EventDateConflictJudgment : public Judgment {
     // Every document on either side, each once.
     std::vector<int> all = xs;
     all.insert(all.end(), ys.begin(), ys.end());
-    std::vector<int> slots;
+    ClaimList slots, evidence;
     const size_t cap = static_cast<size_t>(ctx.config().limits.max_evidence);
     for (int i : {x, y}) {
       slots.push_back(ctx.DocOf(i));
-      f.evidence.push_back(ctx.ClaimEvidence(i));
+      evidence.push_back(i);
     }
     for (int i : all) {
-      if (f.evidence.size() >= cap) break;
+      if (evidence.size() >= cap) break;
       if (std::find(slots.begin(), slots.end(), ctx.DocOf(i)) != slots.end()) {
         continue;
       }
       slots.push_back(ctx.DocOf(i));
-      f.evidence.push_back(ctx.ClaimEvidence(i));
+      evidence.push_back(i);
     }
     ctx.Emit(kind(), eff, group.key, {ctx.ValueText(x), ctx.ValueText(y)},
-             relative ? 0.8 : 1.0, std::move(f), out);
+             relative ? 0.8 : 1.0, std::move(f), evidence, out);
   }
 };
 

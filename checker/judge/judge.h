@@ -152,6 +152,11 @@ class JudgeConfig {
 std::vector<Finding> JudgeAll(const std::vector<Claim>& claims,
                               const std::vector<DocumentInfo>& docs,
                               const JudgeConfig& config);
+// The same over claims held elsewhere, judged in the order given: a caller
+// can put claims in canonical order without copying them.
+std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
+                                    const std::vector<DocumentInfo>& docs,
+                                    const JudgeConfig& config);
 
 // MinHash signature of a text over word shingles (config.minhash): lowercase
 // ASCII words, any non-ASCII byte part of a word. Empty for a text without

@@ -1,11 +1,13 @@
 // Internal to the judge module: the shared analysis every judgment reads,
 // the Judgment interface and the registry.
 //
-// Context runs once per JudgeAll: it aligns the claims, then splits each
-// figure/status group into partitions (one per comparable measure + unit),
-// each partition into scope buckets (claims whose time scopes overlap), and
-// each scope bucket into value clusters (claims whose values agree). The
-// judgments then only walk these structures:
+// Context runs once per JudgeAll: it indexes documents, computes each
+// claim's comparable numbers and aligns the claims. GroupAnalysis then
+// takes one aligned group at a time and splits it into partitions (one per
+// comparable measure + unit), each partition into scope buckets (claims
+// whose time scopes overlap), and each scope bucket into value clusters
+// (claims whose values agree). Every judgment sees the group while it is
+// built, so the analysis of a million claims never exists all at once:
 //
 //   group "figure:dockworker"
 //     partition "amount|count"
@@ -15,6 +17,9 @@
 //     partition "change|fraction"
 //       ...
 //
+// Findings name their claim evidence by claim index (Findings::Add); JudgeAll
+// turns those into Evidence after the analysis is freed.
+//
 // Adding a judgment: write <kind>.cc with a class deriving from Judgment and
 // a New<Kind>Judgment() factory, declare the factory below, add it to the
 // table in registry.cc, add "<kind>" to rules/judge.json, and write
@@ -22,27 +27,33 @@
 #ifndef CROSSCHECK_CHECKER_JUDGE_JUDGMENT_H_
 #define CROSSCHECK_CHECKER_JUDGE_JUDGMENT_H_
 
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
 #include "checker/align/align.h"
 #include "checker/core/types.h"
 #include "checker/judge/judge.h"
 
 namespace crosscheck::judge {
 
+// Claim indices of a handful of claims (evidence, one per document).
+using ClaimList = absl::InlinedVector<int, 12>;
+
 // Claims whose values agree (figures) or that share a label (statuses).
 struct ValueCluster {
-  std::vector<int> claims;  // ascending by (value, index) / index
-  double value = 0;         // the anchor's comparable value
-  double lo = 0, hi = 0;    // hull of the members' widened bounds
-  std::string label;        // statuses
-  std::vector<int> docs;    // distinct document slots, ascending
+  absl::Span<const int> claims;  // ascending by (value, index) / index
+  double value = 0;              // the anchor's comparable value
+  double lo = 0, hi = 0;         // hull of the members' widened bounds
+  Symbol label;                  // statuses
+  absl::Span<const int> docs;    // distinct document slots, ascending
 };
 
 // Claims whose time scopes overlap.
@@ -53,30 +64,61 @@ struct ScopeBucket {
   // A yearly total and a daily level are different quantities, so buckets
   // never mix span classes, even when the periods overlap.
   int span_class = 0;
-  absl::CivilDay begin, end;
-  std::vector<ValueCluster> clusters;
+  int32_t begin = 0, end = 0;  // days since 1970-01-01, widened
+  absl::Span<const ValueCluster> clusters;
 };
 
 // Claims of one group that can be compared with each other.
 struct Partition {
-  std::string key;  // "amount|count", "change|fraction", "status", ...
+  Symbol key;  // "amount|count", "change|fraction", "status", ...
   Measure measure = Measure::kLevel;
-  std::vector<int> claims;          // ascending
-  std::vector<ScopeBucket> scopes;  // by (span_class, begin, end)
+  absl::Span<const int> claims;          // ascending
+  absl::Span<const ScopeBucket> scopes;  // by (span_class, begin, end)
+};
+
+// One aligned group and its partitions (empty for event and date groups).
+struct GroupView {
+  const align::ClaimGroup* group = nullptr;
+  absl::Span<const Partition> partitions;
+};
+
+// Findings of a run. Claim evidence is kept as claim indices until the end
+// of the run: an Evidence copies quote, sentence, path and value, and a
+// million claims can give hundreds of thousands of findings.
+class Findings {
+ public:
+  // Adds `f`; its evidence is f.evidence followed by the claims `evidence`.
+  void Add(Finding f, absl::Span<const int> evidence);
+
+  size_t size() const { return findings_.size(); }
+  std::vector<Finding>& findings() { return findings_; }
+  // Claim evidence of finding i.
+  absl::Span<const int> evidence(size_t i) const {
+    return absl::MakeConstSpan(claims_).subspan(
+        ranges_[i].first, ranges_[i].second - ranges_[i].first);
+  }
+  // Reorders findings: finding order[k] becomes finding k.
+  void Permute(const std::vector<int>& order);
+
+ private:
+  std::vector<Finding> findings_;
+  std::vector<std::pair<uint32_t, uint32_t>> ranges_;  // into claims_
+  std::vector<int> claims_;
 };
 
 class Context {
  public:
-  Context(const std::vector<Claim>& claims,
+  Context(const std::vector<const Claim*>& claims,
           const std::vector<DocumentInfo>& docs, const JudgeConfig& config);
 
-  const std::vector<Claim>& claims() const { return claims_; }
+  int num_claims() const { return static_cast<int>(claims_.size()); }
+  const Claim& claim(int i) const { return *claims_[i]; }
   const JudgeConfig& config() const { return config_; }
   const std::vector<align::ClaimGroup>& groups() const { return groups_; }
-  // Partitions of groups()[g]; empty for event and date groups.
-  const std::vector<Partition>& partitions(size_t g) const {
-    return partitions_[g];
-  }
+
+  // Frees the alignment and the comparable numbers; documents, evidence
+  // and value texts stay available.
+  void ReleaseAnalysis();
 
   // Documents: every DocumentInfo plus a stub for each doc_id that claims
   // name but `docs` lacks. A claim's slot is DocOf(claim).
@@ -102,17 +144,31 @@ class Context {
   // subjects agree beyond the head (same modifiers, or both bare).
   bool Contradictable(int a, int b) const;
   // Span class of a claim's time scope (see ScopeBucket::span_class).
-  int SpanClass(int claim) const;
+  int SpanClass(int claim) const { return scopes_[claim].span_class; }
+  // Partition class of a figure claim (measure x unit), -1 for others, and
+  // its partition's key ("amount|count") and measure (count as level).
+  int PartitionCode(int claim) const { return values_[claim].partition; }
+  const Symbol& PartitionKey(int code) const { return partition_keys_[code]; }
+  Measure PartitionMeasure(int code) const {
+    return static_cast<Measure>(code % 8);
+  }
 
   // Time scope of a claim (widened); false when unknown.
   bool ScopeOf(int claim, absl::CivilDay* begin, absl::CivilDay* end) const;
+  // The same as day numbers (days since 1970-01-01), for sorting.
+  bool ScopeDays(int claim, int32_t* begin, int32_t* end) const {
+    const Scope& s = scopes_[claim];
+    *begin = s.begin;
+    *end = s.end;
+    return s.known;
+  }
   // The date a claim states: its mention's date, else its explicit time
   // scope. False for claims without one.
   bool DateOf(int claim, DateValue* out) const;
   // Slack in days for a date of granularity g (tolerances.date_days).
   int DateSlack(Granularity g) const;
   // Reference date of a document as "YYYY-MM-DD", or "".
-  std::string ReferenceDay(int slot) const;
+  const Symbol& ReferenceDay(int slot) const { return ref_days_[slot]; }
 
   // Evidence for a claim / for a whole document.
   Evidence ClaimEvidence(int claim) const;
@@ -133,51 +189,161 @@ class Context {
   // Finds x in `a`, y in `b` from different documents (and, when
   // `need_overlap`, with overlapping bounds), looking at no more than
   // limits.max_evidence claims of each side. False when there is none.
-  bool FindPair(const std::vector<int>& a, const std::vector<int>& b,
+  bool FindPair(absl::Span<const int> a, absl::Span<const int> b,
                 bool need_overlap, int* x, int* y) const;
   // Labels that can hold at once (config.status_compatible).
-  bool LabelsCompatible(absl::string_view a, absl::string_view b) const;
+  bool LabelsCompatible(const Symbol& a, const Symbol& b) const;
+
+  // The clusters that clash with at least one other under `clash(a, b)`,
+  // tested over every pair, in the order given; empty when none does.
+  template <typename Clash>
+  static std::vector<const ValueCluster*> Clashing(
+      absl::Span<const ValueCluster* const> clusters, Clash clash) {
+    std::vector<bool> involved(clusters.size(), false);
+    for (size_t i = 0; i < clusters.size(); ++i) {
+      for (size_t j = i + 1; j < clusters.size(); ++j) {
+        if (clash(*clusters[i], *clusters[j])) involved[i] = involved[j] = true;
+      }
+    }
+    std::vector<const ValueCluster*> out;
+    for (size_t i = 0; i < clusters.size(); ++i) {
+      if (involved[i]) out.push_back(clusters[i]);
+    }
+    return out;
+  }
+  // The sides of a finding over `clusters`: a citation and `value(c)` per
+  // cluster, and one evidence claim per document and cluster, at most
+  // limits.max_evidence in all.
+  struct Sides {
+    std::vector<std::string> cites, values;
+    ClaimList evidence;
+  };
+  template <typename Value>
+  Sides CollectSides(absl::Span<const ValueCluster* const> clusters,
+                     Value value) const {
+    Sides out;
+    const size_t max_ev = static_cast<size_t>(config_.limits.max_evidence);
+    for (const ValueCluster* c : clusters) {
+      out.cites.push_back(CiteCluster(*c));
+      out.values.push_back(value(*c));
+      for (int e : OnePerDocument(c->claims)) {
+        if (out.evidence.size() < max_ev) out.evidence.push_back(e);
+      }
+    }
+    return out;
+  }
 
   // One claim per document from `claims` (the first of each), in the order
   // given, at most config.limits.max_evidence.
-  std::vector<int> OnePerDocument(const std::vector<int>& claims) const;
+  ClaimList OnePerDocument(absl::Span<const int> claims) const;
   // Distinct documents of `claims`, ascending slot.
-  std::vector<int> DocsOf(const std::vector<int>& claims) const;
-  // True when some claim of `a` and some claim of `b` come from different
-  // documents.
-  bool CrossDocument(const std::vector<int>& a_docs,
-                     const std::vector<int>& b_docs) const;
+  std::vector<int> DocsOf(absl::Span<const int> claims) const;
 
   // Finalizes a finding: fills rule id, kind, severity, confidence and the
-  // fingerprint from (kind, key, values, evidence doc ids).
+  // fingerprint from (kind, key, values, evidence doc ids), and adds it with
+  // the claims `evidence` as its evidence.
   void Emit(absl::string_view kind, const JudgmentConfig& cfg,
             absl::string_view key, std::vector<std::string> values,
-            double confidence_factor, Finding f,
-            std::vector<Finding>* out) const;
+            double confidence_factor, Finding f, absl::Span<const int> evidence,
+            Findings* out) const;
 
  private:
+  friend class GroupAnalysis;
   struct Numbers {
     double value = 0, lo = 0, hi = 0, tol = 0;
+    // Partition class (measure x unit) of a figure claim, -1 otherwise.
+    int32_t partition = -1;
     // A range or open bound ("30 to 40", "more than 4,000"): its midpoint
-    // is not a claim, so it agrees only with the same range.
+    // is not a claim, so it agrees only with the same range (RawBounds).
     bool range = false;
-    double raw_lo = 0, raw_hi = 0;
   };
-  void BuildPartitions(size_t g);
-  void BuildScopes(Partition* p, bool status) const;
+  struct Scope {
+    int32_t begin = 0, end = 0;  // days since 1970-01-01, widened
+    int8_t span_class = 0;
+    bool known = false;
+  };
+  // The bounds a range claim states, before tolerance widening.
+  void RawBounds(int claim, double* lo, double* hi) const;
+  bool ExplicitScope(const Claim& c) const;
+  bool HasPeriod(const TimeScope& s) const;
+  int ComputeSpanClass(const Claim& c) const;
+  bool ComputeScope(int claim, int32_t* begin, int32_t* end) const;
 
-  const std::vector<Claim>& claims_;
+  const std::vector<const Claim*>& claims_;
   const JudgeConfig& config_;
   std::vector<const DocumentInfo*> docs_;
   std::deque<DocumentInfo> stubs_;
   std::vector<std::string> source_units_;
   std::vector<int> source_unit_ids_;
-  std::vector<int> partition_code_;  // figure claims: measure x unit class
+  // Document facts as evidence carries them, interned once per document.
+  std::vector<Symbol> doc_ids_, doc_paths_, doc_sources_, ref_days_;
   std::vector<int> claim_doc_;
+  // Per claim, computed in one pass over the claims so that the analysis
+  // of a group (claims in any order) reads small records, not Claims.
   std::vector<Numbers> values_;
+  std::vector<Scope> scopes_;
+  std::vector<Symbol> partition_keys_;  // by partition code
   std::vector<align::ClaimGroup> groups_;
-  std::vector<std::vector<Partition>> partitions_;
-  absl::flat_hash_map<std::string, int> label_set_;  // label -> compat set
+  absl::flat_hash_map<Symbol, int> label_set_;  // label -> compat set
+  // Judgment kind -> (rule id, kind), interned once.
+  absl::flat_hash_map<absl::string_view, std::pair<Symbol, Symbol>>
+      kind_symbols_;
+  // Interned once: compared by pointer in the per-claim hot paths.
+  Symbol reference_date_;
+  Symbol percent_, ratio_, count_, percentage_points_, percent_sign_;
+  Symbol more_than_, at_least_, up_to_, less_than_, at_most_;
+};
+
+// Builds the partitions, scope buckets and value clusters of one group at
+// a time, reusing its buffers from group to group.
+class GroupAnalysis {
+ public:
+  explicit GroupAnalysis(const Context& ctx) : ctx_(ctx) {}
+  // The analysis of ctx.groups()[g]; valid until the next call.
+  const GroupView& Analyze(size_t g);
+
+ private:
+  struct RawCluster {
+    size_t claims_begin, claims_end, docs_begin, docs_end;
+    double value, lo, hi;
+    Symbol label;
+  };
+  struct RawScope {
+    bool known;
+    int span_class;
+    int32_t begin, end;  // days, as ScopeBucket
+    size_t clusters_begin, clusters_end;
+  };
+  struct RawPartition {
+    Symbol key;
+    Measure measure;
+    int code;
+    size_t claims_begin, claims_end, scopes_begin, scopes_end;
+  };
+  void BuildScopes(RawPartition* p, bool status);
+  void AddCluster(absl::Span<const int> members, double value, double lo,
+                  double hi, const Symbol& label);
+
+  const Context& ctx_;
+  GroupView view_;
+  // Raw offsets while building, turned into spans once the buffers no
+  // longer grow.
+  std::vector<RawPartition> raw_parts_;
+  std::vector<RawScope> raw_scopes_;
+  std::vector<RawCluster> raw_clusters_;
+  std::vector<int> part_claims_, cluster_claims_, cluster_docs_;
+  std::vector<Partition> parts_;
+  std::vector<ScopeBucket> scopes_;
+  std::vector<ValueCluster> clusters_;
+  // Scratch for BuildScopes.
+  struct Scoped {
+    int32_t begin, end;  // days, as Context::ScopeDays
+    int claim;
+    int span_class;
+  };
+  std::vector<Scoped> known_;
+  std::vector<int> unknown_, member_claims_, docs_scratch_;
+  std::vector<std::pair<size_t, size_t>> members_;
 };
 
 // Syndication keys for a document list (minhash.cc): the smallest id of each
@@ -192,8 +358,17 @@ class Judgment {
  public:
   virtual ~Judgment() = default;
   virtual absl::string_view kind() const = 0;
+  // Once per run, before the groups: judgments over documents or single
+  // claims.
   virtual void Run(const Context& ctx, const JudgmentConfig& cfg,
-                   std::vector<Finding>* out) const = 0;
+                   Findings* out) const {
+    (void)ctx, (void)cfg, (void)out;
+  }
+  // Once per aligned group, with its analysis.
+  virtual void RunGroup(const Context& ctx, const GroupView& g,
+                        const JudgmentConfig& cfg, Findings* out) const {
+    (void)ctx, (void)g, (void)cfg, (void)out;
+  }
 };
 
 std::unique_ptr<Judgment> NewAgreementJudgment();

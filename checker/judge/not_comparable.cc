@@ -28,34 +28,31 @@ class NotComparableJudgment : public Judgment {
  public:
   absl::string_view kind() const override { return "not-comparable"; }
 
-  void Run(const Context& ctx, const JudgmentConfig& cfg,
-           std::vector<Finding>* out) const override {
+  void RunGroup(const Context& ctx, const GroupView& g,
+                const JudgmentConfig& cfg, Findings* out) const override {
+    const align::ClaimGroup& group = *g.group;
     const size_t cap = static_cast<size_t>(ctx.config().limits.max_partitions);
-    for (size_t g = 0; g < ctx.groups().size(); ++g) {
-      const align::ClaimGroup& group = ctx.groups()[g];
-      const std::vector<Partition>& parts = ctx.partitions(g);
-      const size_t n = std::min(parts.size(), cap);
-      for (size_t i = 0; i < n; ++i) {
-        if (parts[i].measure == Measure::kStatus) continue;
-        for (size_t j = i + 1; j < n; ++j) {
-          int x, y;
-          if (!ctx.FindPair(parts[i].claims, parts[j].claims, false, &x, &y)) {
-            continue;
-          }
-          Finding f;
-          f.subject = group.subject;
-          f.message = absl::StrCat(
-              "figures for ", group.subject,
-              " measure different things and are not comparable: ", ctx.Cite(x),
-              " is ", Describe(parts[i].key), ", ", ctx.Cite(y), " is ",
-              Describe(parts[j].key));
-          f.evidence.push_back(ctx.ClaimEvidence(x));
-          f.evidence.push_back(ctx.ClaimEvidence(y));
-          ctx.Emit(
-              kind(), cfg,
-              absl::StrCat(group.key, "|", parts[i].key, "|", parts[j].key),
-              {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f), out);
+    const absl::Span<const Partition> parts = g.partitions;
+    const size_t n = std::min(parts.size(), cap);
+    for (size_t i = 0; i < n; ++i) {
+      if (parts[i].measure == Measure::kStatus) continue;
+      for (size_t j = i + 1; j < n; ++j) {
+        int x, y;
+        if (!ctx.FindPair(parts[i].claims, parts[j].claims, false, &x, &y)) {
+          continue;
         }
+        Finding f;
+        f.subject = group.subject;
+        f.message = absl::StrCat(
+            "figures for ", group.subject,
+            " measure different things and are not comparable: ", ctx.Cite(x),
+            " is ", Describe(parts[i].key), ", ", ctx.Cite(y), " is ",
+            Describe(parts[j].key));
+        const int evidence[] = {x, y};
+        ctx.Emit(kind(), cfg,
+                 absl::StrCat(group.key, "|", parts[i].key, "|", parts[j].key),
+                 {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
+                 evidence, out);
       }
     }
   }

@@ -16,48 +16,30 @@ class StatusConflictJudgment : public Judgment {
  public:
   absl::string_view kind() const override { return "status-conflict"; }
 
-  void Run(const Context& ctx, const JudgmentConfig& cfg,
-           std::vector<Finding>* out) const override {
-    const size_t max_ev = static_cast<size_t>(ctx.config().limits.max_evidence);
-    for (size_t g = 0; g < ctx.groups().size(); ++g) {
-      const align::ClaimGroup& group = ctx.groups()[g];
-      for (const Partition& p : ctx.partitions(g)) {
-        if (p.measure != Measure::kStatus) continue;
-        for (const ScopeBucket& s : p.scopes) {
-          const size_t n = s.clusters.size();
-          std::vector<bool> involved(n, false);
-          bool any = false;
-          for (size_t i = 0; i < n; ++i) {
-            for (size_t j = i + 1; j < n; ++j) {
-              const ValueCluster& a = s.clusters[i];
-              const ValueCluster& b = s.clusters[j];
-              if (ctx.LabelsCompatible(a.label, b.label)) continue;
+  void RunGroup(const Context& ctx, const GroupView& g,
+                const JudgmentConfig& cfg, Findings* out) const override {
+    const align::ClaimGroup& group = *g.group;
+    for (const Partition& p : g.partitions) {
+      if (p.measure != Measure::kStatus) continue;
+      for (const ScopeBucket& s : p.scopes) {
+        std::vector<const ValueCluster*> all;
+        for (const ValueCluster& c : s.clusters) all.push_back(&c);
+        const std::vector<const ValueCluster*> sides = Context::Clashing(
+            all, [&](const ValueCluster& a, const ValueCluster& b) {
               int x, y;
-              if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
-              involved[i] = involved[j] = true;
-              any = true;
-            }
-          }
-          if (!any) continue;
-          Finding f;
-          f.subject = group.subject;
-          std::vector<std::string> cites, values;
-          for (size_t i = 0; i < n; ++i) {
-            if (!involved[i]) continue;
-            cites.push_back(ctx.CiteCluster(s.clusters[i]));
-            values.push_back(s.clusters[i].label);
-            for (int e : ctx.OnePerDocument(s.clusters[i].claims)) {
-              if (f.evidence.size() < max_ev) {
-                f.evidence.push_back(ctx.ClaimEvidence(e));
-              }
-            }
-          }
-          f.message = absl::StrCat(
-              "sources state exclusive statuses for ", group.subject,
-              " at the same time: ", absl::StrJoin(cites, " vs "));
-          ctx.Emit(kind(), cfg, group.key, std::move(values),
-                   s.known ? 1.0 : 0.7, std::move(f), out);
-        }
+              return !ctx.LabelsCompatible(a.label, b.label) &&
+                     ctx.FindPair(a.claims, b.claims, false, &x, &y);
+            });
+        if (sides.empty()) continue;
+        Finding f;
+        f.subject = group.subject;
+        Context::Sides sides_of = ctx.CollectSides(
+            sides, [&](const ValueCluster& c) { return c.label.str(); });
+        f.message = absl::StrCat(
+            "sources state exclusive statuses for ", group.subject,
+            " at the same time: ", absl::StrJoin(sides_of.cites, " vs "));
+        ctx.Emit(kind(), cfg, group.key, std::move(sides_of.values),
+                 s.known ? 1.0 : 0.7, std::move(f), sides_of.evidence, out);
       }
     }
   }

@@ -25,39 +25,36 @@ class SupersededJudgment : public Judgment {
  public:
   absl::string_view kind() const override { return "superseded"; }
 
-  void Run(const Context& ctx, const JudgmentConfig& cfg,
-           std::vector<Finding>* out) const override {
-    for (size_t g = 0; g < ctx.groups().size(); ++g) {
-      const align::ClaimGroup& group = ctx.groups()[g];
-      for (const Partition& p : ctx.partitions(g)) {
-        const bool status = p.measure == Measure::kStatus;
-        for (size_t k = 0; k + 1 < p.scopes.size(); ++k) {
-          const ScopeBucket& earlier = p.scopes[k];
-          const ScopeBucket& later = p.scopes[k + 1];
-          if (!earlier.known || !later.known) continue;
-          if (earlier.span_class != later.span_class) continue;
-          if (earlier.clusters.empty() || later.clusters.empty()) continue;
-          const ValueCluster& a = Main(earlier);
-          const ValueCluster& b = Main(later);
-          if (status ? a.label == b.label
-                     : ctx.Agree(a.claims.front(), b.claims.front())) {
-            continue;
-          }
-          int x, y;
-          if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
-          Finding f;
-          f.subject = group.subject;
-          f.message =
-              absl::StrCat(group.subject, " changed over time: ", ctx.Cite(x),
-                           " as of ", ctx.ScopeText(x), " was superseded by ",
-                           ctx.Cite(y), " as of ", ctx.ScopeText(y));
-          f.evidence.push_back(ctx.ClaimEvidence(x));
-          f.evidence.push_back(ctx.ClaimEvidence(y));
-          ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
-                   {absl::StrCat("1:", ctx.ValueText(x)),
-                    absl::StrCat("2:", ctx.ValueText(y))},
-                   1.0, std::move(f), out);
+  void RunGroup(const Context& ctx, const GroupView& g,
+                const JudgmentConfig& cfg, Findings* out) const override {
+    const align::ClaimGroup& group = *g.group;
+    for (const Partition& p : g.partitions) {
+      const bool status = p.measure == Measure::kStatus;
+      for (size_t k = 0; k + 1 < p.scopes.size(); ++k) {
+        const ScopeBucket& earlier = p.scopes[k];
+        const ScopeBucket& later = p.scopes[k + 1];
+        if (!earlier.known || !later.known) continue;
+        if (earlier.span_class != later.span_class) continue;
+        if (earlier.clusters.empty() || later.clusters.empty()) continue;
+        const ValueCluster& a = Main(earlier);
+        const ValueCluster& b = Main(later);
+        if (status ? a.label == b.label
+                   : ctx.Agree(a.claims.front(), b.claims.front())) {
+          continue;
         }
+        int x, y;
+        if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
+        Finding f;
+        f.subject = group.subject;
+        f.message =
+            absl::StrCat(group.subject, " changed over time: ", ctx.Cite(x),
+                         " as of ", ctx.ScopeText(x), " was superseded by ",
+                         ctx.Cite(y), " as of ", ctx.ScopeText(y));
+        const int evidence[] = {x, y};
+        ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
+                 {absl::StrCat("1:", ctx.ValueText(x)),
+                  absl::StrCat("2:", ctx.ValueText(y))},
+                 1.0, std::move(f), evidence, out);
       }
     }
   }

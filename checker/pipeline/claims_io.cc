@@ -217,6 +217,40 @@ void CanonicalOrder(std::vector<DocumentInfo>* docs,
       });
 }
 
+void CanonicalOrder(std::vector<DocumentInfo>* docs,
+                    std::vector<const Claim*>* claims) {
+  std::stable_sort(docs->begin(), docs->end(),
+                   [](const DocumentInfo& a, const DocumentInfo& b) {
+                     return std::tie(a.path, a.id) < std::tie(b.path, b.id);
+                   });
+  absl::flat_hash_map<absl::string_view, size_t> rank;
+  for (size_t i = 0; i < docs->size(); ++i) rank.emplace((*docs)[i].id, i);
+  // Keys computed once per claim; the original position breaks ties, as a
+  // stable sort would.
+  struct Key {
+    size_t rank;
+    int number;
+    size_t index;
+  };
+  std::vector<Key> keys(claims->size());
+  for (size_t i = 0; i < claims->size(); ++i) {
+    const Claim& c = *(*claims)[i];
+    auto it = rank.find(absl::string_view(c.doc_id));
+    keys[i] = {it == rank.end() ? docs->size() : it->second, ClaimNumber(c.id),
+               i};
+  }
+  const std::vector<const Claim*> in = *claims;
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.rank != b.rank) return a.rank < b.rank;
+    if (a.number != b.number) return a.number < b.number;
+    const std::string& ia = in[a.index]->id;
+    const std::string& ib = in[b.index]->id;
+    if (ia != ib) return ia < ib;
+    return a.index < b.index;
+  });
+  for (size_t i = 0; i < keys.size(); ++i) (*claims)[i] = in[keys[i].index];
+}
+
 CheckResult JudgeClaims(const Engine& engine, ClaimsInput input,
                         const std::vector<std::string>& inputs,
                         std::vector<Diagnostic> diagnostics) {

@@ -46,15 +46,19 @@ struct ClaimsInput {
   std::vector<Diagnostic> diagnostics;  // bad lines: path:line
 };
 
-// Reads claim files (each line parsed on its own: linear in the input); a
-// malformed line is a diagnostic naming path:line and
-// the other lines are still read.
+// Reads claim files, each line parsed on its own (linear in the input). A
+// malformed line is a diagnostic naming path:line; the other lines are still
+// read.
 ClaimsInput ReadClaimFiles(const std::vector<std::string>& paths);
 
 // Sorts documents by (path, id) and claims by (document, claim number): the
 // order every judgment sees, whatever order the inputs came in.
 void CanonicalOrder(std::vector<DocumentInfo>* docs,
                     std::vector<Claim>* claims);
+// The same order over claims held elsewhere, so that judging a million
+// claims does not copy them.
+void CanonicalOrder(std::vector<DocumentInfo>* docs,
+                    std::vector<const Claim*>* claims);
 
 // Judges claims read from files into a report (documents carry only their
 // info; no segments).

@@ -188,19 +188,21 @@ std::vector<Mention> ChromeDisclaimers(const extract::Extractor& ex,
 }
 
 // Documents without a date of their own take the corpus's median reference
-// date: articles collected about one story cluster in time.
-std::optional<absl::CivilDay> CorpusDate(
-    const std::vector<DocumentResult>& docs) {
-  std::vector<absl::CivilDay> days;
-  for (const auto& d : docs) {
-    const ReferenceDate& r = d.doc.reference_date;
-    if (r.day && r.provenance != "corpus") days.push_back(*r.day);
-  }
+// date: articles collected about one story cluster in time. `days` are the
+// documents' own dates (metadata, dateline or --reference-date).
+std::optional<absl::CivilDay> CorpusDate(std::vector<absl::CivilDay> days) {
   if (days.empty()) return std::nullopt;
   std::sort(days.begin(), days.end());
   // The upper median: undated pieces in a story corpus are more often
   // follow-ups than background.
   return days[days.size() / 2];
+}
+
+// The date a document brings to the corpus median, if any.
+std::optional<absl::CivilDay> OwnDay(const Document& doc) {
+  const ReferenceDate& r = doc.reference_date;
+  if (r.day && r.provenance != "corpus") return r.day;
+  return std::nullopt;
 }
 
 // "March 6" (a dateline without a year) completed with the year that puts it
@@ -237,68 +239,64 @@ std::string BodyText(const SegmentedDocument& sd) {
 }
 
 // Makes document ids unique across the corpus: the first keeps its id, the
-// next ones get "~2", "~3" (in input order, so deterministic).
-void UniquifyIds(std::vector<Document>* docs,
+// next ones get "~2", "~3" (in input order, so deterministic). Works on
+// references so that streamed corpora need not keep whole Documents.
+struct IdRef {
+  std::string* id;
+  const std::string* path;
+  int record_line;
+};
+void UniquifyIds(const std::vector<IdRef>& docs,
                  std::vector<Diagnostic>* diagnostics) {
   absl::flat_hash_map<std::string, int> seen;
-  for (Document& d : *docs) {
-    int& n = seen[d.id];
+  for (const IdRef& d : docs) {
+    int& n = seen[*d.id];
     ++n;
     if (n > 1) {
-      std::string old = d.id;
-      d.id = absl::StrCat(old, "~", n);
+      std::string old = *d.id;
+      *d.id = absl::StrCat(old, "~", n);
       diagnostics->push_back(
-          Diagnostic{Severity::kWarning, "ingest.duplicate-document-id", d.path,
-                     d.record_line, 0,
+          Diagnostic{Severity::kWarning, "ingest.duplicate-document-id",
+                     *d.path, d.record_line, 0,
                      absl::StrCat("document id '", old,
                                   "' is used by another document; this one is "
                                   "'",
-                                  d.id, "'")});
+                                  *d.id, "'")});
     }
   }
 }
 
-}  // namespace
+// --reference-date replaces every document's own date, before anything
+// reads it (the corpus date included).
+void ApplyOverride(const Engine::Impl& impl, Document* doc) {
+  if (impl.options.reference_override) {
+    doc->reference_date = ReferenceDate{impl.options.reference_override,
+                                        "override", "", 1.0, std::nullopt};
+  }
+}
 
-Extraction ExtractDocuments(const Engine& engine, std::vector<Document> docs,
-                            std::vector<Diagnostic> diagnostics) {
-  const Engine::Impl& impl = engine.impl();
-  const int threads = ResolveThreads(impl.options.threads);
-  Extraction out;
-  UniquifyIds(&docs, &diagnostics);
-  const size_t n = docs.size();
-  out.documents.resize(n);
-  for (size_t i = 0; i < n; ++i) out.documents[i].doc = std::move(docs[i]);
+// Segments a document and drops its blocks: segments carry their own
+// mapped text, and no later stage reads blocks.
+SegmentedDocument SegmentDropBlocks(const Engine::Impl& impl, Document* doc) {
+  SegmentedDocument sd = segment::SegmentDocument(*doc, *impl.boilerplate);
+  std::vector<Block>().swap(doc->blocks);
+  sd.doc = doc;
+  return sd;
+}
 
-  // Segment every document; the corpus-wide boilerplate signal needs all.
-  std::vector<SegmentedDocument> segmented(n);
-  ParallelFor(n, threads, [&](size_t i) {
-    segmented[i] =
-        segment::SegmentDocument(out.documents[i].doc, *impl.boilerplate);
-  });
-  segment::MarkCorpusBoilerplate(absl::MakeSpan(segmented));
-  for (size_t i = 0; i < n; ++i) segmented[i].doc = &out.documents[i].doc;
-
+// Extraction of one document whose corpus-wide boilerplate is marked:
+// reference date, mentions, claims and document flags. Moves the segments
+// into `dr`.
+void ExtractOne(const Engine::Impl& impl,
+                std::optional<absl::CivilDay> corpus_day, SegmentedDocument* sd,
+                DocumentResult* dr, std::vector<Mention>* mentions,
+                std::vector<Claim>* claims) {
   // Reference dates, in order of trust: --reference-date; the document's own
   // metadata or dateline; a dateline without a year, completed with the
   // corpus's year; what the text implies; the corpus's date.
-  out.mentions.resize(n);
-  std::vector<bool> done(n, false);
-  ParallelFor(n, threads, [&](size_t i) {
-    Document& doc = out.documents[i].doc;
-    if (impl.options.reference_override) {
-      doc.reference_date = ReferenceDate{impl.options.reference_override,
-                                         "override", "", 1.0, std::nullopt};
-    }
-    if (!doc.reference_date.day) return;
-    out.mentions[i] =
-        impl.extractor->FindMentions(segmented[i], doc.reference_date);
-    done[i] = true;
-  });
-  const std::optional<absl::CivilDay> corpus_day = CorpusDate(out.documents);
-  ParallelFor(n, threads, [&](size_t i) {
-    if (done[i]) return;
-    Document& doc = out.documents[i].doc;
+  Document& doc = dr->doc;
+  bool have_mentions = false;
+  if (!doc.reference_date.day) {
     if (corpus_day && doc.reference_date.provenance == "dateline-no-year") {
       if (auto day = CompleteYear(doc.reference_date.evidence, *corpus_day)) {
         doc.reference_date.day = day;
@@ -306,66 +304,64 @@ Extraction ExtractDocuments(const Engine& engine, std::vector<Document> docs,
         doc.reference_date.confidence = 0.7;
       }
     }
-    if (!doc.reference_date.day) {
-      std::vector<Mention> undated =
-          impl.extractor->FindMentions(segmented[i], doc.reference_date);
-      ReferenceDate inferred =
-          extract::InferReferenceDate(segmented[i], undated);
-      if (inferred.day) {
-        doc.reference_date = inferred;
-      } else if (corpus_day) {
-        ReferenceDate r;
-        r.day = corpus_day;
-        r.provenance = "corpus";
-        r.evidence = doc.reference_date.evidence;
-        r.confidence = 0.3;
-        doc.reference_date = r;
-      } else {
-        out.mentions[i] = std::move(undated);
-        return;
-      }
+  }
+  if (!doc.reference_date.day) {
+    // Mentions found without a date lack every date that needs one ("on
+    // Tuesday", "February 8"), and an anchor they set changes later ones:
+    // they are reused only when no date is found.
+    std::vector<Mention> undated =
+        impl.extractor->FindMentions(*sd, doc.reference_date);
+    ReferenceDate inferred = extract::InferReferenceDate(*sd, undated);
+    if (inferred.day) {
+      doc.reference_date = inferred;
+    } else if (corpus_day) {
+      ReferenceDate r;
+      r.day = corpus_day;
+      r.provenance = "corpus";
+      r.evidence = doc.reference_date.evidence;
+      r.confidence = 0.3;
+      doc.reference_date = r;
+    } else {
+      *mentions = std::move(undated);
+      have_mentions = true;
     }
-    out.mentions[i] =
-        impl.extractor->FindMentions(segmented[i], doc.reference_date);
-  });
+  }
+  if (!have_mentions) {
+    *mentions = impl.extractor->FindMentions(*sd, doc.reference_date);
+  }
 
   // Claims and document flags.
-  std::vector<std::vector<Claim>> claims(n);
-  ParallelFor(n, threads, [&](size_t i) {
-    DocumentResult& dr = out.documents[i];
-    claims[i] =
-        extract::BuildClaims(segmented[i], out.mentions[i], *impl.lexicon);
-    DocumentInfo& info = dr.info;
-    info.id = dr.doc.id;
-    info.path = dr.doc.path;
-    info.title = dr.doc.title;
-    info.source = dr.doc.source;
-    info.format = dr.doc.format;
-    info.reference_date = dr.doc.reference_date;
-    std::vector<Mention> flags = out.mentions[i];
-    std::vector<Mention> chrome =
-        ChromeDisclaimers(*impl.extractor, segmented[i]);
-    flags.insert(flags.end(), chrome.begin(), chrome.end());
-    extract::FlagDocument(segmented[i], flags, &info);
-    info.minhash =
-        judge::MinHashSignature(BodyText(segmented[i]), impl.judge_config);
-    dr.segments = std::move(segmented[i].segments);
-  });
-  for (auto& c : claims) {
-    for (auto& claim : c) out.claims.push_back(std::move(claim));
-  }
-  out.diagnostics = std::move(diagnostics);
-  return out;
+  *claims = extract::BuildClaims(*sd, *mentions, *impl.lexicon);
+  DocumentInfo& info = dr->info;
+  info.id = doc.id;
+  info.path = doc.path;
+  info.title = doc.title;
+  info.source = doc.source;
+  info.format = doc.format;
+  info.reference_date = doc.reference_date;
+  std::vector<Mention> flags = *mentions;
+  std::vector<Mention> chrome = ChromeDisclaimers(*impl.extractor, *sd);
+  flags.insert(flags.end(), chrome.begin(), chrome.end());
+  extract::FlagDocument(*sd, flags, &info);
+  info.minhash = judge::MinHashSignature(BodyText(*sd), impl.judge_config);
+  dr->original_bytes = doc.original.size();
+  dr->segments = std::move(sd->segments);
 }
 
-Extraction RunExtract(const Engine& engine,
-                      const std::vector<std::string>& paths) {
-  const Engine::Impl& impl = engine.impl();
-  std::vector<Diagnostic> diagnostics;
-  std::vector<std::string> files = ingest::ListCorpus(paths, &diagnostics);
-  // Reports list documents by path, whatever order the arguments came in.
+// The sorted, de-duplicated files of `paths`: reports list documents by
+// path, whatever order the arguments came in.
+std::vector<std::string> ListFiles(const std::vector<std::string>& paths,
+                                   std::vector<Diagnostic>* diagnostics) {
+  std::vector<std::string> files = ingest::ListCorpus(paths, diagnostics);
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+// Reads `files` in parallel; documents and diagnostics in file order.
+std::vector<Document> ReadFiles(const Engine::Impl& impl,
+                                const std::vector<std::string>& files,
+                                std::vector<Diagnostic>* diagnostics) {
   std::vector<std::vector<Document>> per_file(files.size());
   std::vector<std::vector<Diagnostic>> per_file_diags(files.size());
   ParallelFor(files.size(), ResolveThreads(impl.options.threads),
@@ -376,9 +372,270 @@ Extraction RunExtract(const Engine& engine,
   std::vector<Document> docs;
   for (size_t i = 0; i < files.size(); ++i) {
     for (auto& d : per_file[i]) docs.push_back(std::move(d));
-    for (auto& d : per_file_diags[i]) diagnostics.push_back(std::move(d));
+    for (auto& d : per_file_diags[i]) diagnostics->push_back(std::move(d));
   }
+  return docs;
+}
+
+void AppendClaims(std::vector<std::vector<Claim>>* per_doc,
+                  std::vector<Claim>* out) {
+  size_t total = out->size();
+  for (const auto& c : *per_doc) total += c.size();
+  out->reserve(total);
+  for (auto& c : *per_doc) {
+    for (auto& claim : c) out->push_back(std::move(claim));
+  }
+}
+
+// What the first pass of a streamed corpus keeps of one document.
+struct StreamedDoc {
+  std::string id;  // made unique across the corpus before the second pass
+  int record_line = 0;
+  uint64_t bytes = 0;  // of the original text: notices a changed file
+  std::optional<absl::CivilDay> own_day;
+  segment::CorpusFingerprint fingerprint;
+};
+
+// Documents extracted at once, in input bytes: their mentions and claims
+// are handed on (and, by `extract`, written and freed) before the next
+// chunk, so they never pile up for the whole corpus. Big enough to keep
+// every thread busy.
+constexpr uint64_t kChunkBytes = 8ull << 20;
+
+// Extracts `docs`, already segmented with every boilerplate signal applied
+// (`segmented[i]` belongs to `docs[i]`), a chunk at a time; each chunk goes
+// to `sink`. Consumes both vectors.
+void ExtractInChunks(const Engine::Impl& impl,
+                     std::optional<absl::CivilDay> corpus_day, bool streamed,
+                     std::vector<Document>* docs,
+                     std::vector<SegmentedDocument>* segmented,
+                     const BatchSink& sink) {
+  const int threads = ResolveThreads(impl.options.threads);
+  const size_t n = docs->size();
+  for (size_t b = 0; b < n;) {
+    size_t e = b;
+    uint64_t bytes = 0;
+    while (e < n && (e == b || bytes < kChunkBytes)) {
+      bytes += (*docs)[e++].original.size();
+    }
+    Extraction chunk;
+    chunk.streamed = streamed;
+    chunk.documents.resize(e - b);
+    chunk.mentions.resize(e - b);
+    for (size_t i = b; i < e; ++i) {
+      chunk.documents[i - b].doc = std::move((*docs)[i]);
+    }
+    std::vector<std::vector<Claim>> claims(e - b);
+    ParallelFor(e - b, threads, [&](size_t i) {
+      SegmentedDocument& sd = (*segmented)[b + i];
+      sd.doc = &chunk.documents[i].doc;
+      ExtractOne(impl, corpus_day, &sd, &chunk.documents[i], &chunk.mentions[i],
+                 &claims[i]);
+      sd = SegmentedDocument{};
+    });
+    AppendClaims(&claims, &chunk.claims);
+    sink(chunk);
+    b = e;
+  }
+  docs->clear();
+  segmented->clear();
+}
+
+// The whole corpus in memory: corpus-wide facts from every document, then
+// extraction in chunks.
+std::vector<Diagnostic> ExtractInMemory(const Engine::Impl& impl,
+                                        std::vector<Document> docs,
+                                        std::vector<Diagnostic> diagnostics,
+                                        const BatchSink& sink) {
+  const int threads = ResolveThreads(impl.options.threads);
+  {
+    std::vector<IdRef> refs;
+    refs.reserve(docs.size());
+    for (Document& d : docs) refs.push_back({&d.id, &d.path, d.record_line});
+    UniquifyIds(refs, &diagnostics);
+  }
+  const size_t n = docs.size();
+  // Segment every document; the corpus-wide boilerplate signal needs all.
+  std::vector<SegmentedDocument> segmented(n);
+  std::vector<segment::CorpusFingerprint> fingerprints(n);
+  ParallelFor(n, threads, [&](size_t i) {
+    ApplyOverride(impl, &docs[i]);
+    segmented[i] = SegmentDropBlocks(impl, &docs[i]);
+    fingerprints[i] = segment::FingerprintDocument(segmented[i]);
+  });
+  {
+    const std::vector<std::vector<uint32_t>> marks =
+        segment::DecideCorpusBoilerplate(fingerprints);
+    fingerprints = {};
+    for (size_t i = 0; i < n; ++i) {
+      segment::ApplyCorpusBoilerplate(marks[i], &segmented[i]);
+    }
+  }
+  std::vector<absl::CivilDay> days;
+  for (const Document& d : docs) {
+    if (auto day = OwnDay(d)) days.push_back(*day);
+  }
+  ExtractInChunks(impl, CorpusDate(std::move(days)), /*streamed=*/false, &docs,
+                  &segmented, sink);
+  return diagnostics;
+}
+
+}  // namespace
+
+Extraction ExtractDocuments(const Engine& engine, std::vector<Document> docs,
+                            std::vector<Diagnostic> diagnostics) {
+  Extraction out;
+  out.diagnostics =
+      ExtractInMemory(engine.impl(), std::move(docs), std::move(diagnostics),
+                      [&](Extraction& chunk) {
+                        for (auto& d : chunk.documents) {
+                          out.documents.push_back(std::move(d));
+                        }
+                        for (auto& m : chunk.mentions) {
+                          out.mentions.push_back(std::move(m));
+                        }
+                        for (auto& c : chunk.claims) {
+                          out.claims.push_back(std::move(c));
+                        }
+                      });
+  return out;
+}
+
+Extraction RunExtract(const Engine& engine,
+                      const std::vector<std::string>& paths) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> files = ListFiles(paths, &diagnostics);
+  std::vector<Document> docs = ReadFiles(engine.impl(), files, &diagnostics);
   return ExtractDocuments(engine, std::move(docs), std::move(diagnostics));
+}
+
+std::vector<Diagnostic> StreamExtract(const Engine& engine,
+                                      const std::vector<std::string>& paths,
+                                      const BatchSink& sink) {
+  const Engine::Impl& impl = engine.impl();
+  const int threads = ResolveThreads(impl.options.threads);
+  const uint64_t budget = impl.options.memory_budget;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> files = ListFiles(paths, &diagnostics);
+  std::vector<uint64_t> sizes(files.size(), 0);
+  uint64_t total = 0;
+  bool rereadable = true;  // standard input can be read only once
+  for (size_t f = 0; f < files.size(); ++f) {
+    if (files[f] == "-") {
+      rereadable = false;
+      continue;
+    }
+    std::error_code ec;
+    const uint64_t size = fs::file_size(files[f], ec);
+    if (!ec) sizes[f] = size;
+    total += sizes[f];
+  }
+  if (total <= budget || !rereadable) {
+    std::vector<Document> docs = ReadFiles(impl, files, &diagnostics);
+    return ExtractInMemory(impl, std::move(docs), std::move(diagnostics), sink);
+  }
+
+  // Pass 1: every file read, segmented and reduced to its facts, a worker
+  // per file; nothing else of a document outlives its turn.
+  std::vector<std::vector<StreamedDoc>> facts(files.size());
+  {
+    std::vector<std::vector<Diagnostic>> file_diags(files.size());
+    ParallelFor(files.size(), threads, [&](size_t f) {
+      for (Document& doc : ingest::ReadDocumentFile(
+               files[f], impl.options.ingest, &file_diags[f])) {
+        ApplyOverride(impl, &doc);
+        StreamedDoc s;
+        s.record_line = doc.record_line;
+        s.bytes = doc.original.size();
+        s.own_day = OwnDay(doc);
+        s.fingerprint =
+            segment::FingerprintDocument(SegmentDropBlocks(impl, &doc));
+        s.id = std::move(doc.id);
+        facts[f].push_back(std::move(s));
+      }
+    });
+    for (auto& fd : file_diags) {
+      for (auto& d : fd) diagnostics.push_back(std::move(d));
+    }
+  }
+  // The corpus-wide facts: unique ids, boilerplate decisions, corpus date.
+  std::vector<size_t> first_doc(files.size() + 1, 0);
+  for (size_t f = 0; f < files.size(); ++f) {
+    first_doc[f + 1] = first_doc[f] + facts[f].size();
+  }
+  std::vector<std::vector<uint32_t>> marks;
+  std::optional<absl::CivilDay> corpus_day;
+  {
+    std::vector<IdRef> refs;
+    std::vector<segment::CorpusFingerprint> fingerprints;
+    std::vector<absl::CivilDay> days;
+    refs.reserve(first_doc.back());
+    fingerprints.reserve(first_doc.back());
+    for (size_t f = 0; f < files.size(); ++f) {
+      for (StreamedDoc& s : facts[f]) {
+        refs.push_back({&s.id, &files[f], s.record_line});
+        fingerprints.push_back(std::move(s.fingerprint));
+        if (s.own_day) days.push_back(*s.own_day);
+      }
+    }
+    UniquifyIds(refs, &diagnostics);
+    marks = segment::DecideCorpusBoilerplate(fingerprints);
+    corpus_day = CorpusDate(std::move(days));
+  }
+
+  // Pass 2: batches of consecutive files of at most `budget` bytes.
+  for (size_t f0 = 0; f0 < files.size();) {
+    size_t f1 = f0;
+    uint64_t batch_bytes = 0;
+    while (f1 < files.size() &&
+           (f1 == f0 || batch_bytes + sizes[f1] <= budget)) {
+      batch_bytes += sizes[f1++];
+    }
+    std::vector<std::vector<Document>> read(f1 - f0);
+    std::vector<char> changed(f1 - f0, 0);
+    ParallelFor(f1 - f0, threads, [&](size_t k) {
+      std::vector<Diagnostic> again;  // the first pass reported them
+      read[k] =
+          ingest::ReadDocumentFile(files[f0 + k], impl.options.ingest, &again);
+      const std::vector<StreamedDoc>& want = facts[f0 + k];
+      bool same = read[k].size() == want.size();
+      for (size_t j = 0; same && j < want.size(); ++j) {
+        same = read[k][j].original.size() == want[j].bytes &&
+               read[k][j].record_line == want[j].record_line;
+      }
+      if (!same) {
+        read[k].clear();
+        changed[k] = 1;
+      }
+    });
+    std::vector<Document> docs;
+    std::vector<size_t> index;  // corpus-wide document index
+    for (size_t k = 0; k < read.size(); ++k) {
+      const size_t f = f0 + k;
+      if (changed[k]) {
+        diagnostics.push_back(Diagnostic{
+            Severity::kError, "pipeline.input-changed", files[f], 0, 0,
+            "the file changed while it was read; its documents are skipped"});
+        continue;
+      }
+      for (size_t j = 0; j < read[k].size(); ++j) {
+        docs.push_back(std::move(read[k][j]));
+        docs.back().id = facts[f][j].id;
+        index.push_back(first_doc[f] + j);
+      }
+      read[k] = {};
+    }
+    std::vector<SegmentedDocument> segmented(docs.size());
+    ParallelFor(docs.size(), threads, [&](size_t i) {
+      ApplyOverride(impl, &docs[i]);
+      segmented[i] = SegmentDropBlocks(impl, &docs[i]);
+      segment::ApplyCorpusBoilerplate(marks[index[i]], &segmented[i]);
+    });
+    ExtractInChunks(impl, corpus_day, /*streamed=*/true, &docs, &segmented,
+                    sink);
+    f0 = f1;
+  }
+  return diagnostics;
 }
 
 std::vector<Finding> RunJudge(const Engine& engine,
@@ -388,35 +645,67 @@ std::vector<Finding> RunJudge(const Engine& engine,
   // Judgments see one canonical order, whatever order documents were read
   // or claim files were given in: `align` must equal `check`.
   std::vector<DocumentInfo> ordered = *docs;
-  std::vector<Claim> ordered_claims = claims;
+  std::vector<const Claim*> ordered_claims;  // no copies of the claims
+  ordered_claims.reserve(claims.size());
+  for (const Claim& c : claims) ordered_claims.push_back(&c);
   CanonicalOrder(&ordered, &ordered_claims);
   judge::AssignSyndicationKeys(impl.judge_config, &ordered);
   absl::flat_hash_map<std::string, std::string> keys;
   for (const auto& d : ordered) keys[d.id] = d.syndication_key;
   for (auto& d : *docs) d.syndication_key = keys[d.id];
-  return judge::JudgeAll(ordered_claims, ordered, impl.judge_config);
+  return judge::JudgeClaimPtrs(ordered_claims, ordered, impl.judge_config);
 }
+
+namespace {
+
+// Drops what only the per-document report sections need (--segments
+// none): the segments, the text and its line index. Metadata, info and the
+// text's size stay.
+void DropDocumentText(DocumentResult* d) {
+  d->original_bytes = d->doc.original.size();
+  std::vector<Segment>().swap(d->segments);
+  std::string().swap(d->doc.original);
+  std::string().swap(d->doc.extra_json);
+  d->doc.original_index = LineIndex();
+}
+
+}  // namespace
 
 CheckResult RunCheck(const Engine& engine,
                      const std::vector<std::string>& paths,
                      std::vector<Diagnostic> diagnostics) {
-  Extraction ex = RunExtract(engine, paths);
+  const PipelineOptions::Segments segments = engine.options().segments;
   CheckResult result;
+  std::vector<Diagnostic> ex_diagnostics =
+      StreamExtract(engine, paths, [&](Extraction& batch) {
+        const bool keep =
+            segments == PipelineOptions::Segments::kAll ||
+            (segments == PipelineOptions::Segments::kAuto && !batch.streamed);
+        for (auto& d : batch.documents) {
+          if (!keep) DropDocumentText(&d);
+          result.documents.push_back(std::move(d));
+        }
+        if (result.claims.empty()) {
+          result.claims = std::move(batch.claims);
+        } else {
+          result.claims.insert(result.claims.end(),
+                               std::make_move_iterator(batch.claims.begin()),
+                               std::make_move_iterator(batch.claims.end()));
+        }
+      });
   result.tool_version = CROSSCHECK_VERSION;
   // Sorted, so that the order of the arguments never changes a report.
   result.inputs = paths;
   std::sort(result.inputs.begin(), result.inputs.end());
   std::vector<DocumentInfo> infos;
-  infos.reserve(ex.documents.size());
-  for (const auto& d : ex.documents) infos.push_back(d.info);
-  result.findings = RunJudge(engine, ex.claims, &infos);
-  for (size_t i = 0; i < ex.documents.size(); ++i) {
-    ex.documents[i].info = std::move(infos[i]);
+  infos.reserve(result.documents.size());
+  for (const auto& d : result.documents) infos.push_back(d.info);
+  result.findings = RunJudge(engine, result.claims, &infos);
+  for (size_t i = 0; i < result.documents.size(); ++i) {
+    result.documents[i].info = std::move(infos[i]);
   }
-  result.documents = std::move(ex.documents);
-  result.claims = std::move(ex.claims);
-  diagnostics.insert(diagnostics.end(), ex.diagnostics.begin(),
-                     ex.diagnostics.end());
+  diagnostics.insert(diagnostics.end(), ex_diagnostics.begin(),
+                     ex_diagnostics.end());
   SortDiagnostics(&diagnostics);
   result.diagnostics = std::move(diagnostics);
   return result;

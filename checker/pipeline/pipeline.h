@@ -11,6 +11,8 @@
 #ifndef CROSSCHECK_CHECKER_PIPELINE_PIPELINE_H_
 #define CROSSCHECK_CHECKER_PIPELINE_PIPELINE_H_
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +36,22 @@ struct PipelineOptions {
   // Overrides every document's reference date (--reference-date).
   std::optional<absl::CivilDay> reference_override;
   ingest::IngestOptions ingest;
+  // Input held in memory at once (--memory-budget), in bytes of input files.
+  // A corpus whose files total at most this is read once and processed in
+  // memory. A larger one is streamed in two passes: the first reads every
+  // file and keeps only compact per-document facts (id, own reference date,
+  // boilerplate fingerprint); the second reads the files again in batches of
+  // at most this many bytes (one file at least), extracts and hands each
+  // batch on. Both give the same output bytes; peak memory then depends on
+  // the budget (and, for `check`, on the number of claims), not on the
+  // size of the corpus.
+  static constexpr uint64_t kDefaultMemoryBudget = 128ull << 20;
+  uint64_t memory_budget = kDefaultMemoryBudget;
+  // Whether `check` keeps every document's segments and text for the
+  // reports (--segments). kAuto: all for a corpus processed in memory,
+  // none for a streamed one.
+  enum class Segments { kAuto, kAll, kNone };
+  Segments segments = Segments::kAuto;
 };
 
 class Engine {
@@ -57,14 +75,17 @@ class Engine {
 // The shipped rules directory as found by Engine::Load ("" if none).
 std::string FindShippedRulesDir();
 
-// Everything up to claims: documents (with segments and infos) and claims,
-// without judging. `mentions`, when not null, receives every mention (also
-// those that did not become claims), per document in document order.
+// Everything up to claims: documents (with segments and infos), claims and
+// every mention (also those that did not become claims), without judging.
+// Documents come back without their blocks (segmentation consumed them).
 struct Extraction {
   std::vector<DocumentResult> documents;
-  std::vector<Claim> claims;
+  std::vector<Claim> claims;                   // in document order
   std::vector<std::vector<Mention>> mentions;  // parallel to documents
   std::vector<Diagnostic> diagnostics;
+  // True when this is one batch of a corpus streamed in two passes (see
+  // PipelineOptions::memory_budget).
+  bool streamed = false;
 };
 Extraction RunExtract(const Engine& engine,
                       const std::vector<std::string>& paths);
@@ -72,12 +93,31 @@ Extraction RunExtract(const Engine& engine,
 Extraction ExtractDocuments(const Engine& engine, std::vector<Document> docs,
                             std::vector<Diagnostic> diagnostics);
 
+// RunExtract in batches, for corpora of any size: `sink` receives the
+// documents in path order, a batch (a few megabytes of input) at a time,
+// each with its claims and mentions; a batch's diagnostics are empty. What
+// the sink does not keep is freed before the next batch is extracted, so
+// mentions and claims never pile up unless the sink keeps them. A corpus
+// over the memory budget is streamed (see PipelineOptions::memory_budget;
+// standard input never is). The bytes of everything handed on equal
+// RunExtract's. Returns every diagnostic of the run (unsorted).
+//
+// Diagnostic codes of its own (besides ingest's):
+//   pipeline.input-changed  error  a file yields other documents on the
+//                                  second pass than on the first; skipped
+using BatchSink = std::function<void(Extraction& batch)>;
+std::vector<Diagnostic> StreamExtract(const Engine& engine,
+                                      const std::vector<std::string>& paths,
+                                      const BatchSink& sink);
+
 // Judges claims (from RunExtract or read back from JSON Lines).
 std::vector<Finding> RunJudge(const Engine& engine,
                               const std::vector<Claim>& claims,
                               std::vector<DocumentInfo>* docs);
 
 // The whole check. `diagnostics` from loading are carried into the result.
+// Streams large corpora (StreamExtract); see PipelineOptions::segments for
+// what the documents keep.
 CheckResult RunCheck(const Engine& engine,
                      const std::vector<std::string>& paths,
                      std::vector<Diagnostic> diagnostics);

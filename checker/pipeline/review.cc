@@ -115,7 +115,8 @@ CheckResult RunReview(const Engine& engine, const std::string& draft,
     Finding f;
     const Acc* a = acc.contains(c.id) ? &acc[c.id] : nullptr;
     Verdict v = a && a->verdict ? *a->verdict : Verdict::kUnsupported;
-    std::string subject = c.subject.text.empty() ? c.event : c.subject.text;
+    std::string subject =
+        c.subject.text.empty() ? c.event.str() : c.subject.text;
     f.subject = subject;
     f.evidence.push_back(EvidenceOf(c, info));
     if (a) {

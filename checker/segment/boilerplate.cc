@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
@@ -407,71 +406,186 @@ bool IsTableHeader(const Segment& segment) {
   return false;
 }
 
-void MarkCorpusBoilerplate(absl::Span<SegmentedDocument> docs) {
-  // Texts that appear in this many documents are chrome whatever else the
-  // documents share; it also bounds the pair counting below.
-  constexpr size_t kManyDocs = 32;
+namespace {
+
+// Texts that appear in this many documents are chrome whatever else the
+// documents share; it also bounds the pair counting below.
+constexpr size_t kManyDocs = 32;
+
+// Longer shared segments are quotes or syndicated text, not chrome.
+constexpr int kMaxMarkedWords = 40;
+
+// murmur3's 64-bit finalizer: a bijection that mixes every bit into all.
+uint64_t Mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// `n` (<= 8) bytes at `p` as a little-endian word, whatever the machine
+// (compilers turn the loop into one load).
+uint64_t LoadLittle(const char* p, size_t n) {
+  uint64_t w = 0;
+  for (size_t k = 0; k < n; ++k) {
+    w |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+  }
+  return w;
+}
+
+// A fixed hash (not seeded per process, the same on every machine), eight
+// bytes per step. Each step is a bijection of the state, so texts of equal
+// length that differ in one word never collide.
+uint64_t FixedHash64(absl::string_view s) {
+  uint64_t h = Mix64(0x9e3779b97f4a7c15ULL ^ s.size());
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) h = Mix64(h ^ LoadLittle(s.data() + i, 8));
+  if (i < s.size()) {
+    h = Mix64(h ^ LoadLittle(s.data() + i, s.size() - i) ^ 0xff);
+  }
+  return h;
+}
+
+// Paragraphs and list items of 4+ words: the duplicate test runs over
+// these. Only short ones (chrome, teasers) are marked.
+bool Comparable(const Segment& s) {
+  if (s.kind != SegmentKind::kParagraph && s.kind != SegmentKind::kListItem) {
+    return false;
+  }
+  return internal::CountWordsUpTo(s.text.text(), 4) >= 4;
+}
+
+}  // namespace
+
+CorpusFingerprint FingerprintDocument(const SegmentedDocument& doc) {
+  CorpusFingerprint fp;
+  std::string buffer;
+  for (size_t i = 0; i < doc.segments.size(); ++i) {
+    const Segment& s = doc.segments[i];
+    if (!Comparable(s)) continue;
+    internal::NormalizeInto(s.text.text(), &buffer);
+    CorpusFingerprint::Entry e;
+    e.hash = FixedHash64(buffer);
+    e.segment = static_cast<uint32_t>(i);
+    // Already boilerplate, or protected by a keep rule: never marked here.
+    e.candidate = !s.boilerplate && s.boilerplate_reason.empty() &&
+                  internal::CountWordsUpTo(s.text.text(), kMaxMarkedWords) <=
+                      kMaxMarkedWords;
+    fp.entries.push_back(e);
+  }
+  return fp;
+}
+
+std::vector<std::vector<uint32_t>> DecideCorpusBoilerplate(
+    absl::Span<const CorpusFingerprint> docs) {
   const size_t n = docs.size();
-  if (n < 2) return;
-  // Comparable: paragraphs and list items of 4+ words; the duplicate test
-  // below runs over these. Only short ones (chrome, teasers) are marked.
-  auto comparable = [](const Segment& s) {
-    if (s.kind != SegmentKind::kParagraph && s.kind != SegmentKind::kListItem) {
-      return false;
+  std::vector<std::vector<uint32_t>> marks(n);
+  if (n < 2) return marks;
+  // (text hash, document) for each distinct text of each document, sorted:
+  // the documents of one text are then a run. A sorted vector, not a map of
+  // vectors: 16 bytes per distinct segment.
+  struct Occurrence {
+    uint64_t hash;
+    uint32_t doc;
+    bool mark;  // decided below: mark this text in this document
+    bool operator<(const Occurrence& o) const {
+      return hash != o.hash ? hash < o.hash : doc < o.doc;
     }
-    return internal::CountWords(s.text.text()) >= 4;
   };
-  // Distinct comparable texts per document, and the documents of each text.
-  std::vector<std::vector<std::string>> texts(n);
-  std::vector<size_t> distinct(n, 0);
-  absl::flat_hash_map<std::string, std::vector<size_t>> docs_of;
-  for (size_t d = 0; d < n; ++d) {
-    absl::flat_hash_set<std::string> seen;
-    texts[d].resize(docs[d].segments.size());
-    for (size_t i = 0; i < docs[d].segments.size(); ++i) {
-      const Segment& s = docs[d].segments[i];
-      if (!comparable(s)) continue;
-      texts[d][i] = NormalizeForComparison(s.text.text());
-      if (seen.insert(texts[d][i]).second) {
-        docs_of[texts[d][i]].push_back(d);
+  std::vector<Occurrence> occ;
+  std::vector<uint32_t> distinct(n, 0);
+  {
+    size_t total = 0;
+    for (const CorpusFingerprint& fp : docs) total += fp.entries.size();
+    occ.reserve(total);
+    std::vector<uint64_t> hashes;
+    for (size_t d = 0; d < n; ++d) {
+      hashes.clear();
+      for (const auto& e : docs[d].entries) hashes.push_back(e.hash);
+      std::sort(hashes.begin(), hashes.end());
+      hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+      distinct[d] = static_cast<uint32_t>(hashes.size());
+      for (uint64_t h : hashes) {
+        occ.push_back(Occurrence{h, static_cast<uint32_t>(d), false});
       }
     }
-    distinct[d] = seen.size();
   }
+  std::sort(occ.begin(), occ.end());
+  // Calls fn(begin, end) for each run of one text.
+  auto for_each_text = [&](const auto& fn) {
+    for (size_t b = 0; b < occ.size();) {
+      size_t e = b + 1;
+      while (e < occ.size() && occ[e].hash == occ[b].hash) ++e;
+      fn(b, e);
+      b = e;
+    }
+  };
   // Shared texts per pair of documents (sums: independent of order).
-  absl::flat_hash_map<std::pair<size_t, size_t>, size_t> shared;
-  for (const auto& [text, ds] : docs_of) {
-    if (ds.size() < 2 || ds.size() > kManyDocs) continue;
-    for (size_t a = 0; a < ds.size(); ++a) {
-      for (size_t b = a + 1; b < ds.size(); ++b) {
-        ++shared[{std::min(ds[a], ds[b]), std::max(ds[a], ds[b])}];
+  auto pair_key = [](uint32_t a, uint32_t b) {
+    return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
+  };
+  absl::flat_hash_map<uint64_t, uint32_t> shared;
+  for_each_text([&](size_t b, size_t e) {
+    if (e - b < 2 || e - b > kManyDocs) return;
+    for (size_t x = b; x < e; ++x) {
+      for (size_t y = x + 1; y < e; ++y) {
+        ++shared[pair_key(occ[x].doc, occ[y].doc)];
       }
     }
-  }
-  auto duplicates = [&](size_t a, size_t b) {
-    auto it = shared.find({std::min(a, b), std::max(a, b)});
+  });
+  auto duplicates = [&](uint32_t a, uint32_t b) {
+    auto it = shared.find(pair_key(a, b));
     const size_t s = it == shared.end() ? 0 : it->second;
     return s * 2 > std::min(distinct[a], distinct[b]);
   };
-  for (size_t d = 0; d < n; ++d) {
-    for (size_t i = 0; i < docs[d].segments.size(); ++i) {
-      if (texts[d][i].empty()) continue;
-      Segment& s = docs[d].segments[i];
-      if (internal::CountWords(s.text.text()) > 40) continue;
-      // Already boilerplate, or protected by a keep rule.
-      if (s.boilerplate || !s.boilerplate_reason.empty()) continue;
-      const std::vector<size_t>& ds = docs_of[texts[d][i]];
-      if (ds.size() < 2) continue;
-      bool mark = ds.size() > kManyDocs;
-      for (size_t e : ds) {
-        if (mark) break;
-        mark = e != d && !duplicates(d, e);
+  // A text is marked in a document when it is everywhere, or when some
+  // other document holding it is not a copy of this one.
+  for_each_text([&](size_t b, size_t e) {
+    if (e - b < 2) return;
+    for (size_t x = b; x < e; ++x) {
+      bool mark = e - b > kManyDocs;
+      for (size_t y = b; y < e && !mark; ++y) {
+        mark = y != x && !duplicates(occ[x].doc, occ[y].doc);
       }
-      if (mark) {
-        s.boilerplate = true;
-        s.boilerplate_reason = "structure.shared-across-documents";
+      occ[x].mark = mark;
+    }
+  });
+  for (size_t d = 0; d < n; ++d) {
+    for (const auto& e : docs[d].entries) {
+      if (!e.candidate) continue;
+      auto it =
+          std::lower_bound(occ.begin(), occ.end(),
+                           Occurrence{e.hash, static_cast<uint32_t>(d), false});
+      if (it != occ.end() && it->hash == e.hash && it->doc == d && it->mark) {
+        marks[d].push_back(e.segment);
       }
     }
+  }
+  return marks;
+}
+
+void ApplyCorpusBoilerplate(absl::Span<const uint32_t> segments,
+                            SegmentedDocument* doc) {
+  for (uint32_t i : segments) {
+    if (i >= doc->segments.size()) continue;
+    Segment& s = doc->segments[i];
+    s.boilerplate = true;
+    s.boilerplate_reason = "structure.shared-across-documents";
+  }
+}
+
+void MarkCorpusBoilerplate(absl::Span<SegmentedDocument> docs) {
+  if (docs.size() < 2) return;
+  std::vector<CorpusFingerprint> fps;
+  fps.reserve(docs.size());
+  for (const SegmentedDocument& d : docs) {
+    fps.push_back(FingerprintDocument(d));
+  }
+  std::vector<std::vector<uint32_t>> marks = DecideCorpusBoilerplate(fps);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    ApplyCorpusBoilerplate(marks[d], &docs[d]);
   }
 }
 

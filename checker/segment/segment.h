@@ -65,6 +65,7 @@
 #ifndef CROSSCHECK_CHECKER_SEGMENT_SEGMENT_H_
 #define CROSSCHECK_CHECKER_SEGMENT_SEGMENT_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -155,7 +156,49 @@ SegmentedDocument SegmentDocument(const Document& doc,
 // segments are copies of one article (syndication): what they share is not
 // marked on account of each other. The result depends only on the set of
 // documents, not their order.
+//
+// It runs in three steps so that a corpus too large for memory can be
+// streamed (read once for fingerprints, once more to extract):
+//
+//   std::vector<CorpusFingerprint> fps;       // one per document, in order
+//   for (...) fps.push_back(FingerprintDocument(SegmentDocument(doc, rules)));
+//   std::vector<std::vector<uint32_t>> marks = DecideCorpusBoilerplate(fps);
+//   // later, the same document segmented again:
+//   ApplyCorpusBoilerplate(marks[d], &segmented);
+//
+// MarkCorpusBoilerplate() is the three at once, for documents in memory.
 void MarkCorpusBoilerplate(absl::Span<SegmentedDocument> docs);
+
+// What the corpus-wide decision needs of one document: no text, a fixed
+// 64-bit hash of each comparable segment's normalized text (the same in
+// every run and build, unlike absl::Hash). Two texts are taken as equal when
+// their hashes are; a false match needs about 2^32 distinct segments.
+struct CorpusFingerprint {
+  struct Entry {
+    uint64_t hash = 0;
+    uint32_t segment = 0;    // position in SegmentedDocument::segments
+    bool candidate = false;  // may be marked: <= 40 words, not already
+                             // boilerplate, not protected by a keep rule
+  };
+  std::vector<Entry> entries;  // comparable segments, in document order
+};
+
+// Fingerprint of a document after SegmentDocument() (per-document signals
+// applied; candidates depend on them).
+CorpusFingerprint FingerprintDocument(const SegmentedDocument& doc);
+
+// For each document (same order as `docs`), the ascending positions of the
+// segments to mark as shared boilerplate. Memory is linear in the number of
+// comparable segments of the corpus; the result does not depend on the
+// order of `docs` (beyond being indexed by it).
+std::vector<std::vector<uint32_t>> DecideCorpusBoilerplate(
+    absl::Span<const CorpusFingerprint> docs);
+
+// Marks `segments` (from DecideCorpusBoilerplate for this document) with
+// "structure.shared-across-documents". `doc` must be segmented as it was
+// when fingerprinted; positions out of range are ignored.
+void ApplyCorpusBoilerplate(absl::Span<const uint32_t> segments,
+                            SegmentedDocument* doc);
 
 // Splits `text` into sentences (offsets into `text`), aware of
 // abbreviations (U.S., Jan., Dr.), decimals, initials, ellipses and closing

@@ -181,9 +181,9 @@ TEST(SubjectSimilarityTest, Table) {
   for (const auto& tc : cases) {
     Subject a, b;
     a.head = tc.ha;
-    a.modifiers = tc.ma;
+    a.modifiers.assign(tc.ma.begin(), tc.ma.end());
     b.head = tc.hb;
-    b.modifiers = tc.mb;
+    b.modifiers.assign(tc.mb.begin(), tc.mb.end());
     EXPECT_DOUBLE_EQ(SubjectSimilarity(a, b), tc.want) << tc.ha << "/" << tc.hb;
   }
 }

@@ -93,7 +93,7 @@ class C {
   C& Subject(std::string head, std::vector<std::string> modifiers = {},
              std::string text = "") {
     c_.subject.head = std::move(head);
-    c_.subject.modifiers = std::move(modifiers);
+    c_.subject.modifiers.assign(modifiers.begin(), modifiers.end());
     c_.subject.text =
         text.empty() ? absl::StrCat(absl::StrJoin(c_.subject.modifiers, " "),
                                     c_.subject.modifiers.empty() ? "" : " ",
