@@ -1,13 +1,18 @@
 // Runs every inline example of every shipped rule as its own test case, so
 // adding a rule touches only its pack (the rule carries its own tests).
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "checker/extract/extractor.h"
 #include "checker/extract/rule_examples.h"
 #include "checker/extract/rules.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -80,6 +85,45 @@ TEST(ShippedRules, LintClean) {
   for (const RuleProblem& p : ShippedRules().rules.Lint()) {
     ADD_FAILURE() << p.ToString();
   }
+}
+
+// The prefilter may pass patterns that do not match, never drop one that
+// does: every pattern that matches an example text (as written, and in
+// upper case, which the case-insensitive atom search must also find) is
+// among the candidates for that text.
+TEST(ShippedRules, CandidatesIncludeEveryMatchingPattern) {
+  const RuleSet& rules = ShippedRules().rules;
+  std::vector<std::string> texts;
+  for (const Rule& r : rules.rules()) {
+    for (const RuleExample& e : r.examples) {
+      texts.push_back(e.text);
+      texts.push_back(absl::AsciiStrToUpper(e.text));
+    }
+  }
+  ASSERT_FALSE(texts.empty());
+  std::vector<std::unique_ptr<RE2>> exact;  // by (rule, pattern), flattened
+  for (const Rule& r : rules.rules()) {
+    for (const std::string& p : r.patterns) {
+      exact.push_back(std::make_unique<RE2>(
+          r.case_sensitive ? p : absl::StrCat("(?i)", p)));
+    }
+  }
+  size_t matched = 0;
+  for (const std::string& text : texts) {
+    const std::vector<std::pair<int, int>> cands = rules.Candidates(text);
+    size_t k = 0;
+    for (size_t ri = 0; ri < rules.rules().size(); ++ri) {
+      for (size_t pi = 0; pi < rules.rules()[ri].patterns.size(); ++pi, ++k) {
+        if (!RE2::PartialMatch(text, *exact[k])) continue;
+        ++matched;
+        const std::pair<int, int> want(static_cast<int>(ri),
+                                       static_cast<int>(pi));
+        EXPECT_TRUE(std::binary_search(cands.begin(), cands.end(), want))
+            << rules.rules()[ri].id << " pattern " << pi << " on: " << text;
+      }
+    }
+  }
+  EXPECT_GT(matched, texts.size() / 2);
 }
 
 TEST(ShippedRules, RunRuleExamplesCoversEveryExample) {
