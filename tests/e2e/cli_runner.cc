@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -38,6 +40,37 @@ void WriteFile(const std::string& path, const std::string& content) {
   out << content;
 }
 
+namespace {
+
+// Directories MakeTempDir made, removed when the test binary exits (a test
+// that fails halfway must not leave its corpus behind in /tmp). Set
+// CROSSCHECK_KEEP_TEMP=1 to keep them for debugging.
+class TempDirs {
+ public:
+  void Add(const fs::path& dir) {
+    std::lock_guard<std::mutex> lock(mu_);
+    dirs_.push_back(dir);
+  }
+  ~TempDirs() {
+    if (std::getenv("CROSSCHECK_KEEP_TEMP") != nullptr) return;
+    for (const fs::path& d : dirs_) {
+      std::error_code ec;
+      fs::remove_all(d, ec);
+    }
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<fs::path> dirs_;
+};
+
+TempDirs& MadeDirs() {
+  static TempDirs dirs;
+  return dirs;
+}
+
+}  // namespace
+
 std::string MakeTempDir(const std::string& name) {
   static std::atomic<int> counter{0};
   const char* base = std::getenv("TEST_TMPDIR");
@@ -46,6 +79,7 @@ std::string MakeTempDir(const std::string& name) {
                               counter.fetch_add(1));
   fs::remove_all(dir);
   fs::create_directories(dir);
+  MadeDirs().Add(dir);
   return dir.string();
 }
 

@@ -21,7 +21,8 @@ RunResult RunCli(const std::vector<std::string>& args,
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& content);
 
-// A fresh empty directory under the test temp dir.
+// A fresh empty directory under the test temp dir ($TEST_TMPDIR or the
+// system one), removed when the test binary exits.
 std::string MakeTempDir(const std::string& name);
 
 // Absolute path of a source-tree path ("fixtures/corpus").
