@@ -161,8 +161,10 @@ class RuleSet {
   std::vector<RuleProblem> Lint() const;
 
   // (rule index, pattern index) of the patterns that can match `text`, in
-  // rule order: the RE2::Set's answer, or every pattern when the set is
-  // unavailable or runs out of memory. Extractor runs only these.
+  // rule order: every pattern that matches is among them, and patterns
+  // whose literal words are absent are not (see Prefilter in rules.cc).
+  // Every pattern when the prefilter is unavailable or runs out of memory.
+  // Extractor runs only these.
   std::vector<std::pair<int, int>> Candidates(absl::string_view text) const;
 
   // The rule with this id, or nullptr.
