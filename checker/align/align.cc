@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace crosscheck::align {
 
@@ -84,126 +85,229 @@ uint64_t SetHash(const Mods& mods) {
   return h;
 }
 
-struct Cluster {
-  const Mods* rep = nullptr;  // representative modifiers
-  int rep_claim = -1;         // lowest index with `rep`
-  std::vector<int> claims;
+// Per-claim facts that clustering compares, computed in one pass over the
+// claims: clustering then reads these arrays instead of the claims (a
+// million claims do not fit in cache; their modifier lists are scattered).
+struct ModifierSets {
+  std::vector<uint64_t> hash;    // SetHash of the claim's modifiers
+  std::vector<uint32_t> id;      // equal ids <=> equal modifier lists
+  std::vector<const Mods*> set;  // by id: one claim's list with that content
+};
+
+// "figure:tariff[automobile,korean]": class, head and modifier set.
+std::string GroupKey(ClaimClass klass, absl::string_view head,
+                     const Mods& mods) {
+  const absl::string_view name = ClaimClassName(klass);
+  size_t size = name.size() + 1 + head.size();
+  if (!mods.empty()) {
+    size += 1 + mods.size();
+    for (const Symbol& m : mods) size += m.size();
+  }
+  std::string key;
+  key.reserve(size);
+  key.append(name.data(), name.size());
+  key.push_back(':');
+  key.append(head.data(), head.size());
+  if (!mods.empty()) {
+    key.push_back('[');
+    for (size_t i = 0; i < mods.size(); ++i) {
+      if (i > 0) key.push_back(',');
+      key.append(mods[i].str());
+    }
+    key.push_back(']');
+  }
+  return key;
+}
+
+// Scratch buffers of ClusterBucket, reused from bucket to bucket.
+struct ClusterScratch {
+  struct Keyed {
+    uint64_t hash;
+    uint32_t set;
+    int claim;
+  };
+  struct Run {
+    size_t begin, end;  // into keyed
+  };
+  struct Cluster {
+    const Mods* rep;  // representative modifiers
+    int rep_claim;    // lowest index with `rep`
+    size_t size;      // claims from runs
+  };
+  std::vector<Keyed> keyed;
+  std::vector<Run> runs;
+  std::vector<uint32_t> run_cluster;  // by run
+  std::vector<int> bare;              // claims without modifiers
+  std::vector<Cluster> clusters;
+  // Modifier -> the clusters whose representative has it, in creation
+  // order: a list threaded through `nodes` (cluster, next), -1 ended.
+  absl::flat_hash_map<Symbol, std::pair<int, int>> index;  // head, tail
+  std::vector<std::pair<int, int>> nodes;
 };
 
 // Clusters one head bucket by modifier overlap; appends groups to `out`.
-void ClusterBucket(const Claims& claims, ClaimClass klass,
-                   absl::string_view head, std::vector<int>* bucket,
-                   const AlignOptions& options, std::vector<ClaimGroup>* out) {
-  auto mods = [&](int i) -> const Mods& {
-    return claims[i]->subject.modifiers;
-  };
-  if (bucket->size() == 1) {  // most buckets: what the general case gives
-    const Claim& c = *claims[bucket->front()];
+// `bucket` holds claim indices, ascending; it may be reordered.
+void ClusterBucket(const Claims& claims, const ModifierSets& sets,
+                   ClaimClass klass, absl::string_view head,
+                   absl::Span<int> bucket, const AlignOptions& options,
+                   ClusterScratch* scratch, std::vector<ClaimGroup>* out) {
+  if (bucket.size() == 1) {  // most buckets: what the general case gives
+    const Claim& c = *claims[bucket.front()];
     ClaimGroup g;
     g.klass = klass;
-    g.key = absl::StrCat(ClaimClassName(klass), ":", head);
-    if (!c.subject.modifiers.empty()) {
-      absl::StrAppend(&g.key, "[", absl::StrJoin(c.subject.modifiers, ","),
-                      "]");
-    }
+    g.key = GroupKey(klass, head, c.subject.modifiers);
     g.subject = c.subject.text.empty() ? std::string(head) : c.subject.text;
-    g.claims = std::move(*bucket);
+    g.claims.assign(bucket.begin(), bucket.end());
     out->push_back(std::move(g));
     return;
   }
+  using Keyed = ClusterScratch::Keyed;
+  using Cluster = ClusterScratch::Cluster;
+  auto mods = [&](int i) -> const Mods& { return *sets.set[sets.id[i]]; };
   // Identical modifier sets become adjacent runs. Sorting by a fixed hash
-  // first keeps set comparisons to hash ties (same set, or a collision).
-  std::vector<std::pair<uint64_t, int>> keyed;
-  keyed.reserve(bucket->size());
-  for (int i : *bucket) keyed.emplace_back(SetHash(mods(i)), i);
-  std::sort(keyed.begin(), keyed.end(),
-            [&](const std::pair<uint64_t, int>& a,
-                const std::pair<uint64_t, int>& b) {
-              if (a.first != b.first) return a.first < b.first;
-              if (a.second == b.second) return false;
-              const Mods& ma = mods(a.second);
-              const Mods& mb = mods(b.second);
-              if (ma != mb) return ma < mb;
-              return a.second < b.second;
-            });
-  for (size_t i = 0; i < keyed.size(); ++i) (*bucket)[i] = keyed[i].second;
-  struct Run {
-    size_t begin, end;
-  };
-  std::vector<Run> runs;
-  std::vector<int> bare;  // claims without modifiers
-  for (size_t i = 0; i < bucket->size();) {
+  // first keeps set comparisons to hash collisions between different sets.
+  std::vector<Keyed>& keyed = scratch->keyed;
+  keyed.clear();
+  for (int i : bucket) keyed.push_back({sets.hash[i], sets.id[i], i});
+  std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
+    if (a.set != b.set) return mods(a.claim) < mods(b.claim);
+    return a.claim < b.claim;
+  });
+  auto& runs = scratch->runs;
+  std::vector<int>& bare = scratch->bare;
+  runs.clear();
+  bare.clear();
+  for (size_t i = 0; i < keyed.size();) {
     size_t j = i + 1;
-    while (j < bucket->size() && mods((*bucket)[j]) == mods((*bucket)[i])) ++j;
-    if (mods((*bucket)[i]).empty()) {
-      bare.insert(bare.end(), bucket->begin() + i, bucket->begin() + j);
+    while (j < keyed.size() && keyed[j].set == keyed[i].set) ++j;
+    if (mods(keyed[i].claim).empty()) {
+      for (size_t k = i; k < j; ++k) bare.push_back(keyed[k].claim);
     } else {
       runs.push_back({i, j});
     }
     i = j;
   }
   // Most frequent sets first, so they become the representatives.
-  std::stable_sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
-    return a.end - a.begin > b.end - b.begin;
-  });
-  std::vector<Cluster> clusters;
-  absl::flat_hash_map<Symbol, std::vector<int>> index;
-  for (const Run& run : runs) {
-    const int first = (*bucket)[run.begin];
+  std::stable_sort(
+      runs.begin(), runs.end(),
+      [](const ClusterScratch::Run& a, const ClusterScratch::Run& b) {
+        return a.end - a.begin > b.end - b.begin;
+      });
+  std::vector<Cluster>& clusters = scratch->clusters;
+  clusters.clear();
+  scratch->index.clear();
+  scratch->nodes.clear();
+  scratch->run_cluster.clear();
+  for (const ClusterScratch::Run& run : runs) {
+    const int first = keyed[run.begin].claim;
     const Mods& set = mods(first);
     int best = -1;
     double best_overlap = 0;
     for (const Symbol& m : set) {
-      auto it = index.find(m);
-      if (it == index.end()) continue;
-      const std::vector<int>& cand = it->second;
-      const size_t limit =
-          std::min(cand.size(), static_cast<size_t>(options.max_candidates));
-      for (size_t c = 0; c < limit; ++c) {
-        const Mods& rep = *clusters[cand[c]].rep;
+      auto it = scratch->index.find(m);
+      if (it == scratch->index.end()) continue;
+      const size_t limit = static_cast<size_t>(options.max_candidates);
+      size_t seen = 0;
+      for (int n = it->second.first; n >= 0 && seen < limit;
+           n = scratch->nodes[n].second, ++seen) {
+        const int cand = scratch->nodes[n].first;
+        const Mods& rep = *clusters[cand].rep;
         const double ov = static_cast<double>(OverlapCount(set, rep)) /
                           static_cast<double>(std::min(set.size(), rep.size()));
-        if (ov > best_overlap || (ov == best_overlap && cand[c] < best)) {
+        if (ov > best_overlap || (ov == best_overlap && cand < best)) {
           best_overlap = ov;
-          best = cand[c];
+          best = cand;
         }
       }
     }
     if (best < 0 || best_overlap < options.min_modifier_overlap) {
       best = static_cast<int>(clusters.size());
-      clusters.push_back(Cluster{&set, first, {}});
-      for (const Symbol& m : set) index[m].push_back(best);
-    }
-    Cluster& cl = clusters[best];
-    cl.claims.insert(cl.claims.end(), bucket->begin() + run.begin,
-                     bucket->begin() + run.end);
-  }
-  if (!bare.empty()) {
-    if (clusters.empty()) {
-      clusters.push_back(Cluster{&mods(bare.front()), bare.front(), {}});
-    }
-    size_t largest = 0;
-    for (size_t c = 1; c < clusters.size(); ++c) {
-      if (clusters[c].claims.size() > clusters[largest].claims.size()) {
-        largest = c;
+      clusters.push_back(Cluster{&set, first, 0});
+      for (const Symbol& m : set) {
+        const int node = static_cast<int>(scratch->nodes.size());
+        scratch->nodes.emplace_back(best, -1);
+        auto [it, added] = scratch->index.try_emplace(m, node, node);
+        if (!added) {
+          scratch->nodes[it->second.second].second = node;
+          it->second.second = node;
+        }
       }
     }
-    Cluster& cl = clusters[largest];
-    cl.claims.insert(cl.claims.end(), bare.begin(), bare.end());
+    clusters[best].size += run.end - run.begin;
+    scratch->run_cluster.push_back(static_cast<uint32_t>(best));
   }
-  for (Cluster& cl : clusters) {
-    ClaimGroup g;
-    g.klass = klass;
-    g.key = absl::StrCat(ClaimClassName(klass), ":", head);
-    if (!cl.rep->empty()) {
-      absl::StrAppend(&g.key, "[", absl::StrJoin(*cl.rep, ","), "]");
+  size_t largest = 0;
+  if (!bare.empty()) {
+    if (clusters.empty()) {
+      clusters.push_back(Cluster{&mods(bare.front()), bare.front(), 0});
     }
+    for (size_t c = 1; c < clusters.size(); ++c) {
+      if (clusters[c].size > clusters[largest].size) largest = c;
+    }
+  }
+  // One group per cluster, its claims allocated once and sorted.
+  const size_t base = out->size();
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    const Cluster& cl = clusters[c];
+    ClaimGroup& g = out->emplace_back();
+    g.klass = klass;
+    g.key = GroupKey(klass, head, *cl.rep);
     g.subject = claims[cl.rep_claim]->subject.text;
     if (g.subject.empty()) g.subject = std::string(head);
-    g.claims = std::move(cl.claims);
-    std::sort(g.claims.begin(), g.claims.end());
-    out->push_back(std::move(g));
+    g.claims.reserve(cl.size + (c == largest ? bare.size() : 0));
   }
+  for (size_t r = 0; r < runs.size(); ++r) {
+    std::vector<int>& members = (*out)[base + scratch->run_cluster[r]].claims;
+    for (size_t k = runs[r].begin; k < runs[r].end; ++k) {
+      members.push_back(keyed[k].claim);
+    }
+  }
+  if (!bare.empty()) {
+    std::vector<int>& members = (*out)[base + largest].claims;
+    members.insert(members.end(), bare.begin(), bare.end());
+  }
+  for (size_t c = base; c < out->size(); ++c) {
+    std::sort((*out)[c].claims.begin(), (*out)[c].claims.end());
+  }
+}
+
+// Sorts groups by (key, first claim), moving each group once. Keys are
+// unique; the first claim only makes the order total. The first 24 bytes
+// of each key, as big-endian integers, decide most comparisons without
+// touching the strings (padding with zeros orders like the strings: a
+// shorter key is a prefix of the longer one where the padding differs).
+std::vector<ClaimGroup> SortGroups(std::vector<ClaimGroup> groups) {
+  struct Sortable {
+    uint64_t p0, p1, p2;
+    uint32_t index;
+  };
+  auto word = [](absl::string_view s, size_t from) {
+    uint64_t v = 0;
+    for (size_t i = from; i < from + 8; ++i) {
+      v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0);
+    }
+    return v;
+  };
+  std::vector<Sortable> order(groups.size());
+  for (size_t i = 0; i < groups.size(); ++i) {
+    order[i] = {word(groups[i].key, 0), word(groups[i].key, 8),
+                word(groups[i].key, 16), static_cast<uint32_t>(i)};
+  }
+  std::sort(order.begin(), order.end(),
+            [&](const Sortable& a, const Sortable& b) {
+              if (a.p0 != b.p0) return a.p0 < b.p0;
+              if (a.p1 != b.p1) return a.p1 < b.p1;
+              if (a.p2 != b.p2) return a.p2 < b.p2;
+              const ClaimGroup& ga = groups[a.index];
+              const ClaimGroup& gb = groups[b.index];
+              if (ga.key != gb.key) return ga.key < gb.key;
+              return ga.claims.front() < gb.claims.front();
+            });
+  std::vector<ClaimGroup> sorted;
+  sorted.reserve(groups.size());
+  for (const Sortable& s : order) sorted.push_back(std::move(groups[s.index]));
+  return sorted;
 }
 
 }  // namespace
@@ -261,62 +365,113 @@ std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
 
 std::vector<ClaimGroup> AlignClaimPtrs(const std::vector<const Claim*>& claims,
                                        const AlignOptions& options) {
+  // One pass over the claims: class, bucket and modifier set of each.
   // Interned names: hashing and comparing them is a pointer operation.
   using BucketKey = std::pair<int, Symbol>;
-  absl::flat_hash_map<BucketKey, std::vector<int>> buckets;
+  const Symbol plan_group(kPlanGroup);
+  absl::flat_hash_map<BucketKey, uint32_t> bucket_ids;
+  std::vector<BucketKey> bucket_keys;
+  std::vector<uint32_t> bucket_of(claims.size());
+  std::vector<uint32_t> bucket_size;
+  constexpr uint32_t kNoBucket = ~uint32_t{0};
+  ModifierSets sets;
+  sets.hash.resize(claims.size());
+  sets.id.resize(claims.size());
+  absl::flat_hash_map<absl::Span<const Symbol>, uint32_t> set_ids;
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = *claims[i];
     ClaimClass k = ClassOf(c);
-    if (k == ClaimClass::kNone) continue;
-    buckets[{static_cast<int>(k), BucketName(c, k)}].push_back(
-        static_cast<int>(i));
-  }
-  std::vector<ClaimGroup> groups;
-  groups.reserve(buckets.size());
-  // Plans ("will revise Article 9") are about their object, not a story-wide
-  // state: one group per planned action and object, clustered like figures.
-  absl::flat_hash_map<std::string, std::vector<int>> plans;
-  const BucketKey plan_key{static_cast<int>(ClaimClass::kStatus),
-                           Symbol(kPlanGroup)};
-  if (auto it = buckets.find(plan_key); it != buckets.end()) {
-    for (int i : it->second) {
-      if (claims[i]->subject.head.empty()) continue;
-      plans[absl::StrCat(kPlanGroup, ":", claims[i]->subject.head)].push_back(
-          i);
+    if (k == ClaimClass::kNone) {
+      bucket_of[i] = kNoBucket;
+      continue;
     }
-    buckets.erase(it);
+    const BucketKey key{static_cast<int>(k), BucketName(c, k)};
+    auto [it, added] =
+        bucket_ids.try_emplace(key, static_cast<uint32_t>(bucket_keys.size()));
+    if (added) {
+      bucket_keys.push_back(key);
+      bucket_size.push_back(0);
+    }
+    bucket_of[i] = it->second;
+    ++bucket_size[it->second];
+    // Figures, dates and plans are clustered by their modifiers.
+    if (k == ClaimClass::kFigure || k == ClaimClass::kDate ||
+        key.second == plan_group) {
+      const Mods& mods = c.subject.modifiers;
+      auto [jt, new_set] = set_ids.try_emplace(
+          absl::MakeConstSpan(mods), static_cast<uint32_t>(sets.set.size()));
+      if (new_set) sets.set.push_back(&mods);
+      sets.id[i] = jt->second;
+      sets.hash[i] = SetHash(mods);
+    }
   }
-  for (auto& [head, members] : plans) {
-    std::sort(members.begin(), members.end());
-    ClusterBucket(claims, ClaimClass::kStatus, head, &members, options,
-                  &groups);
+  absl::flat_hash_map<absl::Span<const Symbol>, uint32_t>().swap(set_ids);
+  absl::flat_hash_map<BucketKey, uint32_t>().swap(bucket_ids);
+  // Members of every bucket in one array, each bucket's claims ascending.
+  std::vector<uint32_t> bucket_begin(bucket_keys.size() + 1, 0);
+  for (size_t b = 0; b < bucket_keys.size(); ++b) {
+    bucket_begin[b + 1] = bucket_begin[b] + bucket_size[b];
   }
-  for (auto& [key, members] : buckets) {
+  std::vector<int> members(bucket_begin.back());
+  {
+    std::vector<uint32_t> fill(bucket_begin.begin(), bucket_begin.end() - 1);
+    for (size_t i = 0; i < claims.size(); ++i) {
+      if (bucket_of[i] != kNoBucket) {
+        members[fill[bucket_of[i]]++] = static_cast<int>(i);
+      }
+    }
+  }
+  std::vector<uint32_t>().swap(bucket_of);
+
+  std::vector<ClaimGroup> groups;
+  groups.reserve(bucket_keys.size());
+  ClusterScratch scratch;
+  for (size_t b = 0; b < bucket_keys.size(); ++b) {
+    const BucketKey& key = bucket_keys[b];
+    const absl::Span<int> bucket = absl::MakeSpan(members).subspan(
+        bucket_begin[b], bucket_begin[b + 1] - bucket_begin[b]);
     const ClaimClass klass = static_cast<ClaimClass>(key.first);
+    if (klass == ClaimClass::kStatus && key.second == plan_group) {
+      // Plans ("will revise Article 9") are about their object, not a
+      // story-wide state: one group per planned action and object,
+      // clustered like figures.
+      absl::flat_hash_map<Symbol, std::vector<int>> plans;
+      for (int i : bucket) {
+        if (claims[i]->subject.head.empty()) continue;
+        plans[claims[i]->subject.head].push_back(i);
+      }
+      for (auto& [head, plan] : plans) {
+        ClusterBucket(claims, sets, ClaimClass::kStatus,
+                      absl::StrCat(kPlanGroup, ":", head), absl::MakeSpan(plan),
+                      options, &scratch, &groups);
+      }
+      continue;
+    }
     if (klass == ClaimClass::kFigure || klass == ClaimClass::kDate) {
-      ClusterBucket(claims, klass, key.second, &members, options, &groups);
+      ClusterBucket(claims, sets, klass, key.second, bucket, options, &scratch,
+                    &groups);
       continue;
     }
     if (klass == ClaimClass::kStatus && options.status_by_subject) {
       // One group per (status group, head).
-      std::sort(members.begin(), members.end(), [&](int a, int b) {
+      std::sort(bucket.begin(), bucket.end(), [&](int a, int b) {
         const Symbol& ha = claims[a]->subject.head;
         const Symbol& hb = claims[b]->subject.head;
         if (ha != hb) return ha < hb;
         return a < b;
       });
-      for (size_t i = 0; i < members.size();) {
+      for (size_t i = 0; i < bucket.size();) {
         size_t j = i + 1;
-        const Symbol& head = claims[members[i]]->subject.head;
-        while (j < members.size() && claims[members[j]]->subject.head == head) {
+        const Symbol& head = claims[bucket[i]]->subject.head;
+        while (j < bucket.size() && claims[bucket[j]]->subject.head == head) {
           ++j;
         }
         ClaimGroup g;
         g.klass = klass;
         g.key = absl::StrCat("status:", key.second, ":", head);
-        g.subject = claims[members[i]]->subject.text;
+        g.subject = claims[bucket[i]]->subject.text;
         if (g.subject.empty()) g.subject = key.second.str();
-        g.claims.assign(members.begin() + i, members.begin() + j);
+        g.claims.assign(bucket.begin() + i, bucket.begin() + j);
         groups.push_back(std::move(g));
         i = j;
       }
@@ -325,26 +480,11 @@ std::vector<ClaimGroup> AlignClaimPtrs(const std::vector<const Claim*>& claims,
     ClaimGroup g;
     g.klass = klass;
     g.key = absl::StrCat(ClaimClassName(klass), ":", key.second);
-    std::sort(members.begin(), members.end());
     g.subject = key.second.str();
-    g.claims = std::move(members);
+    g.claims.assign(bucket.begin(), bucket.end());
     groups.push_back(std::move(g));
   }
-  // Keys are unique; the first claim only makes the order total. Sorting
-  // positions and moving each group once beats swapping groups.
-  std::vector<std::pair<absl::string_view, int>> order;
-  order.reserve(groups.size());
-  for (const ClaimGroup& g : groups) {
-    order.emplace_back(g.key, g.claims.front());
-  }
-  std::vector<size_t> index(groups.size());
-  for (size_t i = 0; i < index.size(); ++i) index[i] = i;
-  std::sort(index.begin(), index.end(),
-            [&](size_t a, size_t b) { return order[a] < order[b]; });
-  std::vector<ClaimGroup> sorted;
-  sorted.reserve(groups.size());
-  for (size_t i : index) sorted.push_back(std::move(groups[i]));
-  return sorted;
+  return SortGroups(std::move(groups));
 }
 
 }  // namespace crosscheck::align

@@ -15,9 +15,10 @@
 
 namespace crosscheck {
 
-// Constant-initialized, so Symbols made during static initialization of
-// other files still read as "".
-constinit const std::string Symbol::kEmpty;
+// GCC constant-initializes it (std::string's default constructor is
+// constexpr), so Symbols made during static initialization of other files
+// read as "". Not `constinit`: clang rejects that for libstdc++'s string.
+const std::string Symbol::kEmpty;
 
 Symbol::Symbol(absl::string_view s) {
   if (s.empty()) return;

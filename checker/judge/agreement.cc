@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "checker/judge/judgment.h"
 
@@ -42,48 +43,57 @@ class AgreementJudgment : public Judgment {
               const align::ClaimGroup& group, const Partition& p,
               Findings* out) const {
     const bool status = p.measure == Measure::kStatus;
-    std::vector<std::pair<int, int>> members;  // (span class, claim)
+    // Sort keys copied out of the claims: a large partition's sort then
+    // reads one array instead of claims and values at random.
+    struct Member {
+      int span_class;
+      double value;              // figures
+      const std::string* label;  // statuses: interned, one per label
+      int claim;
+    };
+    std::vector<Member> members;
     for (const ScopeBucket& s : p.scopes) {
       for (const ValueCluster& c : s.clusters) {
-        for (int i : c.claims) members.emplace_back(s.span_class, i);
+        for (int i : c.claims) {
+          if (status) {
+            members.push_back(
+                {s.span_class, 0.0, &ctx.claim(i).mention.label.str(), i});
+          } else {
+            members.push_back({s.span_class, ctx.Value(i), nullptr, i});
+          }
+        }
       }
     }
-    auto label = [&](int i) -> const Symbol& {
-      return ctx.claim(i).mention.label;
-    };
     std::sort(members.begin(), members.end(),
-              [&](const std::pair<int, int>& a, const std::pair<int, int>& b) {
-                if (a.first != b.first) return a.first < b.first;
-                if (status) {
-                  if (label(a.second) != label(b.second)) {
-                    return label(a.second) < label(b.second);
-                  }
-                } else if (ctx.Value(a.second) != ctx.Value(b.second)) {
-                  return ctx.Value(a.second) < ctx.Value(b.second);
+              [&](const Member& a, const Member& b) {
+                if (a.span_class != b.span_class) {
+                  return a.span_class < b.span_class;
                 }
-                return a.second < b.second;
+                if (status) {
+                  if (a.label != b.label) return *a.label < *b.label;
+                } else if (a.value != b.value) {
+                  return a.value < b.value;
+                }
+                return a.claim < b.claim;
               });
     std::vector<int> claims;
     for (size_t i = 0; i < members.size();) {
-      const int anchor = members[i].second;
-      const Symbol cluster_label = status ? label(anchor) : Symbol();
+      const Member& anchor = members[i];
       claims.clear();
       size_t j = i;
-      while (j < members.size() && members[j].first == members[i].first &&
-             (j == i || (status ? label(members[j].second) == cluster_label
-                                : ctx.Agree(anchor, members[j].second)))) {
-        claims.push_back(members[j++].second);
+      while (j < members.size() && members[j].span_class == anchor.span_class &&
+             (j == i || (status ? members[j].label == anchor.label
+                                : ctx.Agree(anchor.claim, members[j].claim)))) {
+        claims.push_back(members[j++].claim);
       }
       i = j;
       if (claims.size() < 2) continue;
-      std::sort(claims.begin(), claims.end(), [&](int a, int b) {
-        if (!status && ctx.Value(a) != ctx.Value(b)) {
-          return ctx.Value(a) < ctx.Value(b);
-        }
-        return a < b;
-      });
+      // `claims` is a run of `members`: already by (value, index), or by
+      // index for statuses.
       const std::vector<int> docs = ctx.DocsOf(claims);
       if (docs.size() < 2) continue;
+      const Symbol cluster_label =
+          status ? ctx.claim(anchor.claim).mention.label : Symbol();
       Report(ctx, cfg, group, p, claims, docs, cluster_label, out);
     }
   }
@@ -95,45 +105,68 @@ class AgreementJudgment : public Judgment {
     // A syndicated copy repeats its source; it does not corroborate it. An
     // AI-generated document is a separate source, only not an independent
     // one: reported, at lower confidence.
-    std::vector<int> all_units;
-    all_units.reserve(docs.size());
+    absl::InlinedVector<int, 16> all_units;
     for (int d : docs) all_units.push_back(ctx.SourceUnitId(d));
     std::sort(all_units.begin(), all_units.end());
     if (std::unique(all_units.begin(), all_units.end()) - all_units.begin() <
         2) {
       return;
     }
-    absl::flat_hash_set<int> units;
-    std::vector<std::string> dependent;
+    // Units already counted, in document order; a linear scan while few.
+    absl::InlinedVector<int, 16> units;
+    absl::flat_hash_set<int> unit_set;
+    auto insert_unit = [&](int u) {
+      if (unit_set.empty()) {
+        if (std::find(units.begin(), units.end(), u) != units.end()) {
+          return false;
+        }
+        units.push_back(u);
+        if (units.size() > 32) unit_set.insert(units.begin(), units.end());
+        return true;
+      }
+      if (!unit_set.insert(u).second) return false;
+      units.push_back(u);
+      return true;
+    };
+    absl::InlinedVector<int, 4> dependent;  // documents that do not count
     for (int d : docs) {
-      const DocumentInfo& info = ctx.doc(d);
-      if (info.ai_generated) {
-        dependent.push_back(absl::StrCat(info.id, " (ai-generated)"));
-      } else if (!units.insert(ctx.SourceUnitId(d)).second) {
-        dependent.push_back(absl::StrCat(info.id, " (syndicated copy of ",
-                                         ctx.SourceUnit(d), ")"));
+      if (ctx.doc(d).ai_generated || !insert_unit(ctx.SourceUnitId(d))) {
+        dependent.push_back(d);
       }
     }
+    const size_t num_units = units.size();
     const ClaimList shown = ctx.OnePerDocument(claims);
-    std::vector<std::string> cites;
-    cites.reserve(shown.size());
-    for (int i : shown) cites.push_back(ctx.Cite(i));
     Finding f;
     f.subject = group.subject;
-    f.message = absl::StrCat(
-        "sources agree on ", group.subject, ": ", JoinNames(cites), "; ",
-        units.size(),
-        units.size() == 1 ? " independent source" : " independent sources");
-    if (!dependent.empty()) {
-      absl::StrAppend(&f.message, ", not independent: ", JoinNames(dependent));
+    std::string& m = ctx.Scratch();
+    absl::StrAppend(&m, "sources agree on ", group.subject, ": ");
+    for (size_t k = 0; k < shown.size(); ++k) {
+      if (k > 0) m += (k + 1 == shown.size()) ? " and " : ", ";
+      ctx.AppendCite(shown[k], &m);
     }
-    const double factor = units.size() >= 2   ? 1.0
-                          : units.size() == 1 ? 0.6
-                                              : 0.4;
-    std::string value =
+    absl::StrAppend(
+        &m, "; ", num_units,
+        num_units == 1 ? " independent source" : " independent sources");
+    if (!dependent.empty()) {
+      // "a (ai-generated) and b (syndicated copy of c)"
+      m += ", not independent: ";
+      for (size_t k = 0; k < dependent.size(); ++k) {
+        if (k > 0) m += (k + 1 == dependent.size()) ? " and " : ", ";
+        const DocumentInfo& info = ctx.doc(dependent[k]);
+        if (info.ai_generated) {
+          absl::StrAppend(&m, info.id, " (ai-generated)");
+        } else {
+          absl::StrAppend(&m, info.id, " (syndicated copy of ",
+                          ctx.SourceUnit(dependent[k]), ")");
+        }
+      }
+    }
+    f.message = m;
+    const double factor = num_units >= 2 ? 1.0 : num_units == 1 ? 0.6 : 0.4;
+    const std::string value =
         p.measure == Measure::kStatus ? label.str() : ctx.ValueText(claims[0]);
-    ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
-             {std::move(value)}, factor, std::move(f), shown, out);
+    ctx.Emit(kind(), cfg, {group.key, "|", p.key}, {value}, factor,
+             std::move(f), shown, out);
   }
 };
 

@@ -40,7 +40,7 @@ class AiGeneratedJudgment : public Judgment {
                       : absl::StrCat(d.id, " is labelled as ai-generated: \"",
                                      Clip(d.ai_evidence, 80), "\"");
       f.evidence.push_back(std::move(e));
-      ctx.Emit(kind(), cfg, d.id, {}, 1.0, std::move(f), {}, out);
+      ctx.Emit(kind(), cfg, {d.id}, {}, 1.0, std::move(f), {}, out);
     }
   }
 };

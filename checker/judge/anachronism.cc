@@ -8,15 +8,12 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "checker/judge/judgment.h"
 
 namespace crosscheck::judge {
 namespace {
 
-std::string Day(absl::CivilDay d) {
-  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
-}
+std::string Day(absl::CivilDay d) { return DayText(d); }
 
 class AnachronismJudgment : public Judgment {
  public:
@@ -67,8 +64,7 @@ class AnachronismJudgment : public Judgment {
                                 ? std::max(0.3, std::min(1.0, ref.confidence))
                                 : 0.5;
       ctx.Emit(kind(), cfg,
-               absl::StrCat(c.doc_id, "|", c.subject.head, "|",
-                            ModalityName(c.modality)),
+               {c.doc_id, "|", c.subject.head, "|", ModalityName(c.modality)},
                // Not the reference date: an undated document takes the
                // corpus date, which moves when unrelated articles are added.
                {ValueOr(d)}, factor, std::move(f), {i}, out);

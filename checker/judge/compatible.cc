@@ -38,12 +38,16 @@ class CompatibleJudgment : public Judgment {
             }
             Finding f;
             f.subject = group.subject;
-            f.message = absl::StrCat("sources give compatible ",
-                                     status ? "statuses" : "figures", " for ",
-                                     group.subject, ": ", ctx.Cite(x), " and ",
-                                     ctx.Cite(y));
+            std::string& m = ctx.Scratch();
+            absl::StrAppend(&m, "sources give compatible ",
+                            status ? "statuses" : "figures", " for ",
+                            group.subject, ": ");
+            ctx.AppendCite(x, &m);
+            m += " and ";
+            ctx.AppendCite(y, &m);
+            f.message = m;
             const int evidence[] = {x, y};
-            ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
+            ctx.Emit(kind(), cfg, {group.key, "|", p.key},
                      {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
                      evidence, out);
           }

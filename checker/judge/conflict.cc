@@ -67,9 +67,8 @@ class ConflictJudgment : public Judgment {
             });
         f.message = absl::StrCat("sources disagree on ", group.subject, ": ",
                                  absl::StrJoin(sides_of.cites, " vs "));
-        ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
-                 std::move(sides_of.values), s.known ? 1.0 : 0.7, std::move(f),
-                 sides_of.evidence, out);
+        ctx.Emit(kind(), cfg, {group.key, "|", p.key}, sides_of.values,
+                 s.known ? 1.0 : 0.7, std::move(f), sides_of.evidence, out);
       }
     }
   }

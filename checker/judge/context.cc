@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <utility>
@@ -73,9 +75,117 @@ double RoundingTolerance(double x, int min_digits) {
 int GranularityIndex(Granularity g) { return static_cast<int>(g); }
 
 // Days since 1970-01-01.
+// Days since 1970-01-01: the proleptic Gregorian day count CivilDay
+// arithmetic gives, computed from the fields (days_from_civil) rather than
+// by normalizing an epoch CivilDay on every call.
 int32_t DayNumber(absl::CivilDay d) {
-  return static_cast<int32_t>(d - absl::CivilDay(1970, 1, 1));
+  const int64_t year = d.year();
+  if (year < -1000000 || year > 1000000) {
+    return static_cast<int32_t>(d - absl::CivilDay(1970, 1, 1));
+  }
+  const int64_t m = d.month();
+  const int64_t y = year - (m <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d.day() - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<int32_t>(era * 146097 + doe - 719468);
 }
+
+// A human rendering: "350,000,000,000", "4,800", "0.667", never "3.5e+11".
+// Appends to `out`: findings format hundreds of thousands of these, so the
+// digits go through a stack buffer, not temporary strings.
+void AppendNumber(double v, std::string* out) {
+  if (std::isinf(v)) {
+    out->append(v > 0 ? "inf" : "-inf");
+    return;
+  }
+  if (std::isnan(v)) {
+    out->append("nan");
+    return;
+  }
+  if (std::fabs(v) >= 1e18) {
+    absl::StrAppendFormat(out, "%.6g", v);
+    return;
+  }
+  char buf[64];
+  if (v == std::floor(v)) {
+    // Exact in an int64 below 1e18: the digits "%.0f" would print.
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof(buf),
+                                         static_cast<int64_t>(std::fabs(v)));
+    (void)ec;  // 18 digits always fit
+    const size_t n = static_cast<size_t>(end - buf);
+    char grouped[32];
+    size_t k = 0;
+    if (v < 0) grouped[k++] = '-';
+    // A group of 1-3 digits, then ",ddd" groups.
+    const size_t head = n % 3 == 0 ? 3 : n % 3;
+    std::memcpy(grouped + k, buf, head);
+    k += head;
+    for (size_t i = head; i < n; i += 3) {
+      grouped[k++] = ',';
+      std::memcpy(grouped + k, buf + i, 3);
+      k += 3;
+    }
+    out->append(grouped, k);
+    return;
+  }
+  // to_chars with a precision prints what printf("%.6f") does.
+  auto [end, ec] =
+      std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed, 6);
+  if (ec != std::errc()) {
+    std::string s = absl::StrFormat("%.6f", v);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    out->append(s);
+    return;
+  }
+  while (end > buf && end[-1] == '0') --end;
+  if (end > buf && end[-1] == '.') --end;
+  out->append(buf, end);
+}
+
+// Percent amounts are fractions; shown as percentages again.
+double Shown(const Amount& a, double v, const Symbol& percent_sign) {
+  return a.unit == percent_sign ? v * 100 : v;
+}
+
+constexpr double kMaxConflictRatio = 10;
+
+// FNV-1a 64 over parts, each followed by a unit separator (see Fingerprint).
+class FingerprintHasher {
+ public:
+  FingerprintHasher() = default;
+  // Resumes from state(): a common first part is hashed once.
+  explicit FingerprintHasher(uint64_t state) : h_(state) {}
+  uint64_t state() const { return h_; }
+  void Add(absl::string_view part) {
+    for (unsigned char c : part) Mix(c);
+    Mix(0x1f);  // unit separator: ("ab","c") != ("a","bc")
+  }
+  // One part given in pieces: hashes like their concatenation.
+  void Add(std::initializer_list<absl::string_view> pieces) {
+    for (absl::string_view piece : pieces) {
+      for (unsigned char c : piece) Mix(c);
+    }
+    Mix(0x1f);
+  }
+  std::string Hex() const {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 0; i < 16; ++i) out[15 - i] = kDigits[(h_ >> (4 * i)) & 0xf];
+    return out;
+  }
+
+ private:
+  void Mix(unsigned char c) {
+    h_ ^= c;
+    h_ *= 0x100000001b3ULL;
+  }
+  uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+}  // namespace
 
 // "2026-02-08"; findings format many of these, so no format string parsing.
 std::string DayText(absl::CivilDay d) {
@@ -95,63 +205,6 @@ std::string DayText(absl::CivilDay d) {
   return out;
 }
 
-// A human rendering: "350,000,000,000", "4,800", "0.667", never "3.5e+11".
-std::string FormatNumber(double v) {
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  if (std::isnan(v)) return "nan";
-  if (std::fabs(v) >= 1e18) return absl::StrFormat("%.6g", v);
-  if (v == std::floor(v)) {
-    // Exact in an int64 below 1e18: the digits "%.0f" would print.
-    const std::string digits = absl::StrCat(static_cast<int64_t>(std::fabs(v)));
-    std::string out = v < 0 ? "-" : "";
-    for (size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return out;
-  }
-  // to_chars with a precision prints what printf("%.6f") does.
-  char buf[64];
-  auto [end, ec] =
-      std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed, 6);
-  std::string out =
-      ec == std::errc() ? std::string(buf, end) : absl::StrFormat("%.6f", v);
-  while (!out.empty() && out.back() == '0') out.pop_back();
-  if (!out.empty() && out.back() == '.') out.pop_back();
-  return out;
-}
-
-// Percent amounts are fractions; shown as percentages again.
-double Shown(const Amount& a, double v, const Symbol& percent_sign) {
-  return a.unit == percent_sign ? v * 100 : v;
-}
-
-constexpr double kMaxConflictRatio = 10;
-
-// FNV-1a 64 over parts, each followed by a unit separator (see Fingerprint).
-class FingerprintHasher {
- public:
-  void Add(absl::string_view part) {
-    for (unsigned char c : part) Mix(c);
-    Mix(0x1f);  // unit separator: ("ab","c") != ("a","bc")
-  }
-  std::string Hex() const {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 0; i < 16; ++i) out[15 - i] = kDigits[(h_ >> (4 * i)) & 0xf];
-    return out;
-  }
-
- private:
-  void Mix(unsigned char c) {
-    h_ ^= c;
-    h_ *= 0x100000001b3ULL;
-  }
-  uint64_t h_ = 0xcbf29ce484222325ULL;
-};
-
-}  // namespace
-
 std::string Fingerprint(const std::vector<std::string>& parts) {
   // FNV-1a 64: fixed and simple, so fingerprints survive rebuilds (absl::Hash
   // is salted per process).
@@ -169,7 +222,7 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-void Findings::Add(Finding f, absl::Span<const int> evidence) {
+void Findings::Add(Finding&& f, absl::Span<const int> evidence) {
   const uint32_t begin = static_cast<uint32_t>(claims_.size());
   claims_.insert(claims_.end(), evidence.begin(), evidence.end());
   ranges_.emplace_back(begin, static_cast<uint32_t>(claims_.size()));
@@ -271,9 +324,15 @@ Context::Context(const std::vector<const Claim*>& claims,
   }
   absl::flat_hash_map<std::pair<Symbol, Symbol>, int> other_units;
   const auto& tol = config.tolerances;
+  // Scopes and numbers in one pass: a million claims do not stay in cache
+  // between two.
   values_.resize(claims.size());
+  scopes_.resize(claims.size());
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = *claims[i];
+    Scope& s = scopes_[i];
+    s.span_class = static_cast<int8_t>(ComputeSpanClass(c));
+    s.known = ComputeScope(static_cast<int>(i), &s.begin, &s.end);
     if (!IsNumericKind(c.mention.kind)) continue;
     const Amount& a = c.mention.amount;
     int unit;
@@ -317,17 +376,12 @@ Context::Context(const std::vector<const Claim*>& claims,
     n.hi += n.tol * std::fabs(n.hi);
   }
 
-  scopes_.resize(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) {
-    Scope& s = scopes_[i];
-    s.span_class = static_cast<int8_t>(ComputeSpanClass(*claims[i]));
-    s.known = ComputeScope(static_cast<int>(i), &s.begin, &s.end);
-  }
-
   for (const RegistryEntry& e : Registry()) {
-    kind_symbols_.emplace(
-        e.kind,
-        std::make_pair(Symbol(absl::StrCat("judge.", e.kind)), Symbol(e.kind)));
+    KindSymbols k{Symbol(absl::StrCat("judge.", e.kind)), Symbol(e.kind), 0};
+    FingerprintHasher h;
+    h.Add(k.rule_id);
+    k.rule_hash = h.state();
+    kind_symbols_.emplace(e.kind, k);
   }
 
   for (const auto& set : config.status_compatible) {
@@ -507,20 +561,26 @@ int Context::DateSlack(Granularity g) const {
   return (i >= 0 && i < static_cast<int>(d.size())) ? d[i] : 0;
 }
 
-Evidence Context::ClaimEvidence(int claim) const {
+void Context::FillClaimEvidence(int claim, Evidence* e) const {
   const Claim& c = *claims_[claim];
   const int slot = DocOf(claim);
+  e->doc_id = c.doc_id;
+  e->path = doc_paths_[slot];
+  e->source = doc_sources_[slot];
+  e->position = c.position;
+  e->span = c.mention.span;
+  e->quote = c.quote;
+  e->sentence = c.sentence;
+  std::string& value = Scratch();
+  AppendValueText(claim, &value);
+  e->value = value;
+  e->claim_id = c.id;
+  e->reference_date = ReferenceDay(slot);
+}
+
+Evidence Context::ClaimEvidence(int claim) const {
   Evidence e;
-  e.doc_id = c.doc_id;
-  e.path = doc_paths_[slot];
-  e.source = doc_sources_[slot];
-  e.position = c.position;
-  e.span = c.mention.span;
-  e.quote = c.quote;
-  e.sentence = c.sentence;
-  e.value = ValueText(claim);
-  e.claim_id = c.id;
-  e.reference_date = ReferenceDay(slot);
+  FillClaimEvidence(claim, &e);
   return e;
 }
 
@@ -533,63 +593,101 @@ Evidence Context::DocumentEvidence(int slot) const {
   return e;
 }
 
-std::string Context::ValueText(int claim) const {
+void Context::AppendValueText(int claim, std::string* out) const {
   const Claim& c = *claims_[claim];
   const Mention& m = c.mention;
   if (c.measure == Measure::kStatus || m.kind == MentionKind::kStatus) {
-    return m.label;
+    out->append(m.label);
+    return;
   }
   DateValue d;
   if ((m.date || c.measure == Measure::kEventDate) && DateOf(claim, &d)) {
-    if (!d.iso.empty()) return d.iso;
-    if (d.begin == d.end) return DayText(d.begin);
-    return absl::StrCat(DayText(d.begin), "..", DayText(d.end));
+    if (!d.iso.empty()) {
+      out->append(d.iso);
+    } else if (d.begin == d.end) {
+      out->append(DayText(d.begin));
+    } else {
+      absl::StrAppend(out, DayText(d.begin), "..", DayText(d.end));
+    }
+    return;
   }
-  if (!IsNumericKind(m.kind)) return m.text;
+  if (!IsNumericKind(m.kind)) {
+    out->append(m.text);
+    return;
+  }
   const Amount& a = m.amount;
-  std::string out;
-  if (!a.qualifier.empty()) absl::StrAppend(&out, a.qualifier, " ");
+  if (!a.qualifier.empty()) {
+    out->append(a.qualifier);
+    out->push_back(' ');
+  }
   if (a.low < a.high && std::isfinite(a.high) && std::isfinite(a.low) &&
       a.qualifier.empty()) {
-    absl::StrAppend(&out, FormatNumber(Shown(a, a.low, percent_sign_)), "..",
-                    FormatNumber(Shown(a, a.high, percent_sign_)));
+    AppendNumber(Shown(a, a.low, percent_sign_), out);
+    out->append("..");
+    AppendNumber(Shown(a, a.high, percent_sign_), out);
   } else {
-    absl::StrAppend(&out, FormatNumber(Shown(a, a.value, percent_sign_)));
+    AppendNumber(Shown(a, a.value, percent_sign_), out);
   }
   if (a.unit == percent_sign_) {
-    out += "%";
+    out->push_back('%');
   } else if (!a.unit.empty()) {
-    absl::StrAppend(&out, " ", a.unit);
+    out->push_back(' ');
+    out->append(a.unit);
   }
+}
+
+std::string Context::ValueText(int claim) const {
+  std::string out;
+  AppendValueText(claim, &out);
   return out;
 }
 
-std::string Context::QuoteText(int claim) const {
+void Context::AppendQuoteText(int claim, std::string* out) const {
   const Claim& c = *claims_[claim];
-  return c.quote.empty() ? ValueText(claim) : c.quote;
+  if (c.quote.empty()) {
+    AppendValueText(claim, out);
+  } else {
+    out->append(c.quote);
+  }
+}
+
+std::string Context::QuoteText(int claim) const {
+  std::string out;
+  AppendQuoteText(claim, &out);
+  return out;
+}
+
+void Context::AppendCite(int claim, std::string* out) const {
+  AppendQuoteText(claim, out);
+  out->append(" (");
+  out->append(claims_[claim]->doc_id);
+  out->push_back(')');
 }
 
 std::string Context::Cite(int claim) const {
-  const Claim& c = *claims_[claim];
-  if (c.quote.empty()) {
-    return absl::StrCat(ValueText(claim), " (", c.doc_id, ")");
+  std::string out;
+  AppendCite(claim, &out);
+  return out;
+}
+
+void Context::AppendCiteCluster(const ValueCluster& c, std::string* out) const {
+  const size_t cap = static_cast<size_t>(config_.limits.max_evidence);
+  AppendQuoteText(c.claims.front(), out);
+  out->append(" (");
+  for (size_t i = 0; i < c.docs.size(); ++i) {
+    if (i > 0) out->append(", ");
+    if (i >= cap) {
+      absl::StrAppend(out, c.docs.size() - cap, " more");
+      break;
+    }
+    out->append(doc_ids_[c.docs[i]]);
   }
-  return absl::StrCat(c.quote, " (", c.doc_id, ")");
+  out->push_back(')');
 }
 
 std::string Context::CiteCluster(const ValueCluster& c) const {
-  const size_t cap = static_cast<size_t>(config_.limits.max_evidence);
-  std::string out = QuoteText(c.claims.front());
-  out += " (";
-  for (size_t i = 0; i < c.docs.size(); ++i) {
-    if (i > 0) out += ", ";
-    if (i >= cap) {
-      absl::StrAppend(&out, c.docs.size() - cap, " more");
-      break;
-    }
-    out += doc(c.docs[i]).id;
-  }
-  out += ")";
+  std::string out;
+  AppendCiteCluster(c, &out);
   return out;
 }
 
@@ -655,29 +753,33 @@ std::vector<int> Context::DocsOf(absl::Span<const int> claims) const {
 }
 
 void Context::Emit(absl::string_view kind, const JudgmentConfig& cfg,
-                   absl::string_view key, std::vector<std::string> values,
-                   double confidence_factor, Finding f,
+                   std::initializer_list<absl::string_view> key,
+                   absl::Span<const std::string> values,
+                   double confidence_factor, Finding&& f,
                    absl::Span<const int> evidence, Findings* out) const {
+  FingerprintHasher h;
   if (auto it = kind_symbols_.find(kind); it != kind_symbols_.end()) {
-    f.rule_id = it->second.first;
-    f.kind = it->second.second;
+    f.rule_id = it->second.rule_id;
+    f.kind = it->second.kind;
+    h = FingerprintHasher(it->second.rule_hash);
   } else {
     f.rule_id = absl::StrCat("judge.", kind);
     f.kind = kind;
+    h.Add(f.rule_id);
   }
   f.severity = cfg.severity;
   f.confidence = std::clamp(cfg.confidence * confidence_factor, 0.0, 1.0);
-  std::sort(values.begin(), values.end());
+  absl::InlinedVector<absl::string_view, 8> sorted(values.begin(),
+                                                   values.end());
+  std::sort(sorted.begin(), sorted.end());
   absl::InlinedVector<absl::string_view, 16> doc_ids;
   for (const Evidence& e : f.evidence) doc_ids.push_back(e.doc_id);
   for (int i : evidence) doc_ids.push_back(claims_[i]->doc_id);
   std::sort(doc_ids.begin(), doc_ids.end());
   doc_ids.erase(std::unique(doc_ids.begin(), doc_ids.end()), doc_ids.end());
-  FingerprintHasher h;
-  h.Add(f.rule_id);
   h.Add(key);
   h.Add("values");
-  for (const std::string& v : values) h.Add(v);
+  for (absl::string_view v : sorted) h.Add(v);
   h.Add("docs");
   for (absl::string_view d : doc_ids) h.Add(d);
   f.fingerprint = h.Hex();
@@ -723,13 +825,14 @@ const GroupView& GroupAnalysis::Analyze(size_t g) {
       members_.emplace_back(k, static_cast<size_t>(i));
     }
     // Partition keys are unique (one per code).
-    std::vector<size_t> order(raw_parts_.size());
+    std::vector<size_t>& order = part_order_;
+    order.resize(raw_parts_.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       return raw_parts_[a].key < raw_parts_[b].key;
     });
-    std::vector<RawPartition> sorted;
-    sorted.reserve(order.size());
+    std::vector<RawPartition>& sorted = sorted_parts_;
+    sorted.clear();
     for (size_t k : order) {
       RawPartition p = raw_parts_[k];
       p.claims_begin = part_claims_.size();
@@ -739,7 +842,7 @@ const GroupView& GroupAnalysis::Analyze(size_t g) {
       p.claims_end = part_claims_.size();
       sorted.push_back(p);
     }
-    raw_parts_ = std::move(sorted);
+    raw_parts_.swap(sorted);
     for (RawPartition& p : raw_parts_) BuildScopes(&p, /*status=*/false);
   }
   // Spans, now that the buffers are complete.
@@ -868,24 +971,33 @@ void GroupAnalysis::BuildScopes(RawPartition* p, bool status) {
     RawScope& scope = raw_scopes_[p->scopes_begin + k];
     scope.clusters_begin = raw_clusters_.size();
     if (status) {
-      std::sort(m.begin(), m.end(), [&](int a, int b) {
-        const Symbol& la = ctx_.claim(a).mention.label;
-        const Symbol& lb = ctx_.claim(b).mention.label;
-        return la != lb ? la < lb : a < b;
-      });
+      // By (label, index), labels read once: interned, so equal labels
+      // share one string.
+      by_label_.clear();
+      for (int i : m) {
+        by_label_.emplace_back(&ctx_.claim(i).mention.label.str(), i);
+      }
+      std::sort(by_label_.begin(), by_label_.end(),
+                [](const std::pair<const std::string*, int>& a,
+                   const std::pair<const std::string*, int>& b) {
+                  if (a.first != b.first) return *a.first < *b.first;
+                  return a.second < b.second;
+                });
+      for (size_t k = 0; k < m.size(); ++k) m[k] = by_label_[k].second;
       for (size_t i = 0; i < m.size();) {
-        const Symbol& label = ctx_.claim(m[i]).mention.label;
         size_t j = i;
-        while (j < m.size() && ctx_.claim(m[j]).mention.label == label) ++j;
-        AddCluster(absl::MakeConstSpan(m).subspan(i, j - i), 0, 0, 0, label);
+        while (j < m.size() && by_label_[j].first == by_label_[i].first) ++j;
+        AddCluster(absl::MakeConstSpan(m).subspan(i, j - i), 0, 0, 0,
+                   ctx_.claim(m[i]).mention.label);
         i = j;
       }
     } else {
-      std::sort(m.begin(), m.end(), [&](int a, int b) {
-        if (ctx_.Value(a) != ctx_.Value(b))
-          return ctx_.Value(a) < ctx_.Value(b);
-        return a < b;
-      });
+      // By (value, index), values read once: partitions hold finite
+      // values only, so pairs order like the values.
+      by_value_.clear();
+      for (int i : m) by_value_.emplace_back(ctx_.Value(i), i);
+      std::sort(by_value_.begin(), by_value_.end());
+      for (size_t k = 0; k < m.size(); ++k) m[k] = by_value_[k].second;
       for (size_t i = 0; i < m.size();) {
         const int anchor = m[i];
         double lo = ctx_.Low(anchor), hi = ctx_.High(anchor);

@@ -48,7 +48,7 @@ class DuplicateJudgment : public Judgment {
           "documents %s are near-duplicates (estimated jaccard %.2f) and "
           "count as one source",
           JoinNames(ids), jaccard);
-      ctx.Emit(kind(), cfg, key, {}, 1.0, std::move(f), {}, out);
+      ctx.Emit(kind(), cfg, {key}, {}, 1.0, std::move(f), {}, out);
     }
   }
 };

@@ -186,7 +186,7 @@ class EventDateConflictJudgment : public Judgment {
       slots.push_back(ctx.DocOf(i));
       evidence.push_back(i);
     }
-    ctx.Emit(kind(), eff, group.key, {ctx.ValueText(x), ctx.ValueText(y)},
+    ctx.Emit(kind(), eff, {group.key}, {ctx.ValueText(x), ctx.ValueText(y)},
              relative ? 0.8 : 1.0, std::move(f), evidence, out);
   }
 };

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "checker/judge/judgment.h"
 
@@ -64,8 +65,9 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
   ctx.ReleaseAnalysis();
 
   // Order: severity desc, rule id, subject, fingerprint, message, first
-  // claim. Stable, so equal findings keep their (deterministic) emission
-  // order. Rule ids and fingerprints are compared as small integers.
+  // claim, then emission order (deterministic). Rule ids and subjects are
+  // ranked once, so that sorting compares integers and reads each finding's
+  // strings only on a tie of everything else.
   std::vector<Finding>& findings = out.findings();
   std::vector<Symbol> rules;
   for (const Finding& f : findings) {
@@ -74,62 +76,108 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
     }
   }
   std::sort(rules.begin(), rules.end());
-  // The first bytes of the subject as a number compare like the strings
-  // (unsigned bytes, shorter first) unless they are equal.
-  auto prefix = [](absl::string_view s) {
-    uint64_t v = 0;
-    for (size_t i = 0; i < 8; ++i) {
-      v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0);
+  // Subjects: a group's findings share its subject's buffer, so most
+  // lookups hit the pointer map before hashing any text.
+  std::vector<uint32_t> subject_rank(findings.size());
+  {
+    absl::flat_hash_map<const char*, uint32_t> by_buffer;
+    absl::flat_hash_map<absl::string_view, uint32_t> by_text;
+    std::vector<absl::string_view> distinct;
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const absl::string_view s = findings[i].subject;
+      auto [it, added] = by_buffer.try_emplace(s.data(), 0);
+      if (added) {
+        auto [jt, new_text] =
+            by_text.try_emplace(s, static_cast<uint32_t>(distinct.size()));
+        if (new_text) distinct.push_back(s);
+        it->second = jt->second;
+      }
+      subject_rank[i] = it->second;
     }
-    return v;
-  };
+    std::vector<uint32_t> order(distinct.size());
+    for (size_t k = 0; k < order.size(); ++k) {
+      order[k] = static_cast<uint32_t>(k);
+    }
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return distinct[a] < distinct[b];
+    });
+    std::vector<uint32_t> rank(distinct.size());
+    for (size_t k = 0; k < order.size(); ++k) {
+      rank[order[k]] = static_cast<uint32_t>(k);
+    }
+    for (uint32_t& r : subject_rank) r = rank[r];
+  }
   struct Key {
-    int severity;
-    int rule;
-    uint64_t subject;
-    uint64_t fingerprint;
+    uint64_t major;        // severity desc, rule, subject
+    uint64_t fingerprint;  // as a number: sorts like the hex string
+    int index;
   };
   std::vector<Key> keys(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
-    keys[i] = {static_cast<int>(f.severity),
-               static_cast<int>(
-                   std::lower_bound(rules.begin(), rules.end(), f.rule_id) -
-                   rules.begin()),
-               prefix(f.subject), HexValue(f.fingerprint)};
+    const uint64_t severity = static_cast<uint64_t>(
+        static_cast<int>(Severity::kError) - static_cast<int>(f.severity));
+    // Its position in the sorted, duplicate-free list; found by (interned)
+    // identity rather than by comparing text.
+    const uint64_t rule = static_cast<uint64_t>(
+        std::find(rules.begin(), rules.end(), f.rule_id) - rules.begin());
+    keys[i] = {(severity << 56) | (rule << 40) | subject_rank[i],
+               HexValue(f.fingerprint), static_cast<int>(i)};
   }
+  std::vector<uint32_t>().swap(subject_rank);
   auto first_claim = [&](size_t i) -> absl::string_view {
     const Finding& f = findings[i];
     if (!f.evidence.empty()) return f.evidence.front().claim_id;
     const absl::Span<const int> ev = out.evidence(i);
     return ev.empty() ? absl::string_view() : ctx.claim(ev.front()).id;
   };
-  std::vector<int> order(findings.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
-    const Key& a = keys[x];
-    const Key& b = keys[y];
-    if (a.severity != b.severity) return a.severity > b.severity;
-    if (a.rule != b.rule) return a.rule < b.rule;
-    if (a.subject != b.subject) return a.subject < b.subject;
-    const Finding& fa = findings[x];
-    const Finding& fb = findings[y];
-    if (fa.subject != fb.subject) return fa.subject < fb.subject;
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.major != b.major) return a.major < b.major;
     if (a.fingerprint != b.fingerprint) return a.fingerprint < b.fingerprint;
+    const Finding& fa = findings[a.index];
+    const Finding& fb = findings[b.index];
     if (fa.message != fb.message) return fa.message < fb.message;
-    return first_claim(x) < first_claim(y);
+    const absl::string_view ca = first_claim(a.index);
+    const absl::string_view cb = first_claim(b.index);
+    if (ca != cb) return ca < cb;
+    return a.index < b.index;
   });
+  std::vector<int> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = keys[i].index;
   std::vector<Key>().swap(keys);
   out.Permute(order);
   std::vector<int>().swap(order);
 
   // Evidence is the bulk of the findings' memory: make room first.
   findings.shrink_to_fit();
+  // Findings come in report order, so their claims are read at random:
+  // fetching each claim a few entries ahead, and the texts it points to a
+  // few entries later, overlaps the cache misses instead of paying them
+  // one after the other.
+  std::vector<int> ahead;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const absl::Span<const int> ev = out.evidence(i);
+    ahead.insert(ahead.end(), ev.begin(), ev.end());
+  }
+  constexpr size_t kPointerAhead = 24, kClaimAhead = 16, kTextAhead = 8;
+  size_t next = 0;
   for (size_t i = 0; i < findings.size(); ++i) {
     const absl::Span<const int> ev = out.evidence(i);
     Finding& f = findings[i];
     f.evidence.reserve(f.evidence.size() + ev.size());
-    for (int c : ev) f.evidence.push_back(ctx.ClaimEvidence(c));
+    for (int c : ev) {
+      if (next + kPointerAhead < ahead.size()) {
+        ctx.PrefetchClaimPointer(ahead[next + kPointerAhead]);
+      }
+      if (next + kClaimAhead < ahead.size()) {
+        ctx.PrefetchClaim(ahead[next + kClaimAhead]);
+      }
+      if (next + kTextAhead < ahead.size()) {
+        ctx.PrefetchClaimText(ahead[next + kTextAhead]);
+      }
+      ++next;
+      ctx.FillClaimEvidence(c, &f.evidence.emplace_back());
+    }
   }
   return std::move(findings);
 }

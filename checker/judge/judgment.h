@@ -29,6 +29,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -88,7 +89,7 @@ struct GroupView {
 class Findings {
  public:
   // Adds `f`; its evidence is f.evidence followed by the claims `evidence`.
-  void Add(Finding f, absl::Span<const int> evidence);
+  void Add(Finding&& f, absl::Span<const int> evidence);
 
   size_t size() const { return findings_.size(); }
   std::vector<Finding>& findings() { return findings_; }
@@ -170,10 +171,33 @@ class Context {
   // Reference date of a document as "YYYY-MM-DD", or "".
   const Symbol& ReferenceDay(int slot) const { return ref_days_[slot]; }
 
-  // Evidence for a claim / for a whole document.
+  // Evidence for a claim / for a whole document. FillClaimEvidence
+  // overwrites the claim fields of `e` in place.
   Evidence ClaimEvidence(int claim) const;
+  void FillClaimEvidence(int claim, Evidence* e) const;
+  // Cache hints for FillClaimEvidence over claims in random order, issued
+  // in stages for one claim: its pointer, then (once that has arrived) the
+  // claim's own fields, then its quote and sentence buffers.
+  void PrefetchClaimPointer(int claim) const {
+    __builtin_prefetch(&claims_[claim]);
+  }
+  void PrefetchClaim(int claim) const {
+    const Claim& c = *claims_[claim];
+    __builtin_prefetch(&c.id);
+    __builtin_prefetch(&c.mention.span);
+    __builtin_prefetch(&c.mention.amount);
+    __builtin_prefetch(&c.mention.date);
+    __builtin_prefetch(&c.sentence);
+    __builtin_prefetch(&c.quote);
+  }
+  void PrefetchClaimText(int claim) const {
+    const Claim& c = *claims_[claim];
+    __builtin_prefetch(c.quote.data());
+    // The sentence's reference count is written when evidence shares it.
+    __builtin_prefetch(c.sentence.data(), 1);
+  }
   Evidence DocumentEvidence(int slot) const;
-  // Normalized value: "4800", "0.15 fraction", "640000000000 USD",
+  // Normalized value: "4,800 worker", "15%", "310,000,000 USD",
   // "supermajority", "2026-02-08".
   std::string ValueText(int claim) const;
   // As the document said it: the quote, else the normalized value.
@@ -183,6 +207,20 @@ class Context {
   // "4,800 (harbor_daily, port_wire)": a cluster's first quote and its
   // documents (at most limits.max_evidence of them).
   std::string CiteCluster(const ValueCluster& c) const;
+  // The same texts appended to `out`: a message built in one string skips
+  // a temporary per piece (findings number in the hundreds of thousands).
+  void AppendValueText(int claim, std::string* out) const;
+  void AppendQuoteText(int claim, std::string* out) const;
+  void AppendCite(int claim, std::string* out) const;
+  void AppendCiteCluster(const ValueCluster& c, std::string* out) const;
+  // An empty buffer to build one text in (a message, a value), then copy
+  // with its exact size: appending piece by piece to the final string would
+  // reallocate it several times and leave it up to twice too large. Valid
+  // until the next call.
+  std::string& Scratch() const {
+    scratch_.clear();
+    return scratch_;
+  }
   // When a claim is about: its explicit period ("2024-Q3") or its
   // document's reference date, "" when unknown.
   std::string ScopeText(int claim) const;
@@ -241,11 +279,13 @@ class Context {
 
   // Finalizes a finding: fills rule id, kind, severity, confidence and the
   // fingerprint from (kind, key, values, evidence doc ids), and adds it with
-  // the claims `evidence` as its evidence.
+  // the claims `evidence` as its evidence. The key is given in pieces that
+  // count as their concatenation ({group.key, "|", p.key}), so callers need
+  // not build it.
   void Emit(absl::string_view kind, const JudgmentConfig& cfg,
-            absl::string_view key, std::vector<std::string> values,
-            double confidence_factor, Finding f, absl::Span<const int> evidence,
-            Findings* out) const;
+            std::initializer_list<absl::string_view> key,
+            absl::Span<const std::string> values, double confidence_factor,
+            Finding&& f, absl::Span<const int> evidence, Findings* out) const;
 
  private:
   friend class GroupAnalysis;
@@ -285,9 +325,14 @@ class Context {
   std::vector<Symbol> partition_keys_;  // by partition code
   std::vector<align::ClaimGroup> groups_;
   absl::flat_hash_map<Symbol, int> label_set_;  // label -> compat set
-  // Judgment kind -> (rule id, kind), interned once.
-  absl::flat_hash_map<absl::string_view, std::pair<Symbol, Symbol>>
-      kind_symbols_;
+  // Judgment kind -> rule id, kind and the fingerprint state after the
+  // rule id, computed once.
+  struct KindSymbols {
+    Symbol rule_id, kind;
+    uint64_t rule_hash;
+  };
+  absl::flat_hash_map<absl::string_view, KindSymbols> kind_symbols_;
+  mutable std::string scratch_;  // see Scratch()
   // Interned once: compared by pointer in the per-claim hot paths.
   Symbol reference_date_;
   Symbol percent_, ratio_, count_, percentage_points_, percent_sign_;
@@ -344,6 +389,10 @@ class GroupAnalysis {
   std::vector<Scoped> known_;
   std::vector<int> unknown_, member_claims_, docs_scratch_;
   std::vector<std::pair<size_t, size_t>> members_;
+  std::vector<std::pair<double, int>> by_value_;
+  std::vector<std::pair<const std::string*, int>> by_label_;
+  std::vector<size_t> part_order_;
+  std::vector<RawPartition> sorted_parts_;
 };
 
 // Syndication keys for a document list (minhash.cc): the smallest id of each
@@ -353,6 +402,9 @@ std::vector<std::string> SyndicationKeys(
 
 // Joins names as "a, b and c".
 std::string JoinNames(const std::vector<std::string>& names);
+
+// "2026-02-08".
+std::string DayText(absl::CivilDay d);
 
 class Judgment {
  public:

@@ -43,14 +43,16 @@ class NotComparableJudgment : public Judgment {
         }
         Finding f;
         f.subject = group.subject;
-        f.message = absl::StrCat(
-            "figures for ", group.subject,
-            " measure different things and are not comparable: ", ctx.Cite(x),
-            " is ", Describe(parts[i].key), ", ", ctx.Cite(y), " is ",
-            Describe(parts[j].key));
+        std::string& m = ctx.Scratch();
+        absl::StrAppend(&m, "figures for ", group.subject,
+                        " measure different things and are not comparable: ");
+        ctx.AppendCite(x, &m);
+        absl::StrAppend(&m, " is ", Describe(parts[i].key), ", ");
+        ctx.AppendCite(y, &m);
+        absl::StrAppend(&m, " is ", Describe(parts[j].key));
+        f.message = m;
         const int evidence[] = {x, y};
-        ctx.Emit(kind(), cfg,
-                 absl::StrCat(group.key, "|", parts[i].key, "|", parts[j].key),
+        ctx.Emit(kind(), cfg, {group.key, "|", parts[i].key, "|", parts[j].key},
                  {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
                  evidence, out);
       }

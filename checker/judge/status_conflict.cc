@@ -38,8 +38,8 @@ class StatusConflictJudgment : public Judgment {
         f.message = absl::StrCat(
             "sources state exclusive statuses for ", group.subject,
             " at the same time: ", absl::StrJoin(sides_of.cites, " vs "));
-        ctx.Emit(kind(), cfg, group.key, std::move(sides_of.values),
-                 s.known ? 1.0 : 0.7, std::move(f), sides_of.evidence, out);
+        ctx.Emit(kind(), cfg, {group.key}, sides_of.values, s.known ? 1.0 : 0.7,
+                 std::move(f), sides_of.evidence, out);
       }
     }
   }

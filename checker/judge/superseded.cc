@@ -46,15 +46,19 @@ class SupersededJudgment : public Judgment {
         if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
         Finding f;
         f.subject = group.subject;
-        f.message =
-            absl::StrCat(group.subject, " changed over time: ", ctx.Cite(x),
-                         " as of ", ctx.ScopeText(x), " was superseded by ",
-                         ctx.Cite(y), " as of ", ctx.ScopeText(y));
+        std::string& m = ctx.Scratch();
+        absl::StrAppend(&m, group.subject, " changed over time: ");
+        ctx.AppendCite(x, &m);
+        absl::StrAppend(&m, " as of ", ctx.ScopeText(x), " was superseded by ");
+        ctx.AppendCite(y, &m);
+        absl::StrAppend(&m, " as of ", ctx.ScopeText(y));
+        f.message = m;
         const int evidence[] = {x, y};
-        ctx.Emit(kind(), cfg, absl::StrCat(group.key, "|", p.key),
-                 {absl::StrCat("1:", ctx.ValueText(x)),
-                  absl::StrCat("2:", ctx.ValueText(y))},
-                 1.0, std::move(f), evidence, out);
+        std::string values[2] = {"1:", "2:"};
+        ctx.AppendValueText(x, &values[0]);
+        ctx.AppendValueText(y, &values[1]);
+        ctx.Emit(kind(), cfg, {group.key, "|", p.key}, values, 1.0,
+                 std::move(f), evidence, out);
       }
     }
   }

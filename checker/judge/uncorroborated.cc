@@ -24,15 +24,17 @@ class UncorroboratedJudgment : public Judgment {
     }
     // One finding per distinct value, however often the source repeats it.
     for (const Partition& p : g.partitions) {
-      const std::string key = absl::StrCat(group.key, "|", p.key);
       for (const ScopeBucket& s : p.scopes) {
         for (const ValueCluster& c : s.clusters) {
           Finding f;
           f.subject = group.subject;
-          f.message = absl::StrCat("only one source states ", group.subject,
-                                   ": ", ctx.CiteCluster(c));
-          ctx.Emit(kind(), cfg, key, {ctx.ValueText(c.claims.front())}, 1.0,
-                   std::move(f), ctx.OnePerDocument(c.claims), out);
+          std::string& m = ctx.Scratch();
+          absl::StrAppend(&m, "only one source states ", group.subject, ": ");
+          ctx.AppendCiteCluster(c, &m);
+          f.message = m;
+          ctx.Emit(kind(), cfg, {group.key, "|", p.key},
+                   {ctx.ValueText(c.claims.front())}, 1.0, std::move(f),
+                   ctx.OnePerDocument(c.claims), out);
         }
       }
     }
