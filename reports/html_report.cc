@@ -222,7 +222,8 @@ struct Page {
   std::vector<std::string> finding_ids;                // anchor id per finding
   std::vector<std::string> doc_tokens;                 // token per document
   absl::flat_hash_map<std::string, size_t> doc_index;  // doc id -> index
-  std::string out;
+  ReportSink* sink;
+  std::string& out;  // the sink's buffer
 };
 
 void AssignIds(Page& page) {
@@ -344,6 +345,7 @@ void Sources(Page& page) {
                       Attr(d.info.syndication_key), "\">syndicated</span>");
     }
     o += "</td></tr>\n";
+    page.sink->Flush();
   }
   o += "</tbody></table></div></section>\n";
 }
@@ -418,6 +420,7 @@ void Matrix(Page& page) {
       o += "</td>";
     }
     o += "</tr>\n";
+    page.sink->Flush();
   }
   o += "</tbody></table></div></section>\n";
 }
@@ -516,6 +519,7 @@ void Findings(Page& page, const Summary& s) {
       o += "</ul>\n";
     }
     o += "</article>\n";
+    page.sink->Flush();
   }
   o += "</section>\n";
 }
@@ -556,6 +560,7 @@ void Documents(Page& page) {
       o += "</p>\n";
     }
     o += "</details>\n";
+    page.sink->Flush();
   }
   o += "</section>\n";
 }
@@ -583,9 +588,9 @@ void Diagnostics(Page& page) {
 
 }  // namespace
 
-std::string RenderHtml(const CheckResult& result,
-                       const RenderOptions& options) {
-  Page page{result, options, {}, {}, {}, {}};
+void WriteHtml(const CheckResult& result, const RenderOptions& options,
+               ReportSink* sink) {
+  Page page{result, options, {}, {}, {}, sink, *sink->buffer()};
   AssignIds(page);
   Summary s = Summarize(result);
   std::string& o = page.out;
@@ -619,7 +624,7 @@ std::string RenderHtml(const CheckResult& result,
   }
   absl::StrAppend(&o, ".</footer>\n<script>", js,
                   "</script>\n</body>\n</html>\n");
-  return std::move(page.out);
+  sink->Flush();
 }
 
 }  // namespace crosscheck::reports

@@ -1,10 +1,12 @@
 // The JSON report: the whole CheckResult, described by
 // reports/schema/report.schema.json. Value types use checker/core/json_codec
-// so the report and `crosscheck extract` records share one encoding.
+// so the report and `crosscheck extract` records share one encoding. It is
+// streamed (PrettyJsonWriter): memory does not grow with the report.
 #include <algorithm>
 #include <cstdint>
 
 #include "checker/core/json_codec.h"
+#include "checker/core/json_writer.h"
 #include "nlohmann/json.hpp"
 #include "reports/report.h"
 #include "reports/report_util.h"
@@ -51,8 +53,8 @@ json DocumentJson(const DocumentResult& d) {
 
 }  // namespace
 
-std::string RenderJson(const CheckResult& result,
-                       const RenderOptions& options) {
+void WriteJson(const CheckResult& result, const RenderOptions& options,
+               ReportSink* sink) {
   Summary s = Summarize(result);
   json tool{{"name", "crosscheck"},
             {"version", ToolVersion(result, options)},
@@ -75,31 +77,47 @@ std::string RenderJson(const CheckResult& result,
       {"diagnostics_by_severity", SeverityCounts(s.diagnostics_by_severity)},
       {"ai_flagged_documents", s.ai_flagged}};
 
-  json documents = json::array();
-  for (const DocumentResult& d : result.documents) {
-    documents.push_back(DocumentJson(d));
+  // The report is one object; its arrays are written element by element
+  // (the claims with the streaming writer), never as one tree. Keys in
+  // byte order, as nlohmann sorts them.
+  PrettyJsonWriter w(sink);
+  w.BeginObject();
+  w.Key("baseline");
+  w.Value(json{{"used", BaselineUsed(result, options)},
+               {"gone", result.baseline_gone}});
+  w.Key("claims");
+  w.BeginArray();
+  std::string claim_json;
+  for (const Claim& c : result.claims) {
+    claim_json.clear();
+    JsonWriter cw(&claim_json);
+    WriteClaimJson(c, &cw);
+    w.CompactValue(claim_json);
   }
-  json claims = json::array();
-  for (const Claim& c : result.claims) claims.push_back(ClaimToJson(c));
-  json findings = json::array();
-  for (const Finding& f : result.findings) findings.push_back(FindingToJson(f));
-  json diagnostics = json::array();
-  for (const Diagnostic& d : result.diagnostics) {
-    diagnostics.push_back(DiagnosticToJson(d));
-  }
-  json report{{"schema_version", "1.0"},
-              {"tool", std::move(tool)},
-              {"inputs", result.inputs},
-              {"summary", std::move(summary)},
-              {"documents", std::move(documents)},
-              {"claims", std::move(claims)},
-              {"findings", std::move(findings)},
-              {"diagnostics", std::move(diagnostics)},
-              {"baseline", json{{"used", BaselineUsed(result, options)},
-                                {"gone", result.baseline_gone}}}};
-  std::string out = Dump(report, 2);
-  out += '\n';
-  return out;
+  w.EndArray();
+  w.Key("diagnostics");
+  w.BeginArray();
+  for (const Diagnostic& d : result.diagnostics) w.Value(DiagnosticToJson(d));
+  w.EndArray();
+  w.Key("documents");
+  w.BeginArray();
+  for (const DocumentResult& d : result.documents) w.Value(DocumentJson(d));
+  w.EndArray();
+  w.Key("findings");
+  w.BeginArray();
+  for (const Finding& f : result.findings) w.Value(FindingToJson(f));
+  w.EndArray();
+  w.Key("inputs");
+  w.Value(result.inputs);
+  w.Key("schema_version");
+  w.Value("1.0");
+  w.Key("summary");
+  w.Value(summary);
+  w.Key("tool");
+  w.Value(tool);
+  w.EndObject();
+  sink->buffer()->push_back('\n');
+  sink->Flush();
 }
 
 }  // namespace crosscheck::reports

@@ -99,13 +99,14 @@ void AppendFinding(const Finding& f, std::string* out) {
 
 }  // namespace
 
-std::string RenderMarkdown(const CheckResult& result,
-                           const RenderOptions& options) {
+void WriteMarkdown(const CheckResult& result, const RenderOptions& options,
+                   ReportSink* sink) {
   Summary s = Summarize(result);
   auto sev = [](const std::array<size_t, 3>& a, Severity v) {
     return a[static_cast<size_t>(v)];
   };
-  std::string out;
+  // Capped lists: the whole report is small, written at the end.
+  std::string& out = *sink->buffer();
   absl::StrAppend(&out, "## crosscheck: ", s.findings, " finding",
                   s.findings == 1 ? "" : "s", " in ", s.documents, " document",
                   s.documents == 1 ? "" : "s", "\n\n");
@@ -168,7 +169,7 @@ std::string RenderMarkdown(const CheckResult& result,
     absl::StrAppend(&out, "\n", result.baseline_gone.size(),
                     " baseline entries no longer occur.\n");
   }
-  return out;
+  sink->Flush();
 }
 
 }  // namespace crosscheck::reports

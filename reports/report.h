@@ -15,6 +15,13 @@
 //   absl::Status written =
 //       reports::WriteFileAtomically("out/crosscheck.html", *html);
 //
+// Reports of a large corpus are bigger than everything else the run holds,
+// so the CLI never builds them whole: WriteReportFile and WriteReport stream
+// them to their destination a record at a time through a ReportSink.
+//
+//   absl::Status s = reports::WriteReportFile("out/crosscheck.json", "json",
+//                                             result, options);
+//
 // Formats ("json", "html", "sarif", "md", "text"):
 //   json   the full result; schema in reports/schema/report.schema.json.
 //   html   one self-contained page (inline CSS/JS, no network): summary,
@@ -26,6 +33,8 @@
 #ifndef CROSSCHECK_REPORTS_REPORT_H_
 #define CROSSCHECK_REPORTS_REPORT_H_
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -54,6 +63,41 @@ struct RenderOptions {
   std::string generated_at;
 };
 
+// Where a renderer puts its bytes. Renderers append to buffer() and call
+// Flush() between records; a sink made with a writer hands the buffer to it
+// whenever about a megabyte has gathered, so a report of any size never
+// sits in memory whole. A sink without a writer keeps the whole report
+// (Take() returns it).
+class ReportSink {
+ public:
+  // Receives consecutive pieces of the report; an error stops the writing
+  // (later pieces are dropped) and is returned by Finish().
+  using Writer = std::function<absl::Status(absl::string_view)>;
+
+  ReportSink() = default;
+  explicit ReportSink(Writer writer) : writer_(std::move(writer)) {}
+  ReportSink(const ReportSink&) = delete;
+  ReportSink& operator=(const ReportSink&) = delete;
+
+  std::string* buffer() { return &buffer_; }
+  // Hands the buffer on if it is big enough; a no-op without a writer.
+  void Flush() {
+    if (writer_ && buffer_.size() >= kChunkBytes) Drain();
+  }
+  // Hands everything on; the first error of the writer, if any.
+  absl::Status Finish();
+  // The collected report (a sink without a writer).
+  std::string Take() { return std::move(buffer_); }
+
+ private:
+  static constexpr size_t kChunkBytes = 1 << 20;
+  void Drain();
+
+  Writer writer_;
+  std::string buffer_;
+  absl::Status status_;
+};
+
 // One output format.
 class Renderer {
  public:
@@ -62,8 +106,12 @@ class Renderer {
   virtual absl::string_view format() const = 0;
   // File extension for --out DIR ("json", "html", "sarif", "md", "txt").
   virtual absl::string_view extension() const = 0;
-  virtual std::string Render(const CheckResult& result,
-                             const RenderOptions& options) const = 0;
+  // Writes the report into `sink` (flushing as it goes).
+  virtual void Write(const CheckResult& result, const RenderOptions& options,
+                     ReportSink* sink) const = 0;
+  // The whole report as one string.
+  std::string Render(const CheckResult& result,
+                     const RenderOptions& options) const;
 };
 
 // The renderer for `format`, or nullptr. Renderers are stateless singletons.
@@ -76,7 +124,18 @@ absl::StatusOr<std::string> RenderFormat(absl::string_view format,
                                          const CheckResult& result,
                                          const RenderOptions& options);
 
-// One function per format (each lives in its own file).
+// One function per format (each lives in its own file), streaming...
+void WriteJson(const CheckResult& result, const RenderOptions& options,
+               ReportSink* sink);
+void WriteHtml(const CheckResult& result, const RenderOptions& options,
+               ReportSink* sink);
+void WriteSarif(const CheckResult& result, const RenderOptions& options,
+                ReportSink* sink);
+void WriteMarkdown(const CheckResult& result, const RenderOptions& options,
+                   ReportSink* sink);
+void WriteText(const CheckResult& result, const RenderOptions& options,
+               ReportSink* sink);
+// ... and as one string.
 std::string RenderJson(const CheckResult& result, const RenderOptions& options);
 std::string RenderHtml(const CheckResult& result, const RenderOptions& options);
 std::string RenderSarif(const CheckResult& result,
@@ -91,6 +150,20 @@ std::string RenderText(const CheckResult& result, const RenderOptions& options);
 // behind and the error names `path`.
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view content);
+// The same for content produced piece by piece: `fill` writes into a sink
+// that passes the bytes on to the temporary file as they come.
+absl::Status WriteFileAtomically(const std::string& path,
+                                 const std::function<void(ReportSink*)>& fill);
+
+// Streams the report in `format` into the file `path` (atomically, as
+// above) or onto `out`; InvalidArgument names an unknown format. The bytes
+// equal RenderFormat's.
+absl::Status WriteReportFile(const std::string& path, absl::string_view format,
+                             const CheckResult& result,
+                             const RenderOptions& options);
+absl::Status WriteReport(std::ostream& out, absl::string_view format,
+                         const CheckResult& result,
+                         const RenderOptions& options);
 
 }  // namespace crosscheck::reports
 

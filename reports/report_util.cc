@@ -1,6 +1,9 @@
 #include "reports/report_util.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
+#include "checker/core/json_writer.h"
 
 namespace crosscheck::reports {
 
@@ -80,6 +83,92 @@ std::string KindDescription(absl::string_view kind) {
 
 std::string Dump(const nlohmann::json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void PrettyJsonWriter::NewLine(size_t depth) {
+  out_->push_back('\n');
+  out_->append(2 * depth, ' ');
+}
+
+void PrettyJsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+  } else if (!members_.empty()) {  // an array element
+    if (members_.back()++ > 0) out_->push_back(',');
+    NewLine(members_.size());
+  }
+}
+
+void PrettyJsonWriter::Open(char c) {
+  BeforeValue();
+  out_->push_back(c);
+  members_.push_back(0);
+}
+
+void PrettyJsonWriter::Close(char c) {
+  const size_t n = members_.back();
+  members_.pop_back();
+  if (n > 0) NewLine(members_.size());  // else "{}" / "[]", as dump() does
+  out_->push_back(c);
+  sink_->Flush();
+}
+
+void PrettyJsonWriter::Key(absl::string_view key) {
+  if (members_.back()++ > 0) out_->push_back(',');
+  NewLine(members_.size());
+  AppendJsonString(key, out_);
+  out_->append(": ");
+  after_key_ = true;
+}
+
+void PrettyJsonWriter::Value(const nlohmann::json& value) {
+  scratch_ = Dump(value, -1);
+  CompactValue(scratch_);
+}
+
+void PrettyJsonWriter::CompactValue(absl::string_view json) {
+  BeforeValue();
+  // Compact and indented dumps differ only in whitespace outside strings:
+  // a line break and indent after an opening bracket and after each comma,
+  // one before a closing bracket (empty containers stay "[]" and "{}"), and
+  // a space after each colon.
+  size_t depth = members_.size();
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    switch (c) {
+      case '"': {
+        size_t j = i + 1;
+        while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
+        out_->append(json.data() + i, std::min(j + 1, json.size()) - i);
+        i = j;
+        break;
+      }
+      case '{':
+      case '[':
+        out_->push_back(c);
+        if (i + 1 < json.size() && json[i + 1] == (c == '{' ? '}' : ']')) {
+          out_->push_back(json[++i]);
+        } else {
+          NewLine(++depth);
+        }
+        break;
+      case '}':
+      case ']':
+        NewLine(--depth);
+        out_->push_back(c);
+        break;
+      case ',':
+        out_->push_back(',');
+        NewLine(depth);
+        break;
+      case ':':
+        out_->append(": ");
+        break;
+      default:
+        out_->push_back(c);
+    }
+  }
+  sink_->Flush();
 }
 
 std::string LocationText(absl::string_view path, int line, int column) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "checker/core/result.h"
@@ -48,6 +49,49 @@ std::string KindDescription(absl::string_view kind);
 // Serializes deterministically, replacing invalid UTF-8 with U+FFFD (article
 // text is untrusted and must never make dump() throw). indent < 0: compact.
 std::string Dump(const nlohmann::json& j, int indent);
+
+// Writes an indented JSON document (indent 2) a piece at a time, with the
+// bytes Dump(tree, 2) prints for the tree it describes, so that a report's
+// big arrays go out element by element instead of as one nlohmann tree.
+// The caller writes an object's keys in byte order (nlohmann's objects are
+// sorted maps). Values are small trees or compact JSON text (from the
+// streaming writers of checker/core/json_codec.h), indented to their depth.
+//
+//   PrettyJsonWriter w(sink);
+//   w.BeginObject();
+//   w.Key("claims");
+//   w.BeginArray();
+//   for (const Claim& c : claims) w.Value(ClaimToJson(c));
+//   w.EndArray();
+//   w.EndObject();
+class PrettyJsonWriter {
+ public:
+  explicit PrettyJsonWriter(ReportSink* sink)
+      : sink_(sink), out_(sink->buffer()) {}
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // An object member's key; the next call writes its value.
+  void Key(absl::string_view key);
+  void Value(const nlohmann::json& value);
+  // A value given as compact JSON text (no whitespace outside strings, as
+  // dump() and JsonWriter print it).
+  void CompactValue(absl::string_view json);
+
+ private:
+  void BeforeValue();
+  void NewLine(size_t depth);
+  void Open(char c);
+  void Close(char c);
+
+  ReportSink* sink_;
+  std::string* out_;
+  std::vector<size_t> members_;  // written so far, per open container
+  bool after_key_ = false;
+  std::string scratch_;
+};
 
 // The location text "path:line:col" (parts omitted when 0), as compilers
 // print it.

@@ -121,8 +121,8 @@ std::string SideText(const Evidence& e) {
 
 }  // namespace
 
-std::string RenderSarif(const CheckResult& result,
-                        const RenderOptions& options) {
+void WriteSarif(const CheckResult& result, const RenderOptions& options,
+                ReportSink* sink) {
   absl::flat_hash_map<std::string, const Document*> docs;
   for (const DocumentResult& d : result.documents) {
     docs.emplace(d.doc.id, &d.doc);
@@ -155,8 +155,7 @@ std::string RenderSarif(const CheckResult& result,
   }
 
   const bool baseline = BaselineUsed(result, options);
-  json results = json::array();
-  for (const Finding& f : result.findings) {
+  auto result_json = [&](const Finding& f) {
     json r{{"ruleId", f.rule_id},
            {"ruleIndex", rule_index[f.rule_id]},
            {"level", Level(f.severity)},
@@ -191,8 +190,8 @@ std::string RenderSarif(const CheckResult& result,
       r["suppressions"] = json::array({std::move(s)});
     }
     if (baseline) r["baselineState"] = f.suppressed ? "unchanged" : "new";
-    results.push_back(std::move(r));
-  }
+    return r;
+  };
 
   json notifications = json::array();
   bool successful = true;
@@ -222,16 +221,32 @@ std::string RenderSarif(const CheckResult& result,
               {"version", version},
               {"informationUri", std::string(kInformationUri)},
               {"rules", std::move(rules)}};
-  json run{{"tool", json{{"driver", std::move(driver)}}},
-           {"invocations", json::array({std::move(invocation)})},
-           {"columnKind", "utf16CodeUnits"},
-           {"results", std::move(results)}};
-  json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-           {"version", "2.1.0"},
-           {"runs", json::array({std::move(run)})}};
-  std::string out = Dump(log, 2);
-  out += '\n';
-  return out;
+  // The results are written one by one, never as one tree. Keys in byte
+  // order, as nlohmann sorts them.
+  PrettyJsonWriter w(sink);
+  w.BeginObject();
+  w.Key("$schema");
+  w.Value("https://json.schemastore.org/sarif-2.1.0.json");
+  w.Key("runs");
+  w.BeginArray();
+  w.BeginObject();
+  w.Key("columnKind");
+  w.Value("utf16CodeUnits");
+  w.Key("invocations");
+  w.Value(json::array({std::move(invocation)}));
+  w.Key("results");
+  w.BeginArray();
+  for (const Finding& f : result.findings) w.Value(result_json(f));
+  w.EndArray();
+  w.Key("tool");
+  w.Value(json{{"driver", std::move(driver)}});
+  w.EndObject();
+  w.EndArray();
+  w.Key("version");
+  w.Value("2.1.0");
+  w.EndObject();
+  sink->buffer()->push_back('\n');
+  sink->Flush();
 }
 
 }  // namespace crosscheck::reports

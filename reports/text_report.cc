@@ -39,9 +39,9 @@ std::string Plural(size_t n, absl::string_view word) {
 
 }  // namespace
 
-std::string RenderText(const CheckResult& result,
-                       const RenderOptions& options) {
-  std::string out;
+void WriteText(const CheckResult& result, const RenderOptions& options,
+               ReportSink* sink) {
+  std::string& out = *sink->buffer();
   auto severity = [&](Severity s) {
     if (!options.color) return std::string(SeverityName(s));
     return absl::StrCat(Color(s), SeverityName(s), "\x1b[0m");
@@ -50,6 +50,7 @@ std::string RenderText(const CheckResult& result,
     absl::StrAppend(&out, Clean(LocationText(d.path, d.line, d.column)), ": ",
                     severity(d.severity), ": ", Clean(d.message), " [",
                     Clean(d.code), "]\n");
+    sink->Flush();
   }
   for (const Finding& f : result.findings) {
     std::string where = "<corpus>";
@@ -65,6 +66,7 @@ std::string RenderText(const CheckResult& result,
                       Clean(f.suppression_reason), ")");
     }
     out += '\n';
+    sink->Flush();
   }
   Summary s = Summarize(result);
   absl::StrAppend(
@@ -75,7 +77,7 @@ std::string RenderText(const CheckResult& result,
       s.by_severity[static_cast<size_t>(Severity::kInfo)], " info; ",
       s.suppressed, " suppressed), ", Plural(s.diagnostics, "diagnostic"),
       "\n");
-  return out;
+  sink->Flush();
 }
 
 }  // namespace crosscheck::reports

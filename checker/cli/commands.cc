@@ -325,24 +325,21 @@ bool EmitReports(const CheckResult& result, const ReportFlags& flags) {
       return false;
     }
   }
+  // Reports are streamed to their destination: one of a large corpus can
+  // be bigger than everything else the run holds.
   for (const auto& fmt : flags.formats) {
-    auto text = reports::RenderFormat(fmt, result, ro);
-    if (!text.ok()) {
-      std::cerr << "crosscheck: " << text.status().message() << "\n";
-      return false;
-    }
+    absl::Status s;
     if (flags.out_dir.empty()) {
-      std::cout << *text;
-      std::cout.flush();
+      s = reports::WriteReport(std::cout, fmt, result, ro);
     } else {
       std::string path = (std::filesystem::path(flags.out_dir) /
                           ("crosscheck." + Extension(fmt)))
                              .string();
-      absl::Status s = reports::WriteFileAtomically(path, *text);
-      if (!s.ok()) {
-        std::cerr << "crosscheck: " << s.message() << "\n";
-        return false;
-      }
+      s = reports::WriteReportFile(path, fmt, result, ro);
+    }
+    if (!s.ok()) {
+      std::cerr << "crosscheck: " << s.message() << "\n";
+      return false;
     }
   }
   return true;

@@ -638,22 +638,56 @@ std::vector<Diagnostic> StreamExtract(const Engine& engine,
   return diagnostics;
 }
 
+namespace {
+
+// Reorders `v` in place so that (*v)[k] becomes the old (*v)[order[k]]
+// (`order` is a permutation), following its cycles: no second vector.
+template <typename T>
+void Permute(std::vector<T>* v, const std::vector<size_t>& order) {
+  std::vector<bool> done(v->size(), false);
+  for (size_t start = 0; start < v->size(); ++start) {
+    if (done[start]) continue;
+    T first = std::move((*v)[start]);
+    size_t k = start;
+    while (order[k] != start) {
+      (*v)[k] = std::move((*v)[order[k]]);
+      done[k] = true;
+      k = order[k];
+    }
+    (*v)[k] = std::move(first);
+    done[k] = true;
+  }
+}
+
+}  // namespace
+
 std::vector<Finding> RunJudge(const Engine& engine,
                               const std::vector<Claim>& claims,
                               std::vector<DocumentInfo>* docs) {
   const Engine::Impl& impl = engine.impl();
   // Judgments see one canonical order, whatever order documents were read
-  // or claim files were given in: `align` must equal `check`.
-  std::vector<DocumentInfo> ordered = *docs;
+  // or claim files were given in: `align` must equal `check`. The
+  // documents are put into that order in place and back, not copied: with
+  // their MinHash signatures they are sizable.
+  const size_t n = docs->size();
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tie((*docs)[a].path, (*docs)[a].id) <
+           std::tie((*docs)[b].path, (*docs)[b].id);
+  });
+  Permute(docs, order);
   std::vector<const Claim*> ordered_claims;  // no copies of the claims
   ordered_claims.reserve(claims.size());
   for (const Claim& c : claims) ordered_claims.push_back(&c);
-  CanonicalOrder(&ordered, &ordered_claims);
-  judge::AssignSyndicationKeys(impl.judge_config, &ordered);
-  absl::flat_hash_map<std::string, std::string> keys;
-  for (const auto& d : ordered) keys[d.id] = d.syndication_key;
-  for (auto& d : *docs) d.syndication_key = keys[d.id];
-  return judge::JudgeClaimPtrs(ordered_claims, ordered, impl.judge_config);
+  CanonicalOrder(docs, &ordered_claims);  // documents: already in order
+  judge::AssignSyndicationKeys(impl.judge_config, docs);
+  std::vector<Finding> findings =
+      judge::JudgeClaimPtrs(ordered_claims, *docs, impl.judge_config);
+  std::vector<size_t> back(n);
+  for (size_t k = 0; k < n; ++k) back[order[k]] = k;
+  Permute(docs, back);
+  return findings;
 }
 
 namespace {
@@ -669,6 +703,22 @@ void DropDocumentText(DocumentResult* d) {
   d->doc.original_index = LineIndex();
 }
 
+// Joins `parts` into one vector of the exact size, freeing each part once
+// it is moved.
+template <typename T>
+std::vector<T> Concatenate(std::vector<std::vector<T>>* parts) {
+  size_t total = 0;
+  for (const auto& p : *parts) total += p.size();
+  std::vector<T> out;
+  out.reserve(total);
+  for (auto& p : *parts) {
+    for (T& x : p) out.push_back(std::move(x));
+    std::vector<T>().swap(p);
+  }
+  parts->clear();
+  return out;
+}
+
 }  // namespace
 
 CheckResult RunCheck(const Engine& engine,
@@ -676,33 +726,36 @@ CheckResult RunCheck(const Engine& engine,
                      std::vector<Diagnostic> diagnostics) {
   const PipelineOptions::Segments segments = engine.options().segments;
   CheckResult result;
+  // Batches are kept as they come and joined once at the end into vectors
+  // of the exact size: appending to one vector would leave up to half of
+  // it unused, and briefly need its old and new buffers at once.
+  std::vector<std::vector<DocumentResult>> doc_batches;
+  std::vector<std::vector<Claim>> claim_batches;
   std::vector<Diagnostic> ex_diagnostics =
       StreamExtract(engine, paths, [&](Extraction& batch) {
         const bool keep =
             segments == PipelineOptions::Segments::kAll ||
             (segments == PipelineOptions::Segments::kAuto && !batch.streamed);
-        for (auto& d : batch.documents) {
-          if (!keep) DropDocumentText(&d);
-          result.documents.push_back(std::move(d));
+        if (!keep) {
+          for (auto& d : batch.documents) DropDocumentText(&d);
         }
-        if (result.claims.empty()) {
-          result.claims = std::move(batch.claims);
-        } else {
-          result.claims.insert(result.claims.end(),
-                               std::make_move_iterator(batch.claims.begin()),
-                               std::make_move_iterator(batch.claims.end()));
-        }
+        doc_batches.push_back(std::move(batch.documents));
+        claim_batches.push_back(std::move(batch.claims));
       });
+  result.documents = Concatenate(&doc_batches);
+  result.claims = Concatenate(&claim_batches);
   result.tool_version = CROSSCHECK_VERSION;
   // Sorted, so that the order of the arguments never changes a report.
   result.inputs = paths;
   std::sort(result.inputs.begin(), result.inputs.end());
   std::vector<DocumentInfo> infos;
   infos.reserve(result.documents.size());
-  for (const auto& d : result.documents) infos.push_back(d.info);
+  for (auto& d : result.documents) infos.push_back(std::move(d.info));
   result.findings = RunJudge(engine, result.claims, &infos);
   for (size_t i = 0; i < result.documents.size(); ++i) {
     result.documents[i].info = std::move(infos[i]);
+    // Only judging reads the signature; no report shows it.
+    std::vector<uint64_t>().swap(result.documents[i].info.minhash);
   }
   diagnostics.insert(diagnostics.end(), ex_diagnostics.begin(),
                      ex_diagnostics.end());

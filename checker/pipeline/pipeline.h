@@ -117,7 +117,9 @@ std::vector<Finding> RunJudge(const Engine& engine,
 
 // The whole check. `diagnostics` from loading are carried into the result.
 // Streams large corpora (StreamExtract); see PipelineOptions::segments for
-// what the documents keep.
+// what the documents keep. Memory grows with the claims, findings and
+// documents, not with the text read; the documents' MinHash signatures are
+// dropped once judged (no report shows them).
 CheckResult RunCheck(const Engine& engine,
                      const std::vector<std::string>& paths,
                      std::vector<Diagnostic> diagnostics);

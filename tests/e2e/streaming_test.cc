@@ -197,6 +197,29 @@ TEST(StreamingTest, SegmentsNoneDropsOnlyTheListings) {
   EXPECT_GT(listed, 0u);
 }
 
+// Reports are streamed to their destination (reports/report.h): a file
+// under --out and standard output get the same bytes, for every format.
+TEST(StreamingTest, StdoutAndFileReportsAreTheSameBytes) {
+  const std::vector<std::string> inputs = {"fixtures/corpus"};
+  for (const std::vector<std::string>& extra :
+       {std::vector<std::string>{},
+        std::vector<std::string>{"--memory-budget", "1", "--segments",
+                                 "none"}}) {
+    Reports files = Check(inputs, extra);
+    const char* formats[] = {"json", "sarif", "html", "md", "text"};
+    for (size_t i = 0; i < std::size(kReports); ++i) {
+      RunResult out = RunCli(Concat(
+          Concat(Concat({"check"}, inputs),
+                 {"--format", formats[i], "--fail-on", "never", "--quiet"}),
+          extra));
+      EXPECT_EQ(out.exit_code, files.run.exit_code) << out.err;
+      ASSERT_FALSE(files.files[i].empty()) << kReports[i];
+      EXPECT_TRUE(out.out == files.files[i])
+          << Join(extra) << ": " << kReports[i] << " differs on stdout";
+    }
+  }
+}
+
 TEST(StreamingTest, BadOptionValuesAreUsageErrors) {
   for (const std::vector<std::string>& bad :
        {std::vector<std::string>{"--memory-budget", "lots"},

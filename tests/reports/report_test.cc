@@ -24,11 +24,19 @@ using testing::SampleResult;
 
 namespace fs = std::filesystem;
 
+// One scratch directory per test process, removed when it exits.
 fs::path TempDir() {
-  fs::path dir = fs::temp_directory_path() /
-                 absl::StrCat("crosscheck-reports-test-", getpid());
-  fs::create_directories(dir);
-  return dir;
+  struct Scratch {
+    fs::path dir = fs::temp_directory_path() /
+                   absl::StrCat("crosscheck-reports-test-", getpid());
+    ~Scratch() {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  };
+  static Scratch scratch;
+  fs::create_directories(scratch.dir);
+  return scratch.dir;
 }
 
 std::string ReadAll(const fs::path& p) {
