@@ -6,8 +6,10 @@
 //
 //   BM_Segment            Documents -> segments, sentences, boilerplate
 //   BM_Prefilter          RuleSet::Candidates alone on every body sentence
-//   BM_FindMentions       the rule engine on body segments (RE2::Set
-//                         prefilter, capture matching, normalization, dates)
+//   BM_FindMentions/G     the rule engine on body segments (RE2::Set
+//                         prefilter, capture matching, normalization, dates),
+//                         G documents matched at a time (MatchDocuments):
+//                         /1 one by one, /32 as the pipeline does
 //   BM_ExtractDocuments   pipeline::ExtractDocuments on one thread:
 //                         segment, mentions, reference dates, claims,
 //                         document flags (no reading, no JSON)
@@ -29,6 +31,7 @@
 // MB/s counts the documents' original bytes (as `extract --stats` does).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -124,18 +127,26 @@ void BM_Segment(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(fx.bytes) * state.iterations());
 }
 
-// FindMentions over every document with `rules`.
-void RunFindMentions(benchmark::State& state, const extract::RuleSet& rules) {
+// The mentions of every document with `rules`, matched `group` documents
+// at a time (Extractor::MatchDocuments) as the pipeline does.
+void RunFindMentions(benchmark::State& state, const extract::RuleSet& rules,
+                     size_t group = 32) {
   const Fixture& fx = Shared();
   extract::Extractor ex(&rules);
   int64_t mentions = 0;
   for (auto _ : state) {
     mentions = 0;
-    for (size_t i = 0; i < fx.segmented.size(); ++i) {
-      std::vector<Mention> ms =
-          ex.FindMentions(fx.segmented[i], ReferenceOf(fx.docs[i]));
-      mentions += static_cast<int64_t>(ms.size());
-      benchmark::DoNotOptimize(ms.data());
+    for (size_t b = 0; b < fx.segmented.size(); b += group) {
+      const size_t e = std::min(fx.segmented.size(), b + group);
+      std::vector<const SegmentedDocument*> docs;
+      for (size_t i = b; i < e; ++i) docs.push_back(&fx.segmented[i]);
+      std::vector<extract::DocumentHits> hits = ex.MatchDocuments(docs);
+      for (size_t i = b; i < e; ++i) {
+        std::vector<Mention> ms = ex.MentionsFrom(
+            fx.segmented[i], std::move(hits[i - b]), ReferenceOf(fx.docs[i]));
+        mentions += static_cast<int64_t>(ms.size());
+        benchmark::DoNotOptimize(ms.data());
+      }
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(fx.bytes) * state.iterations());
@@ -152,7 +163,7 @@ void BM_FindMentions(benchmark::State& state) {
   std::vector<extract::RuleProblem> problems;
   extract::RuleSet rules =
       extract::RuleSet::LoadDirs({fx.rules_dir}, {}, &problems);
-  RunFindMentions(state, rules);
+  RunFindMentions(state, rules, static_cast<size_t>(state.range(0)));
 }
 
 void BM_ExtractDocuments(benchmark::State& state) {
@@ -368,7 +379,7 @@ void BM_RulesScalingOther(benchmark::State& state) {
 // Single-threaded: CPU time is the measure (the machine may be shared).
 BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Prefilter)->Arg(1)->Arg(4)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_FindMentions)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FindMentions)->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractDocuments)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RulesScaling)->Arg(1)->Arg(4)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RulesScalingOther)->Arg(1)->Arg(4)->Unit(benchmark::kMillisecond);

@@ -21,73 +21,96 @@ struct Candidate {
   std::optional<Amount> amount;  // numeric kinds, normalized before resolving
 };
 
+std::vector<Candidate> FromHits(std::vector<DocumentHits::Hit> hits) {
+  std::vector<Candidate> out(hits.size());
+  for (size_t i = 0; i < hits.size(); ++i) {
+    out[i].match = std::move(hits[i].match);
+    out[i].rule_index = hits[i].rule_index;
+    out[i].pattern = hits[i].pattern;
+  }
+  return out;
+}
+
 bool IsNumericKind(MentionKind k) {
   return k == MentionKind::kNumber || k == MentionKind::kMoney ||
          k == MentionKind::kPercent || k == MentionKind::kQuantity ||
          k == MentionKind::kDuration;
 }
 
-// Every match of every pattern the prefilter lets through, appended to
-// `out` with offsets shifted by `base`.
-//
-// Patterns marked Rule::lowered run over an ASCII-lowercased copy of the
-// text (same length, made once per call when needed); offsets are the same
-// in both, and captured text is always read from the original.
+// Every match of pattern `pi` of `rule` in `text` (with `lower`, its
+// ASCII-lowercased copy, for patterns marked Rule::lowered; same offsets),
+// appended to `out` with offsets shifted by `base`. Captured text is always
+// read from the original.
+void CollectPattern(const Rule& rule, int ri, int pi, absl::string_view text,
+                    absl::string_view lower, uint32_t base,
+                    std::vector<re2::StringPiece>* sub_scratch,
+                    std::vector<DocumentHits::Hit>* out_ptr) {
+  std::vector<DocumentHits::Hit>& out = *out_ptr;
+  const RE2& re = *rule.compiled[pi];
+  const absl::string_view haystack = rule.lowered[pi] ? lower : text;
+  const re2::StringPiece input(haystack.data(), haystack.size());
+  const auto& groups = rule.groups[pi];
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece>& sub = *sub_scratch;
+  sub.assign(n, re2::StringPiece());
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), n)) {
+      break;
+    }
+    size_t whole_begin = sub[0].data() - haystack.data();
+    size_t whole_end = whole_begin + sub[0].size();
+    size_t begin = whole_begin, end = whole_end;
+    // Context groups trim the mention (RE2 has no lookaround).
+    for (const auto& [index, name] : groups) {
+      if (index >= n || sub[index].data() == nullptr) continue;
+      size_t at = sub[index].data() - haystack.data();
+      if (name == "pre") begin = std::max(begin, at + sub[index].size());
+      if (name == "post") end = std::min(end, at);
+    }
+    if (end > begin) {
+      DocumentHits::Hit c;
+      c.rule_index = ri;
+      c.pattern = pi;
+      c.match.rule = &rule;
+      c.match.begin = base + static_cast<uint32_t>(begin);
+      c.match.end = base + static_cast<uint32_t>(end);
+      for (const auto& [index, name] : groups) {
+        if (index < n && sub[index].data() != nullptr && name != "pre" &&
+            name != "post") {
+          size_t at = sub[index].data() - haystack.data();
+          c.match.captures.emplace_back(
+              name, std::string(text.substr(at, sub[index].size())));
+        }
+      }
+      out.push_back(std::move(c));
+    }
+    // Continue after the mention (not after trailing context, which may
+    // begin the next figure), always moving forward.
+    size_t next = end > begin ? end : whole_end;
+    pos = std::max(next, whole_begin + 1);
+  }
+}
+
+// True when some pattern in `which` runs over lowercased text.
+bool NeedsLower(const std::vector<Rule>& rules,
+                const std::vector<std::pair<int, int>>& which) {
+  for (const auto& [ri, pi] : which) {
+    if (rules[ri].lowered[pi]) return true;
+  }
+  return false;
+}
+
+// Every match of every pattern in `which` over one text.
 void Collect(const std::vector<Rule>& rules,
              const std::vector<std::pair<int, int>>& which,
              absl::string_view text, uint32_t base,
-             std::vector<Candidate>* out_ptr) {
-  std::vector<Candidate>& out = *out_ptr;
-  std::string lower;
+             std::vector<DocumentHits::Hit>* out) {
+  const std::string lower =
+      NeedsLower(rules, which) ? absl::AsciiStrToLower(text) : std::string();
   std::vector<re2::StringPiece> sub;
   for (const auto& [ri, pi] : which) {
-    const Rule& rule = rules[ri];
-    const RE2& re = *rule.compiled[pi];
-    const bool lowered = rule.lowered[pi];
-    if (lowered && lower.empty()) lower = absl::AsciiStrToLower(text);
-    const absl::string_view haystack =
-        lowered ? absl::string_view(lower) : text;
-    const re2::StringPiece input(haystack.data(), haystack.size());
-    const auto& groups = rule.groups[pi];
-    const int n = re.NumberOfCapturingGroups() + 1;
-    sub.assign(n, re2::StringPiece());
-    size_t pos = 0;
-    while (pos <= text.size()) {
-      if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), n)) {
-        break;
-      }
-      size_t whole_begin = sub[0].data() - haystack.data();
-      size_t whole_end = whole_begin + sub[0].size();
-      size_t begin = whole_begin, end = whole_end;
-      // Context groups trim the mention (RE2 has no lookaround).
-      for (const auto& [index, name] : groups) {
-        if (index >= n || sub[index].data() == nullptr) continue;
-        size_t at = sub[index].data() - haystack.data();
-        if (name == "pre") begin = std::max(begin, at + sub[index].size());
-        if (name == "post") end = std::min(end, at);
-      }
-      if (end > begin) {
-        Candidate c;
-        c.rule_index = ri;
-        c.pattern = pi;
-        c.match.rule = &rule;
-        c.match.begin = base + static_cast<uint32_t>(begin);
-        c.match.end = base + static_cast<uint32_t>(end);
-        for (const auto& [index, name] : groups) {
-          if (index < n && sub[index].data() != nullptr && name != "pre" &&
-              name != "post") {
-            size_t at = sub[index].data() - haystack.data();
-            c.match.captures.emplace_back(
-                name, std::string(text.substr(at, sub[index].size())));
-          }
-        }
-        out.push_back(std::move(c));
-      }
-      // Continue after the mention (not after trailing context, which may
-      // begin the next figure), always moving forward.
-      size_t next = end > begin ? end : whole_end;
-      pos = std::max(next, whole_begin + 1);
-    }
+    CollectPattern(rules[ri], ri, pi, text, lower, base, &sub, out);
   }
 }
 
@@ -216,9 +239,10 @@ absl::string_view RuleMatch::Capture(absl::string_view name) const {
 std::vector<RuleMatch> Extractor::Match(absl::string_view text) const {
   std::vector<RuleMatch> out;
   if (rules_ == nullptr || text.empty()) return out;
-  std::vector<Candidate> cands;
-  Collect(rules_->rules(), rules_->Candidates(text), text, 0, &cands);
-  std::vector<Candidate> winners = Resolve(NormalizeNumeric(std::move(cands)));
+  std::vector<DocumentHits::Hit> hits;
+  Collect(rules_->rules(), rules_->Candidates(text), text, 0, &hits);
+  std::vector<Candidate> winners =
+      Resolve(NormalizeNumeric(FromHits(std::move(hits))));
   out.reserve(winners.size());
   for (Candidate& c : winners) out.push_back(std::move(c.match));
   return out;
@@ -226,27 +250,89 @@ std::vector<RuleMatch> Extractor::Match(absl::string_view text) const {
 
 std::vector<Mention> Extractor::FindMentions(
     const SegmentedDocument& doc, const ReferenceDate& reference) const {
+  std::vector<DocumentHits> hits = MatchDocuments({&doc});
+  return MentionsFrom(doc, std::move(hits[0]), reference);
+}
+
+std::vector<DocumentHits> Extractor::MatchDocuments(
+    const std::vector<const SegmentedDocument*>& docs) const {
+  std::vector<DocumentHits> out(docs.size());
+  if (rules_ == nullptr) return out;
+  const std::vector<Rule>& rules = rules_->rules();
+  // Patterns run one after another over every sentence they may match in
+  // all the documents, rather than sentence after sentence: a pattern's DFA
+  // then stays in the CPU caches across its sentences instead of being
+  // evicted by the other patterns in between. Overlap resolution orders
+  // candidates by a total key, so the collection order changes nothing.
+  struct Job {
+    int rule;
+    int pattern;
+    uint32_t doc;
+    uint32_t segment;  // index into the document's segments
+    uint32_t begin;    // the chunk, in the segment's text
+    uint32_t end;
+  };
+  std::vector<Job> jobs;
+  // Lowercasing ASCII keeps every byte offset, so a chunk of the
+  // lowercased segment is the lowercased chunk.
+  std::vector<std::vector<std::string>> lower(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const SegmentedDocument& doc = *docs[d];
+    out[d].segments.resize(doc.segments.size());
+    lower[d].resize(doc.segments.size());
+    for (size_t si = 0; si < doc.segments.size(); ++si) {
+      const Segment& seg = doc.segments[si];
+      if (seg.boilerplate) continue;
+      absl::string_view text = seg.text.text();
+      if (text.empty()) continue;
+      bool needs_lower = false;
+      std::vector<uint32_t> starts = ChunkStarts(seg.sentences, text.size());
+      for (size_t c = 0; c < starts.size(); ++c) {
+        size_t end = c + 1 < starts.size() ? starts[c + 1] : text.size();
+        absl::string_view chunk = text.substr(starts[c], end - starts[c]);
+        for (const auto& [ri, pi] : rules_->Candidates(chunk)) {
+          jobs.push_back(Job{ri, pi, static_cast<uint32_t>(d),
+                             static_cast<uint32_t>(si), starts[c],
+                             static_cast<uint32_t>(end)});
+          needs_lower = needs_lower || rules[ri].lowered[pi];
+        }
+      }
+      if (needs_lower) lower[d][si] = absl::AsciiStrToLower(text);
+    }
+  }
+  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) {
+    return std::tie(a.rule, a.pattern, a.doc, a.segment, a.begin) <
+           std::tie(b.rule, b.pattern, b.doc, b.segment, b.begin);
+  });
+  std::vector<re2::StringPiece> sub;
+  for (const Job& j : jobs) {
+    absl::string_view text = docs[j.doc]->segments[j.segment].text.text();
+    absl::string_view chunk = text.substr(j.begin, j.end - j.begin);
+    const std::string& low = lower[j.doc][j.segment];
+    absl::string_view low_chunk =
+        low.empty() ? absl::string_view()
+                    : absl::string_view(low).substr(j.begin, j.end - j.begin);
+    CollectPattern(rules[j.rule], j.rule, j.pattern, chunk, low_chunk, j.begin,
+                   &sub, &out[j.doc].segments[j.segment]);
+  }
+  return out;
+}
+
+std::vector<Mention> Extractor::MentionsFrom(
+    const SegmentedDocument& doc, DocumentHits hits,
+    const ReferenceDate& reference) const {
   std::vector<Mention> out;
   if (rules_ == nullptr) return out;
   DateContext ctx;
   ctx.reference = reference.day;
-  for (size_t si = 0; si < doc.segments.size(); ++si) {
+  for (size_t si = 0; si < doc.segments.size() && si < hits.segments.size();
+       ++si) {
     const Segment& seg = doc.segments[si];
-    if (seg.boilerplate) continue;
-    absl::string_view text = seg.text.text();
-    if (text.empty()) continue;
-    std::vector<Candidate> cands;
-    std::vector<uint32_t> starts = ChunkStarts(seg.sentences, text.size());
-    for (size_t c = 0; c < starts.size(); ++c) {
-      size_t end = c + 1 < starts.size() ? starts[c + 1] : text.size();
-      absl::string_view chunk = text.substr(starts[c], end - starts[c]);
-      Collect(rules_->rules(), rules_->Candidates(chunk), chunk, starts[c],
-              &cands);
-    }
+    if (seg.boilerplate || seg.text.text().empty()) continue;
     std::vector<Candidate> winners =
-        Resolve(NormalizeNumeric(std::move(cands)));
+        Resolve(NormalizeNumeric(FromHits(std::move(hits.segments[si]))));
     size_t first = out.size();
-    Emit(winners, text, seg.sentences, &ctx, &out);
+    Emit(winners, seg.text.text(), seg.sentences, &ctx, &out);
     for (size_t i = first; i < out.size(); ++i) {
       Mention& m = out[i];
       m.segment = seg.index;
@@ -262,9 +348,10 @@ std::vector<Mention> Extractor::FindMentionsInText(
   if (rules_ == nullptr || text.empty()) return out;
   DateContext ctx;
   ctx.reference = reference.day;
-  std::vector<Candidate> cands;
-  Collect(rules_->rules(), rules_->Candidates(text), text, 0, &cands);
-  std::vector<Candidate> winners = Resolve(NormalizeNumeric(std::move(cands)));
+  std::vector<DocumentHits::Hit> hits;
+  Collect(rules_->rules(), rules_->Candidates(text), text, 0, &hits);
+  std::vector<Candidate> winners =
+      Resolve(NormalizeNumeric(FromHits(std::move(hits))));
   Emit(winners, text, {}, &ctx, &out);
   return out;
 }

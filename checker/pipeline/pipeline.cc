@@ -289,8 +289,8 @@ SegmentedDocument SegmentDropBlocks(const Engine::Impl& impl, Document* doc) {
 // into `dr`.
 void ExtractOne(const Engine::Impl& impl,
                 std::optional<absl::CivilDay> corpus_day, SegmentedDocument* sd,
-                DocumentResult* dr, std::vector<Mention>* mentions,
-                std::vector<Claim>* claims) {
+                extract::DocumentHits hits, DocumentResult* dr,
+                std::vector<Mention>* mentions, std::vector<Claim>* claims) {
   // Reference dates, in order of trust: --reference-date; the document's own
   // metadata or dateline; a dateline without a year, completed with the
   // corpus's year; what the text implies; the corpus's date.
@@ -310,7 +310,7 @@ void ExtractOne(const Engine::Impl& impl,
     // Tuesday", "February 8"), and an anchor they set changes later ones:
     // they are reused only when no date is found.
     std::vector<Mention> undated =
-        impl.extractor->FindMentions(*sd, doc.reference_date);
+        impl.extractor->MentionsFrom(*sd, hits, doc.reference_date);
     ReferenceDate inferred = extract::InferReferenceDate(*sd, undated);
     if (inferred.day) {
       doc.reference_date = inferred;
@@ -327,7 +327,8 @@ void ExtractOne(const Engine::Impl& impl,
     }
   }
   if (!have_mentions) {
-    *mentions = impl.extractor->FindMentions(*sd, doc.reference_date);
+    *mentions =
+        impl.extractor->MentionsFrom(*sd, std::move(hits), doc.reference_date);
   }
 
   // Claims and document flags.
@@ -402,6 +403,10 @@ struct StreamedDoc {
 // every thread busy.
 constexpr uint64_t kChunkBytes = 8ull << 20;
 
+// Documents matched together: enough for each pattern to run over many
+// sentences in a row, few enough to keep every thread busy.
+constexpr size_t kMatchGroup = 32;
+
 // Extracts `docs`, already segmented with every boilerplate signal applied
 // (`segmented[i]` belongs to `docs[i]`), a chunk at a time; each chunk goes
 // to `sink`. Consumes both vectors.
@@ -426,12 +431,25 @@ void ExtractInChunks(const Engine::Impl& impl,
       chunk.documents[i - b].doc = std::move((*docs)[i]);
     }
     std::vector<std::vector<Claim>> claims(e - b);
-    ParallelFor(e - b, threads, [&](size_t i) {
-      SegmentedDocument& sd = (*segmented)[b + i];
-      sd.doc = &chunk.documents[i].doc;
-      ExtractOne(impl, corpus_day, &sd, &chunk.documents[i], &chunk.mentions[i],
-                 &claims[i]);
-      sd = SegmentedDocument{};
+    // Documents are matched a group at a time (Extractor::MatchDocuments).
+    const size_t groups = (e - b + kMatchGroup - 1) / kMatchGroup;
+    ParallelFor(groups, threads, [&](size_t g) {
+      const size_t first = g * kMatchGroup;
+      const size_t last = std::min(e - b, first + kMatchGroup);
+      std::vector<const SegmentedDocument*> group;
+      for (size_t i = first; i < last; ++i) {
+        SegmentedDocument& sd = (*segmented)[b + i];
+        sd.doc = &chunk.documents[i].doc;
+        group.push_back(&sd);
+      }
+      std::vector<extract::DocumentHits> hits =
+          impl.extractor->MatchDocuments(group);
+      for (size_t i = first; i < last; ++i) {
+        SegmentedDocument& sd = (*segmented)[b + i];
+        ExtractOne(impl, corpus_day, &sd, std::move(hits[i - first]),
+                   &chunk.documents[i], &chunk.mentions[i], &claims[i]);
+        sd = SegmentedDocument{};
+      }
     });
     AppendClaims(&claims, &chunk.claims);
     sink(chunk);

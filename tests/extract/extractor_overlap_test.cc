@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "checker/extract/extractor.h"
 #include "checker/extract/rules.h"
 #include "gtest/gtest.h"
@@ -151,6 +152,77 @@ TEST(ExtractorSegments, SkipsBoilerplateAndMapsSpans) {
   EXPECT_EQ(ms[1].local_begin, 17u);
   EXPECT_EQ(ms[2].segment, 2);
   EXPECT_EQ(ms[2].span, (Span{407, 408}));
+}
+
+// A document of body segments, one sentence per ". "-separated piece.
+SegmentedDocument Doc(const std::vector<std::string>& paragraphs) {
+  SegmentedDocument sd;
+  uint32_t offset = 0;
+  for (const std::string& p : paragraphs) {
+    Segment seg;
+    seg.index = static_cast<int>(sd.segments.size());
+    seg.text.Append(p, offset);
+    uint32_t begin = 0;
+    for (size_t dot = p.find(". "); begin < p.size();
+         dot = p.find(". ", begin)) {
+      uint32_t end = dot == std::string::npos ? p.size() : dot + 1;
+      seg.sentences.push_back({begin, end});
+      begin = dot == std::string::npos ? p.size() : dot + 2;
+    }
+    sd.segments.push_back(std::move(seg));
+    offset += static_cast<uint32_t>(p.size()) + 2;
+  }
+  return sd;
+}
+
+std::vector<std::string> Describe(const std::vector<Mention>& ms) {
+  std::vector<std::string> out;
+  for (const Mention& m : ms) {
+    out.push_back(
+        absl::StrCat(m.rule_id, "@", m.span.begin, "-", m.span.end, ":", m.text,
+                     "=", m.date ? std::string(m.date->iso) : std::string(),
+                     m.segment, "/", m.sentence));
+  }
+  return out;
+}
+
+TEST(ExtractorBatch, MatchingManyDocumentsEqualsOneAtATime) {
+  std::vector<RuleProblem> problems;
+  RuleSet rs =
+      RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"}, {}, &problems);
+  Extractor ex(&rs);
+  const std::vector<SegmentedDocument> docs = {
+      Doc({"About 4,800 dockworkers walked out on Monday. Talks resume "
+           "next week.",
+           "The union wants a 12% raise over two years, up from 9 percent."}),
+      Doc({"No figures here at all."}),
+      Doc({"The quake killed 1,480 people. Two days later, on March 6, the "
+           "toll rose to about 1,500.",
+           "Relief costs reached $3.5 billion, or 2% of GDP, by 2027. It is "
+           "the third-largest disaster."}),
+      Doc({}),
+      Doc({"Shares fell 3 points; the vote is scheduled for Q3 2024."})};
+  std::vector<const SegmentedDocument*> all;
+  for (const SegmentedDocument& d : docs) all.push_back(&d);
+  std::vector<DocumentHits> hits = ex.MatchDocuments(all);
+  ASSERT_EQ(hits.size(), docs.size());
+  ReferenceDate ref;
+  ref.day = absl::CivilDay(2026, 3, 4);
+  size_t total = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    std::vector<Mention> alone = ex.FindMentions(docs[i], ref);
+    total += alone.size();
+    // The hits do not depend on the date: the same hits give the mentions
+    // for either date.
+    EXPECT_EQ(Describe(ex.MentionsFrom(docs[i], hits[i], ReferenceDate{})),
+              Describe(ex.FindMentions(docs[i], ReferenceDate{})))
+        << "document " << i;
+    EXPECT_EQ(Describe(ex.MentionsFrom(docs[i], std::move(hits[i]), ref)),
+              Describe(alone))
+        << "document " << i;
+  }
+  EXPECT_GE(total, 15u);  // the batch found the figures, not nothing
+  EXPECT_TRUE(ex.MatchDocuments({}).empty());
 }
 
 TEST(ExtractorInput, UntrustedTextNeverCrashes) {
