@@ -6,6 +6,13 @@
 // alarm kinds (conflict, event-date-conflict, status-conflict, anachronism)
 // reach their MinAlarmPrecision precision; no must_not item is ever
 // reported.
+//
+// Corpora whose expected.json says "blind": true were written without
+// looking at crosscheck's output (a held-out test of how the rules
+// generalize to an unseen story). They are scored on their own, so that
+// their misses stay visible instead of being tuned away, against floors at
+// their measured state: raise those as the engine improves.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -47,6 +54,11 @@ double MinAlarmPrecision(const std::string& kind) {
   return it == kFloors.end() ? kMinAlarmPrecision : it->second;
 }
 
+// Blind corpora together: at least this share of all expected findings,
+// and no more false alarms than now (kBlindMaxFalseAlarms).
+constexpr double kBlindMinRecall = 0.39;  // 6 of 15 on wildfire
+constexpr int kBlindMaxFalseAlarms = 1;
+
 json CheckJson(const std::string& dir) {
   RunResult r = RunCli(
       {"check", dir, "--format", "json", "--fail-on", "never", "--quiet"});
@@ -57,7 +69,15 @@ json CheckJson(const std::string& dir) {
   return j;
 }
 
-std::vector<std::string> FixtureCorpora() {
+bool IsBlind(const std::string& dir) {
+  json e =
+      json::parse(ReadFile(SourcePath(dir + "/expected.json")), nullptr, false);
+  return !e.is_discarded() && e.value("blind", false);
+}
+
+// Fixture corpus folders with an expected.json; `blind` selects the held-out
+// ones or the others.
+std::vector<std::string> FixtureCorpora(bool blind) {
   std::vector<std::string> dirs;
   std::error_code ec;
   for (const char* root : {"fixtures/corpus", "fixtures/xss"}) {
@@ -76,6 +96,8 @@ std::vector<std::string> FixtureCorpora() {
     std::sort(more.begin(), more.end());
     dirs.insert(dirs.end(), more.begin(), more.end());
   }
+  std::erase_if(dirs,
+                [&](const std::string& d) { return IsBlind(d) != blind; });
   return dirs;
 }
 
@@ -87,7 +109,7 @@ Score ScoreCorpus(const std::string& dir, const std::string& expected_path) {
 }
 
 TEST(CorporaTest, FixtureCorporaMeetPrecisionAndRecall) {
-  std::vector<std::string> corpora = FixtureCorpora();
+  std::vector<std::string> corpora = FixtureCorpora(/*blind=*/false);
   ASSERT_GE(corpora.size(), 5u) << "the sample corpus and four story corpora";
   Score total;
   for (const auto& dir : corpora) {
@@ -105,6 +127,27 @@ TEST(CorporaTest, FixtureCorporaMeetPrecisionAndRecall) {
       EXPECT_GE(k.Precision(), MinAlarmPrecision(kind)) << kind;
     }
   }
+}
+
+TEST(CorporaTest, BlindCorporaMeetTheirFloors) {
+  std::vector<std::string> corpora = FixtureCorpora(/*blind=*/true);
+  ASSERT_GE(corpora.size(), 1u) << "fixtures/corpora/wildfire";
+  Score total;
+  for (const auto& dir : corpora) {
+    Score s = ScoreCorpus(SourcePath(dir), SourcePath(dir + "/expected.json"));
+    std::cout << "== " << dir << " (blind)\n" << FormatScore(s);
+    for (const auto& f : s.failures) std::cout << "  " << f << "\n";
+    Accumulate(&total, s);
+  }
+  int expected = 0, found = 0, false_alarms = 0;
+  for (const auto& [kind, k] : total.kinds) {
+    expected += k.expected;
+    found += k.found;
+    if (IsAlarmKind(kind)) false_alarms += k.false_reported;
+  }
+  ASSERT_GT(expected, 0);
+  EXPECT_GE(double(found) / expected, kBlindMinRecall);
+  EXPECT_LE(false_alarms, kBlindMaxFalseAlarms);
 }
 
 TEST(CorporaTest, SeedsMatchExpectedMd) {
