@@ -668,12 +668,18 @@ std::vector<std::pair<int, int>> RuleSet::Candidates(
   if (prefilter_ == nullptr) return out;
   const Prefilter& pf = *prefilter_;
   const re2::StringPiece input(text.data(), text.size());
-  std::vector<int> which;  // entry indices, ascending
+  // Called once per sentence: the working vectors are kept per thread
+  // rather than allocated on every call.
+  thread_local std::vector<int> which;  // entry indices, ascending
+  thread_local std::vector<int> atoms;
+  thread_local std::vector<int> hits;
+  thread_local std::vector<int> confirmed;  // entry indices
+  which.clear();
   if (pf.atoms == nullptr) {
     which = pf.unfiltered;
   } else {
-    std::vector<int> atoms;
     RE2::Set::ErrorInfo info;
+    atoms.clear();
     if (pf.atoms->Match(input, &atoms, &info) ||
         info.kind == RE2::Set::kNoError) {
       pf.filter.AllPotentials(atoms, &which);  // sorted, with unfiltered
@@ -684,11 +690,11 @@ std::vector<std::pair<int, int>> RuleSet::Candidates(
     }
   }
   // Unfiltered patterns pass only when the exact set confirms them.
-  std::vector<int> confirmed;  // entry indices
+  confirmed.clear();
   bool confirm = pf.exact != nullptr;
   if (confirm) {
-    std::vector<int> hits;
     RE2::Set::ErrorInfo info;
+    hits.clear();
     if (pf.exact->Match(input, &hits, &info)) {
       for (int h : hits) confirmed.push_back(pf.unfiltered[h]);
       std::sort(confirmed.begin(), confirmed.end());
