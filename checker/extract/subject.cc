@@ -657,6 +657,44 @@ bool IsAttributiveLead(absl::string_view w) {
          w == "with";
 }
 
+// Copulas and adverbs between a counted noun and its predicate ("people
+// [were still] under evacuation orders").
+bool IsPredicateFiller(absl::string_view w) {
+  return w == "are" || w == "were" || w == "is" || w == "was" || w == "be" ||
+         w == "been" || w == "have" || w == "has" || w == "had" ||
+         w == "still" || w == "now" || w == "currently" || w == "already" ||
+         w == "remain" || w == "remained" || w == "remaining" || w == "being";
+}
+
+// Nouns naming a stretch of time. After a date or a time preposition ("by
+// Thursday morning", "late last week") they place the clause in time and
+// never name what a figure measures.
+bool IsTimeNoun(absl::string_view lemma) {
+  static constexpr absl::string_view kTime[] = {
+      "morning", "afternoon", "evening", "night",  "overnight", "midday",
+      "noon",    "midnight",  "weekend", "day",    "week",      "month",
+      "year",    "hour",      "minute",  "decade", "quarter",   "season"};
+  return std::find(std::begin(kTime), std::end(kTime), lemma) !=
+         std::end(kTime);
+}
+
+// Prepositions whose object is a place or a relation, never the actor a
+// later "it" refers to.
+bool IsPlacePrep(absl::string_view w) {
+  static constexpr absl::string_view kPreps[] = {
+      "across",  "over",   "into",   "onto",    "under",  "at",     "near",
+      "through", "along",  "toward", "towards", "by",     "with",   "above",
+      "below",   "behind", "around", "from",    "in",     "on",     "to",
+      "of",      "for",    "past",   "beyond",  "inside", "outside"};
+  return std::find(std::begin(kPreps), std::end(kPreps), w) != std::end(kPreps);
+}
+
+bool IsTimeLead(absl::string_view w) {
+  return w == "by" || w == "on" || w == "at" || w == "in" || w == "until" ||
+         w == "since" || w == "this" || w == "last" || w == "next" ||
+         w == "early" || w == "late" || w == "that" || w == "each";
+}
+
 // The clause's tokens plus per-token flags, prepared once per figure.
 struct Scan {
   const std::vector<Token>* toks;
@@ -1046,6 +1084,35 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
         AddObjectMods(lex, obj, &mods);
         text_end = pe;
       }
+      // "12,400 people were still under evacuation orders", "3,000 people
+      // are assigned to the fire": a bare count of people says little on its
+      // own; the state or role that follows tells which people are counted.
+      if (text_end == head && (unit == "person" || unit == "individual")) {
+        int j = head + 1;
+        while (j < ce && IsPredicateFiller(toks[j].lower)) ++j;
+        int obj_from = -1;
+        auto is_prep = [&](int k) {
+          return k < ce && (IsPrep(toks[k].lower) || toks[k].lower == "under" ||
+                            toks[k].lower == "at");
+        };
+        if (j < ce && IsEdWord(toks[j]) && !toks[j].capitalized &&
+            !s.blocked[j]) {
+          mods.push_back(toks[j].lower);
+          text_end = j;
+          if (is_prep(j + 1)) obj_from = j + 2;
+        } else if (j > head + 1 && is_prep(j)) {
+          obj_from = j + 1;
+        }
+        if (obj_from >= 0) {
+          const int ob = SkipDeterminers(s, obj_from);
+          if (ob < ce && s.NounWord(ob) &&
+              !IsTimeNoun(lex.Lemma(toks[ob].lower))) {
+            const int pe = std::min(RunEndRight(s, ob), ce - 1);
+            AddObjectMods(lex, Lemmas(s, ob, pe), &mods);
+            text_end = pe;
+          }
+        }
+      }
       // "a recall of 1.2 million vehicles": the noun before "of".
       if (fb >= 2 && toks[fb - 1].lower == "of" && s.NounWord(fb - 2)) {
         mods.push_back(lex.Canonical(toks[fb - 2].lower));
@@ -1117,6 +1184,18 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
       toks[after].lower == "in" && s.NounWord(after + 1)) {
     return FromRightNP(s, after + 1, ce - 1);
   }
+  // Money drawn from a source: "released $30 million from the state
+  // disaster fund", "committed 30 million dollars from its disaster fund".
+  // The source names the money better than the agent on the left; a noun
+  // joined by "of" ("a grant of $30 million from ...") still owns it.
+  if (after >= 0 && ctx.kind == MentionKind::kMoney && after + 1 < ce &&
+      toks[after].lower == "from" && !(fb >= 1 && toks[fb - 1].lower == "of")) {
+    const int ob = SkipDeterminers(s, after + 1);
+    if (ob < ce && s.NounWord(ob) && !IsTimeNoun(lex.Lemma(toks[ob].lower))) {
+      Subject sub = FromRightNP(s, ob, ce - 1);
+      if (!sub.head.empty() && !IsTimeNoun(sub.head)) return sub;
+    }
+  }
   // Right: "<figure> <NP>" ("$350 billion investment plan").
   if (after >= 0 && after < ce && s.NounWord(after) &&
       !lex.IsUnitNoun(toks[after].lower) && !toks[after].capitalized) {
@@ -1176,6 +1255,43 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
              (!s.NounWord(i) || lex.IsUnitNoun(toks[i].lower))) {
         --i;
         ++skipped;
+      }
+      break;
+    }
+    // "A lookout tower on the ridge, paid for with a state grant, is
+    // slated to open in March 2025": a comma right before the main verb
+    // closes an aside; the noun phrase before the aside is the subject.
+    if (toks[i].lower == "," && i + 1 < fb &&
+        (IsAux(toks[i + 1].lower) || IsModal(toks[i + 1].lower)) &&
+        toks[i + 1].lower != "to") {
+      int j = i - 1;
+      while (j > cb && i - j <= 15 && toks[j].lower != ",") --j;
+      if (j > cb && toks[j].lower == "," && j + 1 < i && s.NounWord(j - 1)) {
+        i = j - 1;
+        break;
+      }
+    }
+    // "by Thursday morning it had burned 41,000 acres": a time phrase is
+    // no subject; keep scanning left past it.
+    if (s.NounWord(i) && IsTimeNoun(lex.Lemma(toks[i].lower)) && i - 1 >= cb &&
+        (s.blocked[i - 1] || IsTimeLead(toks[i - 1].lower))) {
+      --i;
+      ++skipped;
+      continue;
+    }
+    // A subject pronoun right before the verb group stands for the nearest
+    // definite noun phrase before it in the sentence that is not the object
+    // of a preposition ("pushed the Corran Ridge fire across the highway,
+    // and by Thursday it had burned ...": the fire, not the highway).
+    if (toks[i].lower == "it" && i + 1 < fb && !s.NounWord(i + 1)) {
+      for (int k = i - 1; k >= 0; --k) {
+        if (toks[k].lower != "the" && toks[k].lower != "its") continue;
+        if (k + 1 >= i || !s.NounWord(k + 1)) continue;
+        if (k > 0 && IsPlacePrep(toks[k - 1].lower)) continue;
+        const int e = std::min(RunEndRight(s, k + 1), i - 1);
+        if (IsTimeNoun(lex.Lemma(toks[e].lower))) continue;
+        Subject sub = Build(s, k + 1, e, "", -1, -1);
+        if (!sub.head.empty()) return sub;
       }
       break;
     }

@@ -132,6 +132,38 @@ bool IsAlarmKind(const std::string& kind) {
          kind == "status-conflict" || kind == "anachronism";
 }
 
+namespace {
+
+// True when `item` occurs in the sentence of some evidence at a place that
+// overlaps that evidence's quote: a must-not item names the words that must
+// not be flagged, and a finding flags only its quotes, not the rest of the
+// sentence they sit in.
+bool FlagsText(const json& f, const std::string& item) {
+  const std::string needle = absl::AsciiStrToLower(item);
+  for (const auto& ev : f.value("evidence", json::array())) {
+    const std::string sentence = absl::AsciiStrToLower(Str(ev, "sentence"));
+    const std::string quote = absl::AsciiStrToLower(Str(ev, "quote"));
+    if (!quote.empty() && absl::StrContains(quote, needle)) return true;
+    const size_t q = quote.empty() ? std::string::npos : sentence.find(quote);
+    if (q == std::string::npos) continue;
+    for (size_t p = sentence.find(needle); p != std::string::npos;
+         p = sentence.find(needle, p + 1)) {
+      if (p < q + quote.size() && q < p + needle.size()) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool FindingFlags(const json& f, const json& e) {
+  if (!FindingMatches(f, e)) return false;
+  for (const auto& q : e.value("quotes", json::array())) {
+    if (q.is_string() && !FlagsText(f, q.get<std::string>())) return false;
+  }
+  return true;
+}
+
 bool FindingMatches(const json& f, const json& e) {
   if (Str(f, "kind") != Str(e, "kind")) return false;
   std::set<std::string> docs;
@@ -179,7 +211,7 @@ Score ScoreReport(const json& report, const json& expected) {
     KindScore& k = s.kinds[kind];
     ++k.reported;
     bool forbidden = false;
-    for (const auto& e : must_not) forbidden |= FindingMatches(f, e);
+    for (const auto& e : must_not) forbidden |= FindingFlags(f, e);
     bool expected_one = false;
     for (const auto& e : expect) expected_one |= FindingMatches(f, e);
     if (forbidden || (IsAlarmKind(kind) && !expected_one)) {

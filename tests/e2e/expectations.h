@@ -52,6 +52,12 @@ bool IsAlarmKind(const std::string& kind);
 bool FindingMatches(const nlohmann::json& finding,
                     const nlohmann::json& expectation);
 
+// For must-not items: FindingMatches, and each of the item's quotes lies in
+// (or overlaps) one of the finding's own quotes, not merely somewhere in a
+// quoted sentence.
+bool FindingFlags(const nlohmann::json& finding,
+                  const nlohmann::json& must_not_item);
+
 Score ScoreReport(const nlohmann::json& report, const nlohmann::json& expected);
 
 // Adds b into a.

@@ -117,6 +117,25 @@ TEST(SubjectTest, Table) {
        Count("aircraft"), "aircraft", ""},
       {"A 0.5% rise in consumer prices surprised markets.", "0.5%",
        MentionKind::kPercent, Pct(), "price", "consumer"},
+      // An aside between commas before the verb: the noun before it.
+      {"The stadium, built with public money, will cost $900 million.",
+       "$900 million", MentionKind::kMoney, Usd(), "stadium", ""},
+      // Money drawn from a source names the source.
+      {"The mayor released $4 million from the city reserve fund.",
+       "$4 million", MentionKind::kMoney, Usd(), "fund", "city,reserve"},
+      {"She announced a grant of $2 million from the city reserve fund.",
+       "$2 million", MentionKind::kMoney, Usd(), "grant", ""},
+      // A time phrase is skipped; "it" stands for the definite noun phrase.
+      {"Winds drove the Ashby blaze over the ridge, and by Friday night it had "
+       "scorched "
+       "8,200 hectares.",
+       "8,200 hectares", MentionKind::kQuantity,
+       Amount{8200, 8200, 8200, "ha", "area", ""}, "blaze", "ashby"},
+      // A bare count of people takes the state that follows it.
+      {"Roughly 5,000 people were still in emergency shelters.", "5,000",
+       MentionKind::kQuantity, Count("person"), "person", "emergency,shelter"},
+      {"Some 800 people are now stationed at the border.", "800",
+       MentionKind::kQuantity, Count("person"), "person", "border,stationed"},
       {"The missile flew 1,100 kilometers before landing.", "1,100",
        MentionKind::kQuantity, Amount{0, 0, 0, "km", "distance", ""}, "missile",
        ""},
