@@ -835,7 +835,18 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         const auto dist = [&](const Located& x) {
           return x.b >= loc.e ? x.b - loc.e : loc.b - std::min(loc.b, x.e);
         };
-        if (scope == nullptr || dist(o) < dist(*scope)) scope = &o;
+        // "said on Friday it is recalling 48,000 heaters sold since October
+        // 2022": a "since" date opens a period; another date of the clause
+        // dates the figure better, so a "since" date is the last resort.
+        const auto since = [&](const Located& x) {
+          const int at = TokenAt(toks, x.b);
+          return at > 0 && at < static_cast<int>(toks.size()) &&
+                 toks[at - 1].lower == "since";
+        };
+        if (scope == nullptr || (since(*scope) && !since(o)) ||
+            (since(*scope) == since(o) && dist(o) < dist(*scope))) {
+          scope = &o;
+        }
       }
       if (scope != nullptr) {
         c.scope.period = *scope->m->date;
@@ -1095,8 +1106,15 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           // A subject headed by an event noun takes the event's own name:
           // "a magnitude 5.2 tremor" is an aftershock, "the quake" the
           // earthquake.
+          // Not when the text ends in a prepositional object ("the cost of
+          // the strike" is a cost).
+          const std::vector<Token> subject_words = Tokenize(c.subject.text);
+          const bool ends_in_head = !subject_words.empty() &&
+                                    lex.Canonical(subject_words.back().lower) ==
+                                        std::string(c.subject.head);
           if (const size_t at = sentence.find(std::string(c.subject.text));
-              at != absl::string_view::npos && !c.subject.text.empty()) {
+              ends_in_head && at != absl::string_view::npos &&
+              !c.subject.text.empty()) {
             const uint32_t head_end =
                 static_cast<uint32_t>(at + c.subject.text.size());
             for (const Located& o : group) {

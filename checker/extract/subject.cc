@@ -689,6 +689,16 @@ bool IsPlacePrep(absl::string_view w) {
   return std::find(std::begin(kPreps), std::end(kPreps), w) != std::end(kPreps);
 }
 
+// Verbs that set a value on their object with "at": "put the damage at",
+// "estimated the crowd at", "pegged losses at", "valued the stake at".
+bool IsEstimateVerb(absl::string_view w) {
+  static constexpr absl::string_view kVerbs[] = {
+      "put",        "puts",   "putting", "estimate", "estimated", "estimates",
+      "estimating", "peg",    "pegged",  "pegs",     "valued",    "values",
+      "placed",     "places", "place",   "priced",   "prices",    "tallied"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+}
+
 bool IsTimeLead(absl::string_view w) {
   return w == "by" || w == "on" || w == "at" || w == "in" || w == "until" ||
          w == "since" || w == "this" || w == "last" || w == "next" ||
@@ -709,7 +719,7 @@ struct Scan {
   bool NounWord(int i) const {
     if (i < 0 || i >= size() || blocked[i]) return false;
     const Token& t = at(i);
-    if (!IsContent(t, *lex)) return false;
+    if (!IsContent(t, *lex) && !VerbUsedAsNoun(i)) return false;
     if (IsLyWord(t) && !t.capitalized) return false;
     if (i > 0 && IsModal(at(i - 1).lower)) return false;  // "will cost"
     // "expected to total": an infinitive after a verb.
@@ -737,6 +747,41 @@ struct Scan {
     }
     if (IsParticiple(i)) return false;
     return true;
+  }
+
+  // A word the lexicon lists as a verb ("cost", "estimates", "increase")
+  // used as a noun: right after a determiner, or after a determiner and
+  // modifiers ("the total economic cost").
+  bool VerbUsedAsNoun(int i) const {
+    const Token& t = at(i);
+    if (t.punct || t.numeric || t.capitalized || !lex->IsVerb(t.lower) ||
+        lex->IsStopWord(t.lower)) {
+      return false;
+    }
+    if (IsAux(t.lower)) return false;
+    if (i > 0 && IsDeterminer(at(i - 1).lower)) return true;
+    // After modifiers, only a noun the lexicon knows as a measure ("the
+    // total economic cost at") with no object or complement after it ("the
+    // death toll stood at 213", "rose to 2,310" keep their verbs).
+    const std::string lemma = lex->Lemma(t.lower);
+    if (!lex->IsRelationalHead(lemma) && !lex->IsGenericHead(lemma)) {
+      return false;
+    }
+    if (i + 1 < size()) {
+      const Token& n = at(i + 1);
+      if (!(n.punct || n.lower == "of" || n.lower == "at" || n.lower == "for" ||
+            n.lower == "in" || n.lower == "on")) {
+        return false;
+      }
+    }
+    for (int k = i - 1; k >= 0 && i - k <= 3; --k) {
+      const Token& p = at(k);
+      if (IsDeterminer(p.lower)) return true;
+      if (p.punct || p.numeric || blocked[k] || !IsContent(p, *lex)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   // An -ing verb rather than a noun: followed by a pronoun object ("taking
@@ -1214,20 +1259,41 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     if (e < ce && !toks[e].capitalized) return FromRightNP(s, after, ce - 1);
   }
 
+  // "economists put the cost of the strike to the economy at 1.2bn
+  // dollars", "officials estimate the toll at 300": the object of a verb of
+  // estimating is what the figure after "at" measures.
+  if (fb >= 2 && toks[fb - 1].lower == "at") {
+    for (int k = fb - 2; k >= std::max(0, fb - 12); --k) {
+      if (toks[k].punct) break;
+      if (!IsEstimateVerb(toks[k].lower)) continue;
+      const int ob = SkipDeterminers(s, k + 1);
+      if (ob < fb - 1 && s.NounWord(ob)) {
+        Subject sub = FromRightNP(s, ob, fb - 2);
+        if (!sub.head.empty()) return sub;
+      }
+      break;
+    }
+  }
   // Left: "<NP> (rose to|of|at|was) <figure>". A "from X to Y" pair starts
   // at "from".
   // "expects the recall to cost it 12.5m dollars": money as the second
   // object of a cost verb, after a pronoun, is a cost; the noun before the
   // verb is what costs ("the programme will cost $4 billion" keeps its
   // subject).
+  // "the stoppage cost the regional economy $1.2 billion": likewise after
+  // a short object noun phrase, when "cost" is a verb (no determiner).
   if (ctx.kind == MentionKind::kMoney) {
-    for (int k = fb - 1; k >= std::max(cb, fb - 3); --k) {
+    bool object_np = false;
+    for (int k = fb - 1; k >= std::max(cb, fb - 5); --k) {
       const std::string lemma = lex.Lemma(toks[k].lower);
       if (k < fb - 1 &&
-          (lemma == "cost" || lemma == "costs" || lemma == "costing")) {
+          (lemma == "cost" || lemma == "costs" || lemma == "costing") &&
+          !(object_np && k > 0 && IsDeterminer(toks[k - 1].lower))) {
         return MakeSubject(std::string(toks[k].lower), "cost", {});
       }
-      if (!lex.IsStopWord(toks[k].lower)) break;
+      if (lex.IsStopWord(toks[k].lower)) continue;
+      if (!s.NounWord(k) || toks[k].capitalized) break;
+      object_np = true;
     }
   }
   int i = fb - 1;

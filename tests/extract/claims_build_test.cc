@@ -167,6 +167,44 @@ TEST(ClaimsTest, StatusEntityAndScope) {
   EXPECT_EQ(cs[0].scope.period.iso, "2024-11");
 }
 
+// A "since" date opens a period: another date of the clause dates the
+// figure; alone, it still scopes it.
+TEST(ClaimsTest, SinceDateIsTheLastResortScope) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 3, 20));
+  int p1 =
+      b.Paragraph({"The maker said on Monday it was recalling 9,000 "
+                   "kettles sold since May 2024."});
+  int p2 = b.Paragraph({"The bank has held its rate at 3% since June 2025."});
+  b.Date(p1, "Monday", testing::Day(2026, 3, 16, true));
+  b.Number(p1, "9,000 kettles", 9000, MentionKind::kQuantity, "kettle",
+           "count");
+  b.Date(p1, "May 2024", testing::Month(2024, 5));
+  b.Percent(p2, "3%", 3);
+  b.Date(p2, "June 2025", testing::Month(2025, 6));
+  std::vector<Claim> cs = Build(b);
+  auto kettles = ClaimsFor(cs, "9,000 kettles");
+  ASSERT_EQ(kettles.size(), 1u);
+  EXPECT_EQ(kettles[0]->scope.period.iso, "2026-03-16");
+  auto rate = ClaimsFor(cs, "3%");
+  ASSERT_EQ(rate.size(), 1u);
+  EXPECT_EQ(rate[0]->scope.period.iso, "2025-06");
+}
+
+// "the cost of the strike": a subject whose text ends in an event noun that
+// is only its prepositional object keeps its own head.
+TEST(ClaimsTest, EventNounAsObjectDoesNotRenameTheSubject) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 3, 20));
+  int p = b.Paragraph({"Analysts put the cost of the walkout at $90 million."});
+  b.Event(p, "walkout", "strike");
+  b.Number(p, "$90 million", 90e6, MentionKind::kMoney, "USD", "currency");
+  std::vector<Claim> cs = Build(b);
+  auto cost = ClaimsFor(cs, "$90 million");
+  ASSERT_EQ(cost.size(), 1u);
+  EXPECT_EQ(cost[0]->subject.head, "cost");
+}
+
 TEST(ClaimsTest, ScopeModalityAndSpeaker) {
   DocBuilder b;
   b.Reference(absl::CivilDay(2026, 2, 10));

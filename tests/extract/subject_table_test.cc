@@ -131,6 +131,14 @@ TEST(SubjectTest, Table) {
        "8,200 hectares.",
        "8,200 hectares", MentionKind::kQuantity,
        Amount{8200, 8200, 8200, "ha", "area", ""}, "blaze", "ashby"},
+      // The object of a verb of estimating owns the figure after "at".
+      {"Officials estimated the crowd at 40,000 on Sunday.", "40,000",
+       MentionKind::kNumber, None(), "crowd", ""},
+      {"The council puts the total annual cost at $8 million.", "$8 million",
+       MentionKind::kMoney, Usd(), "cost", "annual,total"},
+      // "cost" as a verb with an object before the money.
+      {"The blackout cost the local economy $40 million.", "$40 million",
+       MentionKind::kMoney, Usd(), "cost", ""},
       // A bare count of people takes the state that follows it.
       {"Roughly 5,000 people were still in emergency shelters.", "5,000",
        MentionKind::kQuantity, Count("person"), "person", "emergency,shelter"},
