@@ -56,7 +56,8 @@ double MinAlarmPrecision(const std::string& kind) {
 
 // Blind corpora together: at least this share of all expected findings,
 // and no more false alarms than now (kBlindMaxFalseAlarms).
-constexpr double kBlindMinRecall = 0.59;  // 9 of 15 on wildfire
+// 12 of 32: wildfire 9/15, ferry 3/17.
+constexpr double kBlindMinRecall = 0.37;
 constexpr int kBlindMaxFalseAlarms = 0;
 
 json CheckJson(const std::string& dir) {
