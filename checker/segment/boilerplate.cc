@@ -415,6 +415,28 @@ constexpr size_t kManyDocs = 32;
 // Longer shared segments are quotes or syndicated text, not chrome.
 constexpr int kMaxMarkedWords = 40;
 
+// A paragraph of this many words that ends a sentence reads as reporting
+// prose: chrome (nav, promos, credits, footers) is shorter or unpunctuated.
+constexpr int kProseWords = 15;
+
+// Ends with ".", "?" or "!", closing quotes allowed after it.
+bool EndsSentence(absl::string_view s) {
+  s = internal::TrimSpace(s);
+  for (;;) {
+    if (!s.empty() && (s.back() == '"' || s.back() == '\'')) {
+      s.remove_suffix(1);
+    } else if (absl::EndsWith(s, "\xE2\x80\x9D") ||  // ”
+               absl::EndsWith(s, "\xE2\x80\x99")) {  // ’
+      s.remove_suffix(3);
+    } else if (absl::EndsWith(s, "\xC2\xBB")) {  // »
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return !s.empty() && (s.back() == '.' || s.back() == '?' || s.back() == '!');
+}
+
 // murmur3's 64-bit finalizer: a bijection that mixes every bit into all.
 uint64_t Mix64(uint64_t x) {
   x ^= x >> 33;
@@ -459,6 +481,9 @@ bool Comparable(const Segment& s) {
 
 }  // namespace
 
+// Fingerprints of a streamed corpus stay in memory for the whole run.
+static_assert(sizeof(CorpusFingerprint::Entry) <= 16);
+
 CorpusFingerprint FingerprintDocument(const SegmentedDocument& doc) {
   CorpusFingerprint fp;
   std::string buffer;
@@ -469,10 +494,13 @@ CorpusFingerprint FingerprintDocument(const SegmentedDocument& doc) {
     CorpusFingerprint::Entry e;
     e.hash = FixedHash64(buffer);
     e.segment = static_cast<uint32_t>(i);
+    const int words = internal::CountWordsUpTo(
+        s.text.text(), std::numeric_limits<uint16_t>::max() - 1);
+    e.words = static_cast<uint16_t>(words);  // saturates at 65535
+    e.prose = words >= kProseWords && EndsSentence(s.text.text());
     // Already boilerplate, or protected by a keep rule: never marked here.
     e.candidate = !s.boilerplate && s.boilerplate_reason.empty() &&
-                  internal::CountWordsUpTo(s.text.text(), kMaxMarkedWords) <=
-                      kMaxMarkedWords;
+                  words <= kMaxMarkedWords;
     fp.entries.push_back(e);
   }
   return fp;
@@ -489,27 +517,37 @@ std::vector<std::vector<uint32_t>> DecideCorpusBoilerplate(
   struct Occurrence {
     uint64_t hash;
     uint32_t doc;
-    bool mark;  // decided below: mark this text in this document
+    uint16_t words;  // of the text (equal texts have equal counts)
+    bool prose;      // reporting prose (ditto)
+    bool mark;       // decided below: mark this text in this document
     bool operator<(const Occurrence& o) const {
       return hash != o.hash ? hash < o.hash : doc < o.doc;
     }
   };
   std::vector<Occurrence> occ;
   std::vector<uint32_t> distinct(n, 0);
+  // Words of each document's article text: its comparable segments less
+  // the short ones its own signals already marked (menus, related links).
+  std::vector<uint64_t> words(n, 0);
   {
     size_t total = 0;
     for (const CorpusFingerprint& fp : docs) total += fp.entries.size();
     occ.reserve(total);
-    std::vector<uint64_t> hashes;
+    std::vector<CorpusFingerprint::Entry> entries;
     for (size_t d = 0; d < n; ++d) {
-      hashes.clear();
-      for (const auto& e : docs[d].entries) hashes.push_back(e.hash);
-      std::sort(hashes.begin(), hashes.end());
-      hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-      distinct[d] = static_cast<uint32_t>(hashes.size());
-      for (uint64_t h : hashes) {
-        occ.push_back(Occurrence{h, static_cast<uint32_t>(d), false});
+      entries = docs[d].entries;
+      for (const auto& e : entries) {
+        if (e.candidate || e.words > kMaxMarkedWords) words[d] += e.words;
       }
+      std::sort(entries.begin(), entries.end(),
+                [](const auto& x, const auto& y) { return x.hash < y.hash; });
+      const size_t before = occ.size();
+      for (size_t k = 0; k < entries.size(); ++k) {
+        if (k > 0 && entries[k].hash == entries[k - 1].hash) continue;
+        occ.push_back(Occurrence{entries[k].hash, static_cast<uint32_t>(d),
+                                 entries[k].words, entries[k].prose, false});
+      }
+      distinct[d] = static_cast<uint32_t>(occ.size() - before);
     }
   }
   std::sort(occ.begin(), occ.end());
@@ -522,32 +560,53 @@ std::vector<std::vector<uint32_t>> DecideCorpusBoilerplate(
       b = e;
     }
   };
-  // Shared texts per pair of documents (sums: independent of order).
+  // What each pair of documents shares (sums: independent of order).
   auto pair_key = [](uint32_t a, uint32_t b) {
     return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
   };
-  absl::flat_hash_map<uint64_t, uint32_t> shared;
+  struct Shared {
+    uint32_t texts = 0;        // distinct comparable texts
+    uint32_t prose = 0;        // of them reporting prose
+    uint64_t prose_words = 0;  // words in those
+  };
+  absl::flat_hash_map<uint64_t, Shared> shared;
   for_each_text([&](size_t b, size_t e) {
     if (e - b < 2 || e - b > kManyDocs) return;
     for (size_t x = b; x < e; ++x) {
       for (size_t y = x + 1; y < e; ++y) {
-        ++shared[pair_key(occ[x].doc, occ[y].doc)];
+        Shared& s = shared[pair_key(occ[x].doc, occ[y].doc)];
+        ++s.texts;
+        if (occ[x].prose) {
+          ++s.prose;
+          s.prose_words += occ[x].words;
+        }
       }
     }
   });
-  auto duplicates = [&](uint32_t a, uint32_t b) {
+  // Copies of one article (syndication, light edits): half their texts in
+  // common, or 2+ reporting paragraphs holding a third of the shorter
+  // one's words (an edited copy changes the short lines: headline, credits,
+  // promos, but not the story).
+  auto copies = [&](uint32_t a, uint32_t b) {
     auto it = shared.find(pair_key(a, b));
-    const size_t s = it == shared.end() ? 0 : it->second;
-    return s * 2 > std::min(distinct[a], distinct[b]);
+    if (it == shared.end()) return false;
+    const Shared& s = it->second;
+    if (static_cast<size_t>(s.texts) * 2 > std::min(distinct[a], distinct[b])) {
+      return true;
+    }
+    return s.prose >= 2 && s.prose_words * 3 >= std::min(words[a], words[b]);
   };
   // A text is marked in a document when it is everywhere, or when some
-  // other document holding it is not a copy of this one.
+  // other document holding it is not a copy of this one. Reporting prose
+  // in just two documents is a quote or a shared source, not chrome: chrome
+  // repeats across many pages, or is short or unpunctuated.
   for_each_text([&](size_t b, size_t e) {
     if (e - b < 2) return;
+    if (e - b == 2 && occ[b].prose) return;
     for (size_t x = b; x < e; ++x) {
       bool mark = e - b > kManyDocs;
       for (size_t y = b; y < e && !mark; ++y) {
-        mark = y != x && !duplicates(occ[x].doc, occ[y].doc);
+        mark = y != x && !copies(occ[x].doc, occ[y].doc);
       }
       occ[x].mark = mark;
     }
@@ -555,9 +614,9 @@ std::vector<std::vector<uint32_t>> DecideCorpusBoilerplate(
   for (size_t d = 0; d < n; ++d) {
     for (const auto& e : docs[d].entries) {
       if (!e.candidate) continue;
-      auto it =
-          std::lower_bound(occ.begin(), occ.end(),
-                           Occurrence{e.hash, static_cast<uint32_t>(d), false});
+      auto it = std::lower_bound(
+          occ.begin(), occ.end(),
+          Occurrence{e.hash, static_cast<uint32_t>(d), 0, false, false});
       if (it != occ.end() && it->hash == e.hash && it->doc == d && it->mark) {
         marks[d].push_back(e.segment);
       }

@@ -152,10 +152,20 @@ SegmentedDocument SegmentDocument(const Document& doc,
 // Applies the corpus-wide signal: a paragraph or list item of 4-40 words
 // whose normalized text stands in two or more documents is boilerplate
 // ("structure.shared-across-documents"). Headings and table rows are never
-// marked this way. Documents that share half or more of their eligible
-// segments are copies of one article (syndication): what they share is not
-// marked on account of each other. The result depends only on the set of
-// documents, not their order.
+// marked this way. Exceptions, because shared text is sometimes the story:
+//   * copies of one article (syndication, light edits) do not mark what
+//     they share on account of each other. Two documents are copies when
+//     they share more than half of their eligible segments, or 2+
+//     reporting paragraphs (15+ words ending in ".", "?" or "!", closing
+//     quotes allowed) that together hold a third or more of the words in
+//     the shorter one's paragraphs and list items (those its own signals
+//     marked as boilerplate not counted, unless longer than 40 words);
+//   * a reporting paragraph in exactly two documents is never marked (real
+//     chrome repeats across more pages, or is short or unpunctuated); in
+//     three or more it is marked in each document that is not a copy of
+//     all the others holding it (a standard disclaimer, say).
+// The judge's duplicate detection keeps copies from corroborating each
+// other. The result depends only on the set of documents, not their order.
 //
 // It runs in three steps so that a corpus too large for memory can be
 // streamed (read once for fingerprints, once more to extract):
@@ -177,8 +187,10 @@ struct CorpusFingerprint {
   struct Entry {
     uint64_t hash = 0;
     uint32_t segment = 0;    // position in SegmentedDocument::segments
+    uint16_t words = 0;      // word count, saturated at 65535
     bool candidate = false;  // may be marked: <= 40 words, not already
                              // boilerplate, not protected by a keep rule
+    bool prose = false;      // reporting prose (see MarkCorpusBoilerplate)
   };
   std::vector<Entry> entries;  // comparable segments, in document order
 };
