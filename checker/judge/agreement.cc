@@ -2,6 +2,7 @@
 // same time. The message counts independent sources: syndicated copies count
 // once and AI-generated documents not at all.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +35,36 @@ class AgreementJudgment : public Judgment {
   }
 
  private:
+  // Sort keys copied out of the claims: a large partition's sort then reads
+  // one array instead of claims and values at random.
+  struct Member {
+    int span_class;
+    double value;              // figures
+    const std::string* label;  // statuses: interned, one per label
+    int claim;
+  };
+
+  // A claim dated only by its document ("66.7% voted for the strike") is
+  // most likely about the one period the other documents name ("in last
+  // month's ballot, two-thirds"), not a daily figure of its own. When every
+  // stated period of the partition falls in one scope bucket, of a month or
+  // longer, the undated claims whose document date lies within that period
+  // or less than one period length after it join its span class. With
+  // several stated periods (last year's toll and this year's) which one an
+  // undated claim means is a guess: it stays apart.
+  static void AdoptStatedSpan(const Context& ctx, const ScopeBucket& stated,
+                              std::vector<Member>* members) {
+    const int32_t length = stated.end - stated.begin + 1;
+    for (Member& m : *members) {
+      if (m.span_class != 0 || ctx.ExplicitlyScoped(m.claim)) continue;
+      int32_t begin, end;
+      if (!ctx.ScopeDays(m.claim, &begin, &end)) continue;
+      if (end >= stated.begin && begin <= stated.end + length) {
+        m.span_class = stated.span_class;
+      }
+    }
+  }
+
   // Value clusters over the whole partition rather than per scope bucket:
   // two documents stating the same value for the same subject corroborate
   // each other even when one dates it explicitly ("on Thursday") and the
@@ -43,18 +74,15 @@ class AgreementJudgment : public Judgment {
               const align::ClaimGroup& group, const Partition& p,
               Findings* out) const {
     const bool status = p.measure == Measure::kStatus;
-    // Sort keys copied out of the claims: a large partition's sort then
-    // reads one array instead of claims and values at random.
-    struct Member {
-      int span_class;
-      double value;              // figures
-      const std::string* label;  // statuses: interned, one per label
-      int claim;
-    };
     std::vector<Member> members;
+    // The scope buckets holding a claim with a stated period.
+    int stated_buckets = 0;
+    const ScopeBucket* stated = nullptr;
     for (const ScopeBucket& s : p.scopes) {
+      bool any_stated = false;
       for (const ValueCluster& c : s.clusters) {
         for (int i : c.claims) {
+          any_stated = any_stated || ctx.ExplicitlyScoped(i);
           if (status) {
             members.push_back(
                 {s.span_class, 0.0, &ctx.claim(i).mention.label.str(), i});
@@ -63,6 +91,13 @@ class AgreementJudgment : public Judgment {
           }
         }
       }
+      if (any_stated) {
+        ++stated_buckets;
+        stated = &s;
+      }
+    }
+    if (stated_buckets == 1 && stated->known && stated->span_class > 0) {
+      AdoptStatedSpan(ctx, *stated, &members);
     }
     std::sort(members.begin(), members.end(),
               [&](const Member& a, const Member& b) {
@@ -156,8 +191,21 @@ class AgreementJudgment : public Judgment {
         if (info.ai_generated) {
           absl::StrAppend(&m, info.id, " (ai-generated)");
         } else {
-          absl::StrAppend(&m, info.id, " (syndicated copy of ",
-                          ctx.SourceUnit(dependent[k]), ")");
+          // The document counted for its unit: the syndication key is the
+          // smallest id of the cluster, which may be this copy itself.
+          const int unit = ctx.SourceUnitId(dependent[k]);
+          int counted = -1;
+          for (int d : docs) {
+            if (d != dependent[k] && !ctx.doc(d).ai_generated &&
+                ctx.SourceUnitId(d) == unit) {
+              counted = d;
+              break;
+            }
+          }
+          absl::StrAppend(
+              &m, info.id, " (syndicated copy of ",
+              counted >= 0 ? ctx.doc(counted).id : ctx.SourceUnit(dependent[k]),
+              ")");
         }
       }
     }

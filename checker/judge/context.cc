@@ -331,8 +331,9 @@ Context::Context(const std::vector<const Claim*>& claims,
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = *claims[i];
     Scope& s = scopes_[i];
-    s.span_class = static_cast<int8_t>(ComputeSpanClass(c));
-    s.known = ComputeScope(static_cast<int>(i), &s.begin, &s.end);
+    s.stated = ExplicitScope(c);
+    s.span_class = static_cast<int8_t>(ComputeSpanClass(c, s.stated));
+    s.known = ComputeScope(static_cast<int>(i), s.stated, &s.begin, &s.end);
     if (!IsNumericKind(c.mention.kind)) continue;
     const Amount& a = c.mention.amount;
     int unit;
@@ -486,8 +487,8 @@ bool Context::Contradictable(int a, int b) const {
   return strong || ratio <= 2.0;
 }
 
-int Context::ComputeSpanClass(const Claim& c) const {
-  if (!ExplicitScope(c)) return 0;
+int Context::ComputeSpanClass(const Claim& c, bool stated) const {
+  if (!stated) return 0;
   switch (c.scope.period.granularity) {
     case Granularity::kDay:
     case Granularity::kWeek:
@@ -512,12 +513,13 @@ bool Context::ScopeOf(int claim, absl::CivilDay* begin,
   return true;
 }
 
-bool Context::ComputeScope(int claim, int32_t* begin, int32_t* end) const {
+bool Context::ComputeScope(int claim, bool stated, int32_t* begin,
+                           int32_t* end) const {
   // Day numbers, not CivilDay arithmetic: adding days to a CivilDay
   // normalizes a calendar date each time.
   const Claim& c = *claims_[claim];
   const auto& tol = config_.tolerances;
-  if (ExplicitScope(c)) {
+  if (stated) {
     const int g = GranularityIndex(c.scope.period.granularity);
     const int slack = (g >= 0 && g < static_cast<int>(tol.date_days.size()))
                           ? tol.date_days[g]

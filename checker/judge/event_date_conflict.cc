@@ -12,11 +12,14 @@
 //   - Inside one document, the earliest date of an occurrence stands for
 //     it: later dates in the same story are usually follow-ups tagged with
 //     the same event noun ("rescuers on Monday, after Sunday's quake").
+//     A narrower date inside it makes it precise ("this week" and "on
+//     Thursday" stand for Thursday).
+//   - Two documents of which one also gives the date the other stands by
+//     do not contradict each other.
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/judge/judgment.h"
@@ -27,6 +30,13 @@ namespace {
 struct Dated {
   absl::CivilDay begin, end;  // widened by granularity slack
   int claim;
+  int doc;  // Context::DocOf(claim)
+};
+
+// A document's dates for one occurrence and the one that stands for it.
+struct DocDates {
+  Dated rep;
+  absl::Span<const Dated> all;
 };
 
 struct DateCluster {
@@ -50,7 +60,7 @@ class EventDateConflictJudgment : public Judgment {
         DateValue d;
         if (!ctx.DateOf(i, &d)) continue;
         const int slack = ctx.DateSlack(d.granularity);
-        dated.push_back({d.begin - slack, d.end + slack, i});
+        dated.push_back({d.begin - slack, d.end + slack, i, ctx.DocOf(i)});
       }
       std::sort(dated.begin(), dated.end(), [](const Dated& a, const Dated& b) {
         if (a.begin != b.begin) return a.begin < b.begin;
@@ -78,12 +88,50 @@ class EventDateConflictJudgment : public Judgment {
                        std::vector<Dated>::const_iterator first,
                        std::vector<Dated>::const_iterator last,
                        Findings* out) const {
-    // The earliest date of each document (input is sorted by date).
-    std::vector<Dated> reps;
-    absl::flat_hash_set<int> seen;
-    for (auto it = first; it != last; ++it) {
-      if (seen.insert(ctx.DocOf(it->claim)).second) reps.push_back(*it);
+    if (last - first < 2) return;
+    // Each document's dates for the occurrence, together, in date order.
+    std::vector<Dated> by_doc(first, last);
+    std::sort(by_doc.begin(), by_doc.end(), [](const Dated& a, const Dated& b) {
+      if (a.doc != b.doc) return a.doc < b.doc;
+      if (a.begin != b.begin) return a.begin < b.begin;
+      if (a.end != b.end) return a.end < b.end;
+      return a.claim < b.claim;
+    });
+    // The earliest date of each document stands for it, made precise by the
+    // narrowest date of the same document inside it: "this week" and "on
+    // Thursday" in one story are one day, Thursday, not a week that agrees
+    // with any other source's day.
+    std::vector<DocDates> docs;  // by document
+    for (size_t i = 0; i < by_doc.size();) {
+      const Dated& outer = by_doc[i];
+      size_t j = i + 1;
+      while (j < by_doc.size() && by_doc[j].doc == outer.doc) ++j;
+      Dated rep = outer;
+      for (size_t k = i + 1; k < j; ++k) {
+        const Dated& d = by_doc[k];
+        if (d.begin >= outer.begin && d.end <= outer.end &&
+            d.end - d.begin < rep.end - rep.begin) {
+          rep = d;
+        }
+      }
+      docs.push_back({rep, absl::MakeConstSpan(by_doc).subspan(i, j - i)});
+      i = j;
     }
+    if (docs.size() < 2) return;
+    auto dates_of = [&docs](int doc) -> const DocDates& {
+      return *std::lower_bound(
+          docs.begin(), docs.end(), doc,
+          [](const DocDates& d, int doc) { return d.rep.doc < doc; });
+    };
+    // The documents' dates in date order, as the clustering below needs.
+    std::vector<Dated> reps;
+    reps.reserve(docs.size());
+    for (const DocDates& d : docs) reps.push_back(d.rep);
+    std::sort(reps.begin(), reps.end(), [](const Dated& a, const Dated& b) {
+      if (a.begin != b.begin) return a.begin < b.begin;
+      if (a.end != b.end) return a.end < b.end;
+      return a.claim < b.claim;
+    });
     if (reps.size() < 2) return;
     // Overlapping dates agree.
     std::vector<DateCluster> clusters;
@@ -121,7 +169,8 @@ class EventDateConflictJudgment : public Judgment {
         const int x = a.claims[i];
         for (size_t j = 0; j < std::min(cap, b.claims.size()); ++j) {
           const int y = b.claims[j];
-          if (SameOccurrence(ctx, x, y)) {
+          if (SameOccurrence(ctx, x, y) &&
+              !ShareDate(dates_of(ctx.DocOf(x)), dates_of(ctx.DocOf(y)))) {
             xs.push_back(x);
             ys.push_back(y);
           }
@@ -130,6 +179,26 @@ class EventDateConflictJudgment : public Judgment {
       if (xs.empty()) continue;
       Report(ctx, cfg, group, xs, ys, out);
     }
+  }
+
+  // Whether either document also gives the date the other stands by: a
+  // story that dates a strike both "last month" and "on Monday" does not
+  // contradict another that says Monday. Dates that only enclose the
+  // document's own (its "this week" around its "Thursday") do not count.
+  static bool ShareDate(const DocDates& a, const DocDates& b) {
+    // One date each: the two stand in different clusters, apart.
+    if (a.all.size() == 1 && b.all.size() == 1) return false;
+    auto gives = [](const DocDates& d, const Dated& other) {
+      for (const Dated& x : d.all) {
+        const bool encloses = x.begin <= d.rep.begin && x.end >= d.rep.end &&
+                              (x.begin != d.rep.begin || x.end != d.rep.end);
+        if (!encloses && x.begin <= other.end && other.begin <= x.end) {
+          return true;
+        }
+      }
+      return false;
+    };
+    return gives(a, b.rep) || gives(b, a.rep);
   }
 
   // x is dated before y, in another document.

@@ -146,6 +146,9 @@ class Context {
   bool Contradictable(int a, int b) const;
   // Span class of a claim's time scope (see ScopeBucket::span_class).
   int SpanClass(int claim) const { return scopes_[claim].span_class; }
+  // Whether the claim's scope is its own stated period rather than one
+  // implied by its document's date (or unknown).
+  bool ExplicitlyScoped(int claim) const { return scopes_[claim].stated; }
   // Partition class of a figure claim (measure x unit), -1 for others, and
   // its partition's key ("amount|count") and measure (count as level).
   int PartitionCode(int claim) const { return values_[claim].partition; }
@@ -301,13 +304,15 @@ class Context {
     int32_t begin = 0, end = 0;  // days since 1970-01-01, widened
     int8_t span_class = 0;
     bool known = false;
+    bool stated = false;  // ExplicitScope(claim)
   };
   // The bounds a range claim states, before tolerance widening.
   void RawBounds(int claim, double* lo, double* hi) const;
   bool ExplicitScope(const Claim& c) const;
   bool HasPeriod(const TimeScope& s) const;
-  int ComputeSpanClass(const Claim& c) const;
-  bool ComputeScope(int claim, int32_t* begin, int32_t* end) const;
+  // `stated` is ExplicitScope(claim), computed once per claim.
+  int ComputeSpanClass(const Claim& c, bool stated) const;
+  bool ComputeScope(int claim, bool stated, int32_t* begin, int32_t* end) const;
 
   const std::vector<const Claim*>& claims_;
   const JudgeConfig& config_;

@@ -44,6 +44,35 @@ class SupersededJudgment : public Judgment {
         }
         int x, y;
         if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
+        // The other sources that stated the superseded value, in this bucket
+        // or in the buckets before it that said the same (the state went
+        // unchanged from one report to the next), were overtaken too: one
+        // claim of each, newest bucket first, joins the evidence.
+        ClaimList evidence = {x, y};
+        const size_t cap =
+            static_cast<size_t>(ctx.config().limits.max_evidence);
+        for (size_t r = k + 1; r-- > 0 && evidence.size() < cap;) {
+          const ScopeBucket& s = p.scopes[r];
+          if (!s.known || s.span_class != earlier.span_class ||
+              s.clusters.empty()) {
+            break;
+          }
+          const ValueCluster& c = Main(s);
+          if (status ? c.label != a.label
+                     : !ctx.Agree(c.claims.front(), a.claims.front())) {
+            break;
+          }
+          for (int i : ctx.OnePerDocument(c.claims)) {
+            if (evidence.size() >= cap) break;
+            // A syndicated copy repeats its source: one of them is enough.
+            const int unit = ctx.SourceUnitId(ctx.DocOf(i));
+            bool seen = false;
+            for (int e : evidence) {
+              seen = seen || ctx.SourceUnitId(ctx.DocOf(e)) == unit;
+            }
+            if (!seen) evidence.push_back(i);
+          }
+        }
         Finding f;
         f.subject = group.subject;
         std::string& m = ctx.Scratch();
@@ -52,8 +81,12 @@ class SupersededJudgment : public Judgment {
         absl::StrAppend(&m, " as of ", ctx.ScopeText(x), " was superseded by ");
         ctx.AppendCite(y, &m);
         absl::StrAppend(&m, " as of ", ctx.ScopeText(y));
+        for (size_t e = 2; e < evidence.size(); ++e) {
+          m += e == 2 ? "; also stated: " : ", ";
+          ctx.AppendCite(evidence[e], &m);
+          absl::StrAppend(&m, " as of ", ctx.ScopeText(evidence[e]));
+        }
         f.message = m;
-        const int evidence[] = {x, y};
         std::string values[2] = {"1:", "2:"};
         ctx.AppendValueText(x, &values[0]);
         ctx.AppendValueText(y, &values[1]);

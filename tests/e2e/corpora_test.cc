@@ -38,11 +38,16 @@ constexpr double kMinAlarmPrecision = 0.8;
 
 double MinRecall(const std::string& kind) {
   static const std::map<std::string, double> kFloors = {
-      {"agreement", 0.6},           {"ai-generated", 0.95},
-      {"anachronism", 0.95},        {"compatible", 0.6},
-      {"conflict", 0.75},           {"duplicate", 0.95},
-      {"event-date-conflict", 0.8}, {"not-comparable", 0.75},
-      {"superseded", 0.6},          {"uncorroborated", 0.95}};
+      {"agreement", 0.65},
+      {"ai-generated", 0.95},
+      {"anachronism", 0.95},
+      {"compatible", 0.6},
+      {"conflict", 0.75},
+      {"duplicate", 0.95},
+      {"event-date-conflict", 0.95},
+      {"not-comparable", 0.75},
+      {"superseded", 0.8},
+      {"uncorroborated", 0.95}};
   auto it = kFloors.find(kind);
   return it == kFloors.end() ? kMinRecall : it->second;
 }

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "checker/judge/judge.h"
 #include "gtest/gtest.h"
 #include "tests/judge/claim_builder.h"
@@ -183,6 +184,99 @@ TEST(AgreementTest, DocumentsStatingTheSamePlanAgree) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"a", "b"}));
   EXPECT_NE(found[0].message.find("Article 9"), std::string::npos)
+      << found[0].message;
+}
+
+// A figure dated only by its document ("66.7% voted to strike", published
+// 17 March) agrees with the same figure stated for the one period the
+// partition names ("in last month's ballot, two-thirds"), although a
+// month and a document date are different span classes.
+TEST(AgreementTest, UndatedClaimJoinsTheOneStatedPeriod) {
+  const DateValue february =
+      Dates(Day(2025, 2, 1), Day(2025, 2, 28), Granularity::kMonth, "2025-02");
+  std::vector<Claim> claims = {
+      C("wire", 1)
+          .Ratio(2.0 / 3, "two-thirds")
+          .Subject("member")
+          .Scope(february),
+      C("explainer", 1).Percent(66.7, "66.7%").Subject("member"),
+      C("explainer", 2).Percent(12, "12%").Subject("member"),
+  };
+  auto found = OfKind(Judge(claims, {Doc("wire", Day(2025, 3, 6)),
+                                     Doc("explainer", Day(2025, 3, 17))}),
+                      "agreement");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"explainer", "wire"}));
+}
+
+// The other side of that rule: an undated figure stays apart when which
+// period it means is a guess (several stated periods: last year's toll
+// and this year's), or when its document was written before the period
+// or long after it.
+TEST(AgreementTest, UndatedClaimStaysApartFromAmbiguousOrDistantPeriods) {
+  auto year = [](int y) {
+    return Dates(Day(y, 1, 1), Day(y, 12, 31), Granularity::kYear,
+                 absl::StrCat(y));
+  };
+  const DateValue february =
+      Dates(Day(2025, 2, 1), Day(2025, 2, 28), Granularity::kMonth, "2025-02");
+  struct Case {
+    const char* name;
+    std::vector<Claim> claims;
+    absl::CivilDay undated_doc_day;
+  } cases[] = {
+      {"last year's toll and this year's",
+       {C("a", 1).Count(300, "300").Subject("death").Scope(year(2023)),
+        C("b", 1).Count(700, "700").Subject("death").Scope(year(2024)),
+        C("c", 1).Count(700, "700").Subject("death")},
+       Day(2025, 1, 9)},
+      {"a month and a day stated",
+       {C("a", 1).Count(700, "700").Subject("death").Scope(february),
+        C("b", 1)
+            .Count(900, "900")
+            .Subject("death")
+            .Scope(Dates(Day(2025, 3, 3), Day(2025, 3, 3), Granularity::kDay,
+                         "2025-03-03")),
+        C("c", 1).Count(700, "700").Subject("death")},
+       Day(2025, 3, 20)},
+      {"written before the period",
+       {C("a", 1).Count(700, "700").Subject("death").Scope(february),
+        C("c", 1).Count(700, "700").Subject("death")},
+       Day(2025, 1, 20)},
+      {"written long after the period",
+       {C("a", 1).Count(700, "700").Subject("death").Scope(february),
+        C("c", 1).Count(700, "700").Subject("death")},
+       Day(2025, 6, 1)},
+  };
+  for (const auto& tc : cases) {
+    auto all =
+        Judge(tc.claims, {Doc("a", Day(2025, 3, 6)), Doc("b", Day(2025, 3, 6)),
+                          Doc("c", tc.undated_doc_day)});
+    EXPECT_TRUE(OfKind(all, "agreement").empty()) << tc.name;
+    EXPECT_TRUE(OfKind(all, "conflict").empty()) << tc.name;
+  }
+  // Last year's toll is still superseded by this year's.
+  auto all = Judge(cases[0].claims,
+                   {Doc("a", Day(2025, 1, 9)), Doc("b", Day(2025, 1, 9)),
+                    Doc("c", Day(2025, 1, 9))});
+  EXPECT_EQ(OfKind(all, "superseded").size(), 1u);
+}
+
+// A syndicated copy is named as a copy of the document that was counted,
+// whichever of the two gave the syndication key its name.
+TEST(AgreementTest, NamesTheCountedDocumentOfACopy) {
+  std::vector<Claim> claims = {
+      C("wire", 1).Count(4800, "4,800").Subject("dockworker"),
+      C("copy", 1).Count(4800, "4,800").Subject("dockworker"),
+      C("gazette", 1).Count(4800, "4,800").Subject("dockworker"),
+  };
+  std::vector<DocumentInfo> docs = {Doc("wire", Day(2025, 3, 6), false, "copy"),
+                                    Doc("copy", Day(2025, 3, 6), false, "copy"),
+                                    Doc("gazette", Day(2025, 3, 6))};
+  auto found = OfKind(Judge(claims, docs), "agreement");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].message.find("copy (syndicated copy of wire)"),
+            std::string::npos)
       << found[0].message;
 }
 

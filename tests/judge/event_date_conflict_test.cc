@@ -160,5 +160,56 @@ TEST(EventDateConflictTest, EarliestDatePerDocument) {
             "(\"Saturday's\", relief) vs 2026-04-05 (\"Sunday\", valley)");
 }
 
+// A document that dates the event both coarsely ("this week") and exactly
+// ("on Thursday") stands by the exact day: the week around it does not
+// make it agree with another source's Wednesday.
+TEST(EventDateConflictTest, NarrowestDateInsideTheEarliestStandsForIt) {
+  std::vector<Claim> claims = {
+      C("preview", 1)
+          .Date(Dates(Day(2025, 11, 10), Day(2025, 11, 16), Granularity::kWeek,
+                      "2025-W46"),
+                "this week")
+          .Event("decision"),
+      C("preview", 2).Date(Dated(2025, 11, 13), "Thursday").Event("decision"),
+      C("explainer", 1)
+          .Date(Dated(2025, 11, 12), "Wednesday, November 12")
+          .Event("decision"),
+  };
+  auto found = OfKind(Judge(claims, {Doc("preview", Day(2025, 11, 10)),
+                                     Doc("explainer", Day(2025, 11, 14))}),
+                      "event-date-conflict");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]),
+            (std::vector<std::string>{"explainer", "preview"}));
+  EXPECT_EQ(found[0].message,
+            "sources disagree on the date of decision: 2025-11-12 "
+            "(\"Wednesday, November 12\", explainer) vs 2025-11-13 "
+            "(\"Thursday\", preview)");
+}
+
+// Two documents that both give the same day for the event do not
+// contradict each other, whatever else they tag with it: one story's
+// "last month" (an earlier ballot tagged with the strike) beside its
+// "Monday", another's "this year" beside its "March 3".
+TEST(EventDateConflictTest, DocumentsSharingADayDoNotConflict) {
+  std::vector<Claim> claims = {
+      C("wire", 1)
+          .Date(Dates(Day(2025, 2, 1), Day(2025, 2, 28), Granularity::kMonth,
+                      "2025-02"),
+                "last month")
+          .Event("strike"),
+      C("wire", 2).Date(Dated(2025, 3, 3), "Monday").Event("strike"),
+      C("gazette", 1)
+          .Date(Dates(Day(2025, 1, 1), Day(2025, 12, 31), Granularity::kYear,
+                      "2025"),
+                "this year")
+          .Event("strike"),
+      C("gazette", 2).Date(Dated(2025, 3, 3), "March 3").Event("strike"),
+  };
+  auto all = Judge(
+      claims, {Doc("wire", Day(2025, 3, 6)), Doc("gazette", Day(2025, 3, 14))});
+  EXPECT_TRUE(OfKind(all, "event-date-conflict").empty());
+}
+
 }  // namespace
 }  // namespace crosscheck::judge

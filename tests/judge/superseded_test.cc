@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_format.h"
 #include "gtest/gtest.h"
 #include "tests/judge/judge_util.h"
 
@@ -86,6 +87,44 @@ TEST(SupersededTest, MustNotTrigger) {
                      {Doc("a", Day(2023, 6, 1)), Doc("b", Day(2025, 6, 1))});
     EXPECT_TRUE(OfKind(all, "superseded").empty()) << tc.name;
   }
+}
+
+// A state reported unchanged by several sources before it changed: every
+// one of them was overtaken, not only the latest. A syndicated copy adds
+// nothing to its source.
+TEST(SupersededTest, EverySourceOfTheOldStateIsEvidence) {
+  auto on = [](int d) {
+    return Dates(Day(2026, 1, d), Day(2026, 1, d), Granularity::kDay,
+                 absl::StrFormat("2026-01-%02d", d));
+  };
+  std::vector<Claim> claims = {
+      C("wire", 1)
+          .Status("obligation", "voluntary", "is voluntary")
+          .Scope(on(16)),
+      C("desk", 1)
+          .Status("obligation", "voluntary", "is voluntary")
+          .Scope(on(19)),
+      C("desk_copy", 1)
+          .Status("obligation", "voluntary", "is voluntary")
+          .Scope(on(19)),
+      C("explainer", 1)
+          .Status("obligation", "mandatory", "made the recall mandatory")
+          .Scope(on(20)),
+  };
+  auto found =
+      OfKind(Judge(claims, {Doc("wire", Day(2026, 1, 16)),
+                            Doc("desk", Day(2026, 1, 19)),
+                            Doc("desk_copy", Day(2026, 1, 19), false, "desk"),
+                            Doc("explainer", Day(2026, 1, 21))}),
+             "superseded");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]),
+            (std::vector<std::string>{"desk", "explainer", "wire"}));
+  EXPECT_EQ(found[0].message,
+            "obligation changed over time: is voluntary (desk) as of "
+            "2026-01-19 was superseded by made the recall mandatory "
+            "(explainer) as of 2026-01-20; also stated: is voluntary (wire) "
+            "as of 2026-01-16");
 }
 
 }  // namespace
