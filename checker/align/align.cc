@@ -239,11 +239,16 @@ void ClusterBucket(const Claims& claims, const ModifierSets& sets,
   }
   size_t largest = 0;
   if (!bare.empty()) {
-    if (clusters.empty()) {
+    const bool vague =
+        std::find(options.vague_heads.begin(), options.vague_heads.end(),
+                  head) != options.vague_heads.end();
+    if (clusters.empty() || vague) {
       clusters.push_back(Cluster{&mods(bare.front()), bare.front(), 0});
-    }
-    for (size_t c = 1; c < clusters.size(); ++c) {
-      if (clusters[c].size > clusters[largest].size) largest = c;
+      largest = clusters.size() - 1;
+    } else {
+      for (size_t c = 1; c < clusters.size(); ++c) {
+        if (clusters[c].size > clusters[largest].size) largest = c;
+      }
     }
   }
   // One group per cluster, its claims allocated once and sorted.

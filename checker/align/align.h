@@ -24,7 +24,8 @@
 //      modifiers, capped at max_candidates per modifier, so the work is
 //      O(n log n) and never all-pairs.
 //   3. Claims without modifiers ("the tariff") join the largest cluster of
-//      their bucket: a bare head most likely means the story's main subject.
+//      their bucket: a bare head most likely means the story's main subject
+//      (unless the head is one of AlignOptions::vague_heads).
 //
 // Different measures of one subject (a level, a change, a share of GDP) stay
 // in the same group, so judgments can say "not comparable"; judgments never
@@ -65,6 +66,12 @@ struct AlignOptions {
   // usually implicit: "rules with a minority government"); set this to also
   // require the same subject head.
   bool status_by_subject = false;
+  // Heads too vague to stand for the story's main subject when bare: "about
+  // 41,000 people" says nothing of which people, so it must not join the
+  // cluster of "12,000 people under evacuation orders". Bare claims with
+  // these heads form a group of their own instead of joining the largest
+  // cluster (step 3 above).
+  std::vector<std::string> vague_heads;
 };
 
 // What kind of thing a claim states, for alignment.

@@ -120,6 +120,7 @@ JudgeConfig::JudgeConfig() {
     judgments_.emplace_back(e.kind, jc);
   }
   status_compatible = {{"majority", "supermajority", "landslide", "victory"}};
+  align.vague_heads = {"person", "individual", "other"};
 }
 
 JudgeConfig JudgeConfig::Defaults() { return JudgeConfig(); }
@@ -247,8 +248,22 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
   if (root.contains("align")) {
     const json& a = root["align"];
     const std::string p = "/align";
-    CC_RETURN_IF_ERROR(r.Keys(
-        a, p, {"min_modifier_overlap", "max_candidates", "status_by_subject"}));
+    CC_RETURN_IF_ERROR(r.Keys(a, p,
+                              {"min_modifier_overlap", "max_candidates",
+                               "status_by_subject", "vague_heads"}));
+    if (a.contains("vague_heads")) {
+      const json& v = a["vague_heads"];
+      if (!v.is_array())
+        return r.Error(p + "/vague_heads", "expected an array");
+      c.align.vague_heads.clear();
+      for (size_t i = 0; i < v.size(); ++i) {
+        if (!v[i].is_string()) {
+          return r.Error(absl::StrCat(p, "/vague_heads/", i),
+                         "expected a string");
+        }
+        c.align.vague_heads.push_back(v[i].get<std::string>());
+      }
+    }
     CC_RETURN_IF_ERROR(r.Number(a, p, "min_modifier_overlap", 0, 1,
                                 &c.align.min_modifier_overlap));
     CC_RETURN_IF_ERROR(

@@ -32,6 +32,29 @@ TEST(AlignTest, SameHeadSameModifiersGroupTogether) {
   EXPECT_EQ(groups[1].claims, (std::vector<int>{0, 1}));
 }
 
+TEST(AlignTest, BareVagueHeadsStayApart) {
+  std::vector<Claim> claims = {
+      C("a", 1)
+          .Count(12000, "12,000")
+          .Subject("person", {"evacuation", "order"}),
+      C("b", 1)
+          .Count(12400, "12,400")
+          .Subject("person", {"evacuation", "order"}),
+      C("c", 1).Count(41000, "41,000").Subject("person"),
+      C("d", 1).Count(300, "300").Subject("tariff", {"steel"}),
+      C("e", 1).Count(300, "300").Subject("tariff"),
+  };
+  AlignOptions options;
+  auto joined = AlignClaims(claims, options);
+  ASSERT_EQ(joined.size(), 2u);
+  EXPECT_EQ(joined[0].claims, (std::vector<int>{0, 1, 2}));
+  options.vague_heads = {"person"};
+  auto apart = AlignClaims(claims, options);
+  ASSERT_EQ(apart.size(), 3u);
+  EXPECT_EQ(Members(apart),
+            (std::vector<std::vector<int>>{{2}, {0, 1}, {3, 4}}));
+}
+
 TEST(AlignTest, DifferentHeadsNeverAlignEvenWithEqualNumbers) {
   std::vector<Claim> claims = {
       C("a", 1).Percent(15, "15%").Subject("tariff", {"car"}),

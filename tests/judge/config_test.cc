@@ -33,6 +33,7 @@ TEST(JudgeConfigTest, ShippedFileEqualsDefaults) {
   EXPECT_EQ(loaded->minhash.seed, d.minhash.seed);
   EXPECT_EQ(loaded->minhash.threshold, d.minhash.threshold);
   EXPECT_EQ(loaded->align.min_modifier_overlap, d.align.min_modifier_overlap);
+  EXPECT_EQ(loaded->align.vague_heads, d.align.vague_heads);
   EXPECT_EQ(loaded->limits.max_evidence, d.limits.max_evidence);
   EXPECT_EQ(loaded->status_compatible, d.status_compatible);
 }
@@ -77,6 +78,10 @@ TEST(JudgeConfigTest, ErrorsNameFileAndPointer) {
        "j.json: /minhash: bands * rows must equal num_hashes"},
       {R"({"tolerances": {"date_days": {"fortnight": 1}}})",
        "j.json: /tolerances/date_days/fortnight: unknown key"},
+      {R"({"align": {"vague_heads": "person"}})",
+       "j.json: /align/vague_heads: expected an array"},
+      {R"({"align": {"vague_heads": ["person", 2]}})",
+       "j.json: /align/vague_heads/1: expected a string"},
       {R"({"status_compatible": [["a", 1]]})",
        "j.json: /status_compatible/0/1: expected a string"},
       {R"({"family": "money"})", "j.json: /family: expected \"judge\""},
