@@ -30,10 +30,14 @@ class CompatibleJudgment : public Judgment {
             const ValueCluster& a = s.clusters[i];
             const ValueCluster& b = s.clusters[j];
             int x, y;
+            // Like agreement, compatibility is corroboration: a syndicated
+            // copy cannot lend it to its own original.
             if (status) {
               if (!ctx.LabelsCompatible(a.label, b.label)) continue;
-              if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
-            } else if (!ctx.FindPair(a.claims, b.claims, true, &x, &y)) {
+              if (!ctx.FindPair(a.claims, b.claims, false, &x, &y, true)) {
+                continue;
+              }
+            } else if (!ctx.FindPair(a.claims, b.claims, true, &x, &y, true)) {
               continue;
             }
             Finding f;

@@ -706,7 +706,8 @@ std::string Context::ScopeText(int claim) const {
 }
 
 bool Context::FindPair(absl::Span<const int> a, absl::Span<const int> b,
-                       bool need_overlap, int* x, int* y) const {
+                       bool need_overlap, int* x, int* y,
+                       bool independent) const {
   // One claim per document on each side: a cluster whose first claims all
   // come from one document must not hide its other documents.
   const ClaimList as = OnePerDocument(a);
@@ -714,6 +715,9 @@ bool Context::FindPair(absl::Span<const int> a, absl::Span<const int> b,
   for (int ai : as) {
     for (int bj : bs) {
       if (DocOf(ai) == DocOf(bj)) continue;
+      if (independent && SourceUnitId(DocOf(ai)) == SourceUnitId(DocOf(bj))) {
+        continue;
+      }
       if (need_overlap && !Overlap(ai, bj)) continue;
       *x = ai;
       *y = bj;

@@ -228,10 +228,13 @@ class Context {
   // document's reference date, "" when unknown.
   std::string ScopeText(int claim) const;
   // Finds x in `a`, y in `b` from different documents (and, when
-  // `need_overlap`, with overlapping bounds), looking at no more than
-  // limits.max_evidence claims of each side. False when there is none.
+  // `need_overlap`, with overlapping bounds; when `independent`, from
+  // different source units, so a syndicated copy never pairs with its
+  // original), looking at no more than limits.max_evidence claims of each
+  // side. False when there is none.
   bool FindPair(absl::Span<const int> a, absl::Span<const int> b,
-                bool need_overlap, int* x, int* y) const;
+                bool need_overlap, int* x, int* y,
+                bool independent = false) const;
   // Labels that can hold at once (config.status_compatible).
   bool LabelsCompatible(const Symbol& a, const Symbol& b) const;
 

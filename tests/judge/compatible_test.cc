@@ -45,6 +45,24 @@ TEST(CompatibleTest, OpenBoundAndPoint) {
   EXPECT_TRUE(OfKind(all, "conflict").empty());
 }
 
+TEST(CompatibleTest, ASyndicatedCopyIsNoSecondSource) {
+  std::vector<Claim> claims = {
+      C("wire", 1)
+          .Count(11, "at least 11")
+          .Bounds(11, std::numeric_limits<double>::infinity(), "at-least")
+          .Subject("victim"),
+      C("copy", 1)
+          .Count(30, "about 30")
+          .Bounds(27, 33, "about")
+          .Subject("victim"),
+  };
+  std::vector<DocumentInfo> docs = {Doc("wire", Day(2026, 10, 3)),
+                                    Doc("copy", Day(2026, 10, 3))};
+  EXPECT_EQ(OfKind(Judge(claims, docs), "compatible").size(), 1u);
+  docs[0].syndication_key = docs[1].syndication_key = "wire";
+  EXPECT_TRUE(OfKind(Judge(claims, docs), "compatible").empty());
+}
+
 TEST(CompatibleTest, CompatibleStatusLabels) {
   std::vector<Claim> claims = {
       C("a", 1).Status("majority", "landslide", "decisive landslide"),
