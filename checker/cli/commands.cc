@@ -24,6 +24,7 @@
 #include "checker/core/result.h"
 #include "checker/extract/rule_examples.h"
 #include "checker/extract/rules.h"
+#include "checker/extract/subject.h"
 #include "checker/ingest/ingest.h"
 #include "checker/pipeline/baseline.h"
 #include "checker/pipeline/claims_io.h"
@@ -116,7 +117,9 @@ void PrintHelp(const std::string& cmd) {
     std::cout << "Usage: crosscheck rules test|lint [--rules DIR]\n\n"
                  "  test   run every rule's inline match / no_match examples\n"
                  "  lint   validate packs: ids, descriptions, patterns, "
-                 "examples\n";
+                 "examples;\n"
+                 "         and each lexicon.json: word classes and their "
+                 "notes\n";
   }
 }
 
@@ -663,6 +666,17 @@ int RunRulesCommand(int argc, char** argv) {
     for (const auto& p : rules.Lint()) {
       std::cout << p.ToString() << "\n";
       ++failures;
+    }
+    // The lexicons the engine may load (a user's replaces the shipped one).
+    for (const std::string& d : dirs) {
+      const std::string lexicon =
+          (std::filesystem::path(d) / "lexicon.json").string();
+      std::error_code ec;
+      if (!std::filesystem::exists(lexicon, ec)) continue;
+      for (const std::string& p : extract::Lexicon::Lint(lexicon)) {
+        std::cout << p << "\n";
+        ++failures;
+      }
     }
     std::cout << rules.rules().size() << " rules, " << failures
               << " problems\n";

@@ -19,6 +19,11 @@
 namespace crosscheck::extract {
 namespace {
 
+// Word lists (change nouns, temporal connectives, scheduling words, plan
+// negations...) are the lexicon's word classes (Lexicon::Is, MatchAt); the
+// code keeps the single words that make a construction: "from X to Y", "X%
+// of", "by" after a change verb, "than", "since", "and"/"or".
+
 // A mention located in its sentence.
 struct Located {
   const Mention* m = nullptr;
@@ -117,16 +122,6 @@ bool IsRank(const Mention& m) {
          m.amount.dimension == "rank";
 }
 
-constexpr absl::string_view kChangeNouns[] = {
-    "increase", "rise",     "cut",       "hike",  "drop",   "decline",
-    "jump",     "gain",     "reduction", "fall",  "growth", "surge",
-    "boost",    "decrease", "climb",     "slump", "plunge"};
-
-bool IsChangeNoun(absl::string_view w) {
-  return std::find(std::begin(kChangeNouns), std::end(kChangeNouns), w) !=
-         std::end(kChangeNouns);
-}
-
 struct MeasureResult {
   Measure measure = Measure::kLevel;
   std::optional<double> change_from;
@@ -180,18 +175,14 @@ MeasureResult DetectMeasure(const Located& loc,
     int i = fe;
     if (word(i) == "of") {
       ++i;
-      while (word(i) == "the" || word(i) == "its" || word(i) == "their" ||
-             word(i) == "all") {
-        ++i;
-      }
+      while (i < n && lex.Is(WordClass::kOfDeterminer, word(i))) ++i;
       if (i < n && lex.IsShareBase(lex.Lemma(t[i].lower))) {
         r.measure = Measure::kShare;
         return r;
       }
     }
-    if (word(fb - 1) == "of" && (lex.Lemma(word(fb - 2)) == "share" ||
-                                 lex.Lemma(word(fb - 2)) == "stake" ||
-                                 lex.Lemma(word(fb - 2)) == "proportion")) {
+    if (word(fb - 1) == "of" &&
+        lex.Is(WordClass::kShareNoun, lex.Lemma(word(fb - 2)))) {
       r.measure = Measure::kShare;
       return r;
     }
@@ -200,7 +191,7 @@ MeasureResult DetectMeasure(const Located& loc,
   auto is_change_word = [&](int i) {
     return i >= 0 && i < n &&
            (lex.IsChangeWord(t[i].lower) ||
-            IsChangeNoun(lex.Lemma(t[i].lower)));
+            lex.Is(WordClass::kChangeNoun, lex.Lemma(t[i].lower)));
   };
   // "raised its key policy rate by 25 basis points": the verb may stand a
   // few words before "by".
@@ -215,17 +206,15 @@ MeasureResult DetectMeasure(const Located& loc,
     r.measure = Measure::kChange;
     return r;
   }
-  if (word(fb - 1) == "up" || word(fb - 1) == "down") {
+  if (lex.Is(WordClass::kChangeAdverb, word(fb - 1))) {
     r.measure = Measure::kChange;
     return r;
   }
-  if (fe < n && IsChangeNoun(lex.Lemma(t[fe].lower))) {
+  if (fe < n && lex.Is(WordClass::kChangeNoun, lex.Lemma(t[fe].lower))) {
     r.measure = Measure::kChange;
     return r;
   }
-  if ((word(fe) == "higher" || word(fe) == "lower" || word(fe) == "more" ||
-       word(fe) == "less") &&
-      word(fe + 1) == "than") {
+  if (lex.Is(WordClass::kComparative, word(fe)) && word(fe + 1) == "than") {
     r.measure = Measure::kChange;
     return r;
   }
@@ -293,38 +282,28 @@ std::pair<std::string, std::vector<std::string>> EntityLeft(
     --b;
   }
   // "Prime Minister Sanae Takaichi" -> the name.
-  while (b < i && IsTitleWord(t[b].lower)) ++b;
+  while (b < i && IsTitleWord(t[b].lower, lex)) ++b;
   std::vector<std::string> mods;
   for (int k = b; k <= i; ++k) mods.push_back(lex.Canonical(t[k].lower));
   return {std::string(sentence.substr(t[b].begin, t[i].end - t[b].begin)),
           mods};
 }
 
-// Times of day: "before dawn on Sunday" dates the event it follows rather
-// than introducing another one.
-bool IsTimeOfDay(absl::string_view w) {
-  return w == "dawn" || w == "daybreak" || w == "noon" || w == "midday" ||
-         w == "midnight" || w == "sunrise" || w == "sunset" || w == "dusk" ||
-         w == "nightfall" || w == "lunch" || w == "lunchtime";
-}
-
 // True when a temporal connective between a date and an event noun makes
 // the event the reference point of another action rather than the thing
 // dated: "late on Monday, a day after a powerful earthquake", "the decision
-// came a day after parliament passed the budget on Wednesday".
-bool ConnectiveBetween(const std::vector<Token>& t, uint32_t from,
-                       uint32_t to) {
+// came a day after parliament passed the budget on Wednesday". A time of
+// day after the connective ("before dawn on Sunday") dates the event it
+// follows rather than introducing another one.
+bool ConnectiveBetween(const std::vector<Token>& t, uint32_t from, uint32_t to,
+                       const Lexicon& lex) {
   const int n = static_cast<int>(t.size());
   for (int i = TokenAt(t, from); i < n && t[i].end <= to; ++i) {
-    absl::string_view w = t[i].lower;
-    const bool two_word = (w == "ahead" || w == "prior") && i + 1 < n &&
-                          (t[i + 1].lower == "of" || t[i + 1].lower == "to");
-    if (w == "after" || w == "before" || w == "since" || w == "following" ||
-        w == "until" || w == "till" || two_word) {
-      const int next = i + (two_word ? 2 : 1);
-      if (next < n && IsTimeOfDay(t[next].lower)) continue;
-      return true;
-    }
+    const int k = lex.MatchAt(WordClass::kTemporalConnective, t.data(), n, i);
+    if (k == 0) continue;
+    const int next = i + k;
+    if (next < n && lex.Is(WordClass::kTimeOfDay, t[next].lower)) continue;
+    return true;
   }
   return false;
 }
@@ -334,16 +313,14 @@ bool ConnectiveBetween(const std::vector<Token>& t, uint32_t from,
 // ..."): the document's own date, never an event date. The date opens the
 // sentence after at most a few capitalized place words or a stamp label, and
 // a separator or the end of the segment follows it.
-bool IsDatelineDate(const Located& d, const std::vector<Token>& t) {
+bool IsDatelineDate(const Located& d, const std::vector<Token>& t,
+                    const Lexicon& lex) {
   if (d.sb != 0 || d.b > 48) return false;
   const int first = TokenAt(t, d.b);
   for (int i = 0; i < first; ++i) {
     const Token& w = t[i];
     if (w.punct || w.capitalized) continue;
-    if (w.lower == "published" || w.lower == "updated" || w.lower == "posted" ||
-        w.lower == "date" || w.lower == "dated" || w.lower == "on") {
-      continue;
-    }
+    if (lex.Is(WordClass::kDatelineLabel, w.lower)) continue;
     return false;
   }
   const absl::string_view rest = d.sentence.substr(d.e);
@@ -360,29 +337,17 @@ bool IsDatelineDate(const Located& d, const std::vector<Token>& t) {
 // A plan still ahead as of writing: "is scheduled to open in 2024", "is due
 // in June 2025", "the upcoming vote". A past auxiliary ("was scheduled",
 // "had been planned") reports an old plan instead, and "due to" is a cause.
-bool HasSchedulingWord(absl::string_view clause) {
+bool HasSchedulingWord(absl::string_view clause, const Lexicon& lex) {
   const std::vector<Token> t = Tokenize(clause);
   for (size_t i = 0; i < t.size(); ++i) {
-    const std::string& w = t[i].lower;
-    const bool due =
-        w == "due" && (i + 1 == t.size() || t[i + 1].lower != "to");
-    if (!(due || w == "scheduled" || w == "planned" || w == "slated" ||
-          w == "upcoming" || w == "rescheduled")) {
-      continue;
-    }
-    const std::string prev = i > 0 ? t[i - 1].lower : "";
-    if (prev == "was" || prev == "were" || prev == "had" || prev == "been") {
-      continue;
-    }
+    const WordClasses classes = lex.ClassesOf(t[i].lower);
+    const bool adjective = classes.Has(WordClass::kSchedulingAdjective) &&
+                           (i + 1 == t.size() || t[i + 1].lower != "to");
+    if (!(adjective || classes.Has(WordClass::kSchedulingWord))) continue;
+    if (i > 0 && lex.Is(WordClass::kPastAuxiliary, t[i - 1].lower)) continue;
     return true;
   }
   return false;
-}
-
-bool IsTimeUnit(absl::string_view lemma) {
-  return lemma == "year" || lemma == "month" || lemma == "week" ||
-         lemma == "day" || lemma == "hour" || lemma == "minute" ||
-         lemma == "decade" || lemma == "century" || lemma == "quarter";
 }
 
 // The tense of an event date: a clause's future marker may belong to another
@@ -390,8 +355,9 @@ bool IsTimeUnit(absl::string_view lemma) {
 // only a scheduling word makes a dated event future; otherwise the date's
 // place relative to the document's own date decides.
 Modality EventModality(absl::string_view clause, Modality clause_modality,
-                       const DateValue& date, const SegmentedDocument& doc) {
-  if (HasSchedulingWord(clause)) return Modality::kFuture;
+                       const DateValue& date, const SegmentedDocument& doc,
+                       const Lexicon& lex) {
+  if (HasSchedulingWord(clause, lex)) return Modality::kFuture;
   if (clause_modality == Modality::kHedged) return clause_modality;
   if (doc.doc == nullptr || !doc.doc->reference_date.day) {
     return clause_modality == Modality::kFuture ? Modality::kPresent
@@ -405,9 +371,11 @@ Modality EventModality(absl::string_view clause, Modality clause_modality,
 
 // True when a status mention reads as an outcome rather than a standing
 // state: its own clause is not in the present tense.
-bool StatusIsOutcome(absl::string_view sentence, const Located& status) {
-  auto [b, e] = ClauseBounds(sentence, status.b, status.e);
-  return ClauseModality(sentence.substr(b, e - b), 0) != Modality::kPresent;
+bool StatusIsOutcome(absl::string_view sentence, const Located& status,
+                     const Lexicon& lex) {
+  auto [b, e] = ClauseBounds(sentence, status.b, status.e, lex);
+  return ClauseModality(sentence.substr(b, e - b), lex, 0) !=
+         Modality::kPresent;
 }
 
 // A status inside a clause opened by a temporal subordinator ("After talks
@@ -416,15 +384,11 @@ bool StatusIsOutcome(absl::string_view sentence, const Located& status) {
 // its clause with no comma between. Without a date of its own it is no
 // claim.
 bool InTemporalSubordinate(const std::vector<Token>& t, uint32_t clause_begin,
-                           uint32_t status_begin) {
+                           uint32_t status_begin, const Lexicon& lex) {
   const int end = TokenAt(t, status_begin);
   for (int i = end - 1; i >= 0 && t[i].begin >= clause_begin; --i) {
-    const std::string& w = t[i].lower;
     if (t[i].punct) return false;
-    if (w == "after" || w == "before" || w == "since" || w == "until" ||
-        w == "till" || w == "following" || w == "once") {
-      return true;
-    }
+    if (lex.Is(WordClass::kTemporalSubordinator, t[i].lower)) return true;
   }
   return false;
 }
@@ -432,7 +396,8 @@ bool InTemporalSubordinate(const std::vector<Token>& t, uint32_t clause_begin,
 // A bare year used as an adjective ("the 2026 budget bill", "its 2025
 // season") names which thing, not when a status holds: no preposition
 // before it, a word right after it.
-bool IsAttributiveYear(const Located& d, const std::vector<Token>& t) {
+bool IsAttributiveYear(const Located& d, const std::vector<Token>& t,
+                       const Lexicon& lex) {
   if (!d.m->date || d.m->date->granularity != Granularity::kYear) return false;
   const int first = TokenAt(t, d.b);
   const int after = TokenAt(t, d.e);
@@ -441,27 +406,17 @@ bool IsAttributiveYear(const Located& d, const std::vector<Token>& t) {
     return false;
   }
   if (first == 0) return true;
-  static constexpr absl::string_view kTimePrepositions[] = {
-      "in",     "by",         "since",   "until",  "till",    "for",
-      "during", "from",       "through", "before", "after",   "of",
-      "to",     "throughout", "around",  "as",     "between", "and",
-      "circa",  "early",      "late",    "mid",    "end"};
-  return std::find(std::begin(kTimePrepositions), std::end(kTimePrepositions),
-                   t[first - 1].lower) == std::end(kTimePrepositions);
+  return !lex.Is(WordClass::kYearLead, t[first - 1].lower);
 }
 
 // A status stated as holding now ("the recall is voluntary", "remains
 // stalled", "is still under way"): its own words carry a present-tense
 // copula, or its clause is in the present tense.
 bool IsPresentState(const std::vector<Token>& t, const Located& status,
-                    Modality clause_modality) {
+                    Modality clause_modality, const Lexicon& lex) {
   for (int i = TokenAt(t, status.b);
        i < static_cast<int>(t.size()) && t[i].begin < status.e; ++i) {
-    const std::string& w = t[i].lower;
-    if (w == "is" || w == "are" || w == "remains" || w == "remain" ||
-        w == "stays" || w == "stay" || w == "still" || w == "now") {
-      return true;
-    }
+    if (lex.Is(WordClass::kPresentStateWord, t[i].lower)) return true;
   }
   return clause_modality == Modality::kPresent;
 }
@@ -474,22 +429,12 @@ bool IsPlan(const Mention& m) { return m.group == kPlanGroup; }
 // Words around a plan trigger that deny or undo the plan: "has no plans
 // to", "does not intend to", "scrapped plans to", "ruled out a push for".
 bool PlanDenied(const std::vector<Token>& t, int trigger, int clause_begin,
-                int clause_end) {
+                int clause_end, const Lexicon& lex) {
   for (int i = std::max(0, trigger - 3); i < trigger; ++i) {
-    const std::string& w = t[i].lower;
-    if (w == "no" || w == "not" || w == "never" || w == "t" || w == "nor" ||
-        w == "without") {
-      return true;
-    }
+    if (lex.Is(WordClass::kNegation, t[i].lower)) return true;
   }
   for (int i = clause_begin; i < clause_end; ++i) {
-    const std::string& w = t[i].lower;
-    if (w == "scrapped" || w == "scraps" || w == "shelved" || w == "shelves" ||
-        w == "abandoned" || w == "abandons" || w == "dropped" || w == "drops" ||
-        w == "cancelled" || w == "canceled" || w == "withdrew" ||
-        w == "withdrawn" || w == "denied" || w == "denies" || w == "rejected" ||
-        w == "rejects" || w == "reversed" ||
-        (w == "ruled" && i + 1 < clause_end && t[i + 1].lower == "out")) {
+    if (lex.MatchAt(WordClass::kPlanUndoing, t.data(), clause_end, i) > 0) {
       return true;
     }
   }
@@ -516,32 +461,6 @@ std::string GenericActionKey(absl::string_view lower) {
   return w;
 }
 
-// Words that end a plan's object: conjunctions, subordinators and the
-// prepositions that introduce purpose, time or manner rather than the
-// object itself ("close the plant to cut costs", "... by March").
-bool EndsPlanObject(absl::string_view w) {
-  static constexpr absl::string_view kEnd[] = {
-      "and",       "or",      "but",       "to",      "that",    "which",
-      "who",       "whom",    "while",     "as",      "after",   "before",
-      "by",        "from",    "with",      "for",     "than",    "if",
-      "when",      "so",      "because",   "until",   "since",   "amid",
-      "despite",   "through", "within",    "over",    "under",   "next",
-      "this",      "last",    "during",    "between", "into",    "toward",
-      "towards",   "via",     "including", "per",     "it",      "they",
-      "he",        "she",     "we",        "i",       "you",     "once",
-      "unless",    "whether", "where",     "without", "against", "across",
-      "following", "ahead"};
-  return std::find(std::begin(kEnd), std::end(kEnd), w) != std::end(kEnd);
-}
-
-bool IsAuxiliary(absl::string_view w) {
-  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" ||
-         w == "been" || w == "has" || w == "have" || w == "had" ||
-         w == "will" || w == "would" || w == "can" || w == "could" ||
-         w == "should" || w == "may" || w == "might" || w == "must" ||
-         w == "do" || w == "does" || w == "did" || w == "shall";
-}
-
 // One planned action read from tokens [p, end): the action and its object.
 // `verb_first` says the action is a verb at p ("close the plant"); else p
 // starts a noun phrase ("Article 9 revision", "the closure of the bakery").
@@ -566,7 +485,7 @@ bool ReadPlan(absl::string_view sentence, const std::vector<Token>& t, int p,
   for (; i < end && words.size() < 8; ++i) {
     const Token& w = t[i];
     if (w.punct) break;
-    if (w.lower == "in" || w.lower == "at" || w.lower == "on") {
+    if (lex.Is(WordClass::kPlanPlacePreposition, w.lower)) {
       // "the plant in Harlow" names the object; "in March" dates the plan.
       if (i + 1 < end && t[i + 1].capitalized && !t[i + 1].punct &&
           !in_mention(i + 1)) {
@@ -574,7 +493,10 @@ bool ReadPlan(absl::string_view sentence, const std::vector<Token>& t, int p,
       }
       break;
     }
-    if (EndsPlanObject(w.lower) || IsAuxiliary(w.lower)) break;
+    // Conjunctions, subordinators, pronouns, auxiliaries and the
+    // prepositions of purpose, time or manner end the object ("close the
+    // plant to cut costs", "... by March").
+    if (lex.Is(WordClass::kPlanObjectEnd, w.lower)) break;
     if (in_mention(i)) {
       last = i;
       continue;
@@ -643,7 +565,7 @@ std::vector<Subject> PlanSubjects(absl::string_view sentence,
   if (mb >= n || me == 0 || me > n) return plans;
   int clause_end = me;
   while (clause_end < n && t[clause_end].begin < ce) ++clause_end;
-  if (PlanDenied(t, mb, TokenAt(t, cb), clause_end)) return plans;
+  if (PlanDenied(t, mb, TokenAt(t, cb), clause_end, lex)) return plans;
   const std::function<bool(int)> in_mention = [&](int i) {
     for (const Located& o : others) {
       if (o.m != loc.m && Overlaps(t[i].begin, t[i].end, o.b, o.e)) {
@@ -752,7 +674,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       for (const Sentence& sent : s.sentences) {
         if (sent.begin > sent.end || sent.end > text.size()) continue;
         it->second =
-            FindSpeaker(text.substr(sent.begin, sent.end - sent.begin));
+            FindSpeaker(text.substr(sent.begin, sent.end - sent.begin), lex);
         if (!it->second.empty()) break;
       }
     }
@@ -793,7 +715,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
     const std::vector<Token> toks = Tokenize(sentence);
     const std::vector<std::pair<uint32_t, uint32_t>> asides =
         DashAsides(sentence);
-    std::string sentence_speaker = FindSpeaker(sentence);
+    std::string sentence_speaker = FindSpeaker(sentence, lex);
     if (sentence_speaker.empty() && IsQuoted(sentence)) {
       sentence_speaker = paragraph_speaker(seg);
     }
@@ -819,16 +741,16 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       const Mention& m = *loc.m;
       Claim c;
       c.mention = m;
-      auto [cb, ce] = ClauseBounds(sentence, loc.b, loc.e);
+      auto [cb, ce] = ClauseBounds(sentence, loc.b, loc.e, lex);
       const absl::string_view clause = sentence.substr(cb, ce - cb);
-      c.modality = ClauseModality(toks, cb, ce, ref_year);
+      c.modality = ClauseModality(toks, cb, ce, lex, ref_year);
       c.speaker = sentence_speaker;
 
       // Explicit time scope: the closest date in the clause.
       const Located* scope = nullptr;
       for (const Located& o : group) {
         if (o.m == &m || o.m->kind != MentionKind::kDate || !o.m->date ||
-            IsDatelineDate(o, toks)) {
+            IsDatelineDate(o, toks, lex)) {
           continue;
         }
         if (o.b < cb || o.e > ce) continue;
@@ -864,7 +786,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         case MentionKind::kDuration:
           break;
         case MentionKind::kDate: {
-          if (!m.date || IsDatelineDate(loc, toks)) break;
+          if (!m.date || IsDatelineDate(loc, toks, lex)) break;
           // The closest event noun of the sentence, when this date is also
           // the closest date of that event: a date binds to at most one
           // event and an event takes the nearest date ("met reporters on
@@ -888,14 +810,14 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             }
             const uint32_t from = std::min(d.e, e.e);
             const uint32_t to = std::max(d.b, e.b);
-            return !ConnectiveBetween(toks, from, to);
+            return !ConnectiveBetween(toks, from, to, lex);
           };
           for (const Located& o : group) {
             if (o.m->kind != MentionKind::kEvent || !can_bind(loc, o)) continue;
             bool nearer_date = false;
             for (const Located& d : group) {
               if (&d == &loc || d.m->kind != MentionKind::kDate || !d.m->date ||
-                  IsDatelineDate(d, toks)) {
+                  IsDatelineDate(d, toks, lex)) {
                 continue;
               }
               if (gap(o, d) < gap(o, loc) && can_bind(d, o)) {
@@ -926,8 +848,8 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             }
             text = std::string(sentence.substr(
                 ev->b, std::min<size_t>(ev->e, sentence.size()) - ev->b));
-          } else if (status != nullptr && !IsAttributiveYear(loc, toks) &&
-                     StatusIsOutcome(sentence, *status) &&
+          } else if (status != nullptr && !IsAttributiveYear(loc, toks, lex) &&
+                     StatusIsOutcome(sentence, *status, lex) &&
                      !(status->m->group.empty() && status->m->label.empty())) {
             // An outcome dated in its sentence ("secured a supermajority two
             // days later", "what would unfold two days later: a
@@ -945,7 +867,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             event = s.head;
             mods.assign(s.modifiers.begin(), s.modifiers.end());
             text = std::string(row_label);
-          } else if (HasSchedulingWord(clause)) {
+          } else if (HasSchedulingWord(clause, lex)) {
             FigureContext f;
             f.sentence = sentence;
             f.begin = loc.b;
@@ -981,7 +903,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             text = s.text;
           }
           if (event.empty()) break;
-          c.modality = EventModality(clause, c.modality, *m.date, doc);
+          c.modality = EventModality(clause, c.modality, *m.date, doc, lex);
           c.measure = Measure::kEventDate;
           c.event = event;
           c.subject = MakeSubject(text, event, mods);
@@ -1019,10 +941,10 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           }
           const std::string head = !m.group.empty() ? m.group : m.label;
           if (head.empty()) break;
-          if (scope == nullptr && InTemporalSubordinate(toks, cb, loc.b)) {
+          if (scope == nullptr && InTemporalSubordinate(toks, cb, loc.b, lex)) {
             break;
           }
-          if (scope != nullptr && IsAttributiveYear(*scope, toks)) {
+          if (scope != nullptr && IsAttributiveYear(*scope, toks, lex)) {
             scope = nullptr;
             c.scope = TimeScope();
             if (have_ref) {
@@ -1035,7 +957,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           // article of 19 January and "made the recall mandatory on
           // Tuesday" (20 January) describe consecutive days.
           if (scope == nullptr && have_ref &&
-              IsPresentState(toks, loc, c.modality)) {
+              IsPresentState(toks, loc, c.modality, lex)) {
             c.scope.source = "present-tense";
           }
           auto [entity, mods] = EntityLeft(sentence, toks, loc.b, lex);
@@ -1074,7 +996,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           if (m.kind == MentionKind::kNumber && m.amount.unit.empty()) {
             const int after = TokenAt(toks, loc.e);
             if (after < static_cast<int>(toks.size()) &&
-                IsTimeUnit(lex.Lemma(toks[after].lower))) {
+                lex.Is(WordClass::kTimeUnit, lex.Lemma(toks[after].lower))) {
               break;
             }
           }

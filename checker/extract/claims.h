@@ -65,7 +65,7 @@
 //
 //   auto lex = Lexicon::Load("rules/lexicon.json");
 //   std::vector<Claim> cs = BuildClaims(segmented, mentions, *lex);
-//   ReferenceDate r = InferReferenceDate(segmented, mentions);
+//   ReferenceDate r = InferReferenceDate(segmented, mentions, *lex);
 //   FlagDocument(segmented, mentions, &info);
 #ifndef CROSSCHECK_CHECKER_EXTRACT_CLAIMS_H_
 #define CROSSCHECK_CHECKER_EXTRACT_CLAIMS_H_
@@ -99,7 +99,8 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
 // Returns a ReferenceDate without `day` when nothing fits; the pipeline then
 // falls back to the corpus (median of the other documents' dates).
 ReferenceDate InferReferenceDate(const SegmentedDocument& doc,
-                                 const std::vector<Mention>& mentions);
+                                 const std::vector<Mention>& mentions,
+                                 const Lexicon& lex);
 
 // Document flags: the first kDisclaimer mention (document order; boilerplate
 // segments included, as the pipeline passes their disclaimers too) sets

@@ -6,84 +6,26 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "checker/extract/subject.h"
-#include "re2/re2.h"
 
 namespace crosscheck::extract {
 namespace {
 
-bool In(absl::string_view w, std::initializer_list<absl::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-// English grammar, not a story lexicon: closed classes and the commonest
-// irregular past forms.
-constexpr std::initializer_list<absl::string_view> kHedges = {
-    "could", "may", "might", "possibly", "potentially", "perhaps", "maybe"};
-
-constexpr std::initializer_list<absl::string_view> kIrregularPast = {
-    "was",     "were",      "had",      "did",        "said",   "rose",
-    "fell",    "grew",      "won",      "lost",       "took",   "made",
-    "came",    "went",      "became",   "met",        "held",   "saw",
-    "told",    "gave",      "began",    "ran",        "sent",   "spent",
-    "sold",    "bought",    "paid",     "left",       "got",    "found",
-    "thought", "brought",   "built",    "struck",     "swept",  "led",
-    "hit",     "stood",     "kept",     "wrote",      "spoke",  "knew",
-    "shot",    "fought",    "drew",     "flew",       "broke",  "chose",
-    "ago",     "yesterday", "formerly", "previously", "earlier"};
-
-constexpr std::initializer_list<absl::string_view> kTitles = {
-    "prime",        "minister",   "president", "vice",
-    "mr",           "mrs",        "ms",        "dr",
-    "prof",         "professor",  "senator",   "sen",
-    "rep",          "gov",        "governor",  "general",
-    "gen",          "chancellor", "secretary", "chairman",
-    "chairwoman",   "chair",      "ceo",       "director",
-    "king",         "queen",      "prince",    "foreign",
-    "defense",      "defence",    "finance",   "chief",
-    "deputy",       "leader",     "spokesman", "spokeswoman",
-    "spokesperson", "ambassador", "mayor",     "judge",
-    "justice",      "lt",         "col",       "capt",
-    "sgt",          "adm",        "elect",     "president-elect",
-    "former",       "acting",     "interim",   "opposition",
-    "party"};
-
-constexpr std::initializer_list<absl::string_view> kSpeechVerbs = {
-    "said",      "says",       "told",       "tells",        "added",
-    "adds",      "noted",      "notes",      "stated",       "states",
-    "wrote",     "writes",     "warned",     "warns",        "argued",
-    "argues",    "explained",  "explains",   "stressed",     "stresses",
-    "insisted",  "insists",    "claimed",    "claims",       "announced",
-    "announces", "emphasized", "emphasised", "observed",     "remarked",
-    "asserted",  "contended",  "cautioned",  "acknowledged", "predicted",
-    "estimated", "suggested",  "believes",   "believed"};
-
-constexpr std::initializer_list<absl::string_view> kSubjectPronouns = {
-    "he", "she", "they", "it", "we", "i"};
-
-// Words that open a new clause when they follow a comma or start mid-clause.
-// "after" and "because" open a clause with its own verb and tense: "the
-// bank is expected to act after figures showed inflation accelerating to
-// 3.8%" reports a past reading, not a forecast.
-constexpr std::initializer_list<absl::string_view> kClauseOpeners = {
-    "which",    "while",  "whereas", "but",
-    "although", "though", "after",   "because"};
+// The word lists (hedges, future and past markers, clause openers, speech
+// verbs, titles) are the lexicon's word classes; what stays in code is
+// morphology (-ed), the month homograph "May", "by <year>" and "the last".
 
 bool IsProperWord(const Token& t) {
   return !t.punct && t.capitalized && !t.numeric;
 }
 
-bool IsTitle(const Token& t) {
-  std::string w = t.lower;
-  if (!w.empty() && w.back() == '.') w.pop_back();
-  return In(w, kTitles);
+bool IsTitle(const Token& t, const Lexicon& lex) {
+  return IsTitleWord(t.lower, lex);
 }
 
 // The proper-noun run ending at token `last` (inclusive), titles removed.
 std::string NameEndingAt(absl::string_view text, const std::vector<Token>& t,
-                         int last) {
+                         int last, const Lexicon& lex) {
   if (last < 0 || last >= static_cast<int>(t.size()) ||
       !IsProperWord(t[last])) {
     return "";
@@ -93,22 +35,18 @@ std::string NameEndingAt(absl::string_view text, const std::vector<Token>& t,
          last - b < 5) {
     --b;
   }
-  while (b <= last && IsTitle(t[b])) ++b;
+  while (b <= last && IsTitle(t[b], lex)) ++b;
   if (b > last) return "";
   // Sentence-initial function words are capitalized too ("She said").
-  if (b == last && In(t[b].lower, {"he", "she", "they", "it", "we", "i", "the",
-                                   "this", "that", "these", "those", "a", "an",
-                                   "you", "one", "some", "many"})) {
-    return "";
-  }
+  if (b == last && lex.Is(WordClass::kNonNameWord, t[b].lower)) return "";
   return std::string(text.substr(t[b].begin, t[last].end - t[b].begin));
 }
 
 std::string NameStartingAt(absl::string_view text, const std::vector<Token>& t,
-                           int first) {
+                           int first, const Lexicon& lex) {
   const int n = static_cast<int>(t.size());
   int b = first;
-  while (b < n && IsProperWord(t[b]) && IsTitle(t[b])) ++b;
+  while (b < n && IsProperWord(t[b]) && IsTitle(t[b], lex)) ++b;
   if (b >= n || !IsProperWord(t[b])) return "";
   int e = b;
   while (e + 1 < n && IsProperWord(t[e + 1]) && e - b < 4 && !t[e].possessive) {
@@ -188,7 +126,7 @@ std::vector<std::pair<uint32_t, uint32_t>> DashAsides(absl::string_view s) {
 }
 
 std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
-                                           uint32_t end) {
+                                           uint32_t end, const Lexicon& lex) {
   uint32_t b = 0;
   uint32_t e = static_cast<uint32_t>(s.size());
   begin = std::min<uint32_t>(begin, e);
@@ -221,27 +159,32 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
     }
   }
   // Soft separators: clause openers, found without tokenizing (this runs
-  // once per figure).
+  // once per figure): each run of ASCII letters and digits that starts with
+  // a letter, lowercased into a small buffer.
+  char word[32];
   for (size_t i = b; i < e; ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (!absl::ascii_isalpha(c)) continue;
     if (i > 0 && absl::ascii_isalnum(static_cast<unsigned char>(s[i - 1]))) {
       continue;
     }
-    for (absl::string_view w : kClauseOpeners) {
-      if (i + w.size() > e ||
-          !absl::EqualsIgnoreCase(s.substr(i, w.size()), w)) {
-        continue;
-      }
-      if (i + w.size() < s.size() &&
-          absl::ascii_isalnum(static_cast<unsigned char>(s[i + w.size()]))) {
-        continue;
-      }
-      if (i + w.size() <= begin) {
-        b = std::max(b, static_cast<uint32_t>(i));
-      } else if (i >= end) {
-        e = std::min(e, static_cast<uint32_t>(i));
-      }
+    size_t j = i;
+    while (j < s.size() &&
+           absl::ascii_isalnum(static_cast<unsigned char>(s[j]))) {
+      ++j;
+    }
+    const size_t len = j - i;
+    if (j > e || len >= sizeof(word)) continue;
+    for (size_t k = 0; k < len; ++k) {
+      word[k] = absl::ascii_tolower(static_cast<unsigned char>(s[i + k]));
+    }
+    if (!lex.Is(WordClass::kClauseOpener, absl::string_view(word, len))) {
+      continue;
+    }
+    if (j <= begin) {
+      b = std::max(b, static_cast<uint32_t>(i));
+    } else if (i >= end) {
+      e = std::min(e, static_cast<uint32_t>(i));
     }
   }
   return {b, e};
@@ -249,51 +192,43 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
 
 namespace {
 
-Modality TokenModality(const Token* t, int n, int reference_year);
+Modality TokenModality(const Token* t, int n, const Lexicon& lex,
+                       int reference_year);
 
 }  // namespace
 
-Modality ClauseModality(absl::string_view clause, int reference_year) {
+Modality ClauseModality(absl::string_view clause, const Lexicon& lex,
+                        int reference_year) {
   std::vector<Token> t = Tokenize(clause);
-  return TokenModality(t.data(), static_cast<int>(t.size()), reference_year);
+  return TokenModality(t.data(), static_cast<int>(t.size()), lex,
+                       reference_year);
 }
 
 Modality ClauseModality(const std::vector<Token>& tokens, uint32_t begin,
-                        uint32_t end, int reference_year) {
+                        uint32_t end, const Lexicon& lex, int reference_year) {
   size_t b = 0;
   while (b < tokens.size() && tokens[b].begin < begin) ++b;
   size_t e = b;
   while (e < tokens.size() && tokens[e].end <= end) ++e;
-  return TokenModality(tokens.data() + b, static_cast<int>(e - b),
+  return TokenModality(tokens.data() + b, static_cast<int>(e - b), lex,
                        reference_year);
 }
 
 namespace {
 
-Modality TokenModality(const Token* t, int n, int reference_year) {
+Modality TokenModality(const Token* t, int n, const Lexicon& lex,
+                       int reference_year) {
   bool future = false, past = false;
   for (int i = 0; i < n; ++i) {
     const std::string& w = t[i].lower;
     if (t[i].punct) continue;
+    const WordClasses classes = lex.ClassesOf(w);
     // "in May": a capitalized "May" inside a clause is the month.
-    if (In(w, kHedges) && !(w == "may" && t[i].capitalized && i > 0)) {
+    if (classes.Has(WordClass::kHedge) &&
+        !(w == "may" && t[i].capitalized && i > 0)) {
       return Modality::kHedged;
     }
-    const std::string next = i + 1 < n ? t[i + 1].lower : "";
-    if (In(w,
-           {"will", "'ll", "shall", "would", "scheduled", "pledged", "pledges",
-            "pledge", "upcoming", "next", "planned", "slated", "forthcoming",
-            "intends", "intend", "vowed", "vows", "promised", "promises"})) {
-      future = true;
-    }
-    if (In(w, {"plans", "plan", "aims", "aim", "aiming", "expected", "set",
-               "committed", "going", "due", "poised", "seeks", "hopes",
-               "targets"}) &&
-        next == "to") {
-      future = true;
-    }
-    if (w == "to" && next == "be" && i + 2 < n &&
-        In(t[i + 2].lower, {"held", "built", "completed", "launched"})) {
+    if (!future && lex.MatchAt(WordClass::kFutureMarker, t, n, i) > 0) {
       future = true;
     }
     if (w == "by" && i + 1 < n && t[i + 1].numeric && reference_year > 0) {
@@ -303,15 +238,14 @@ Modality TokenModality(const Token* t, int n, int reference_year) {
         future = true;
       }
     }
-    if (In(w, kIrregularPast)) past = true;
-    if (w == "last" && !(i > 0 && t[i - 1].lower == "the")) past = true;
+    if (classes.Has(WordClass::kPastMarker)) past = true;
+    if (classes.Has(WordClass::kPastModifier) &&
+        !(i > 0 && t[i - 1].lower == "the")) {
+      past = true;
+    }
     if (w.size() > 4 && absl::EndsWith(w, "ed") && i > 0 &&
-        !In(t[i - 1].lower,
-            {"is", "are", "be", "been", "being", "am", "the", "a", "an", "to",
-             "will", "would", "get", "gets"}) &&
-        !t[i].capitalized &&
-        !In(w, {"need", "indeed", "speed", "seed", "breed", "feed", "proceed",
-                "exceed", "succeed"})) {
+        !lex.Is(WordClass::kNonPastEdLead, t[i - 1].lower) &&
+        !t[i].capitalized && !classes.Has(WordClass::kNonPastEdWord)) {
       past = true;
     }
   }
@@ -322,18 +256,10 @@ Modality TokenModality(const Token* t, int n, int reference_year) {
 
 }  // namespace
 
-std::string FindSpeaker(absl::string_view s) {
+std::string FindSpeaker(absl::string_view s, const Lexicon& lex) {
   // One linear pass rules out most sentences before tokenizing.
-  static const RE2* const kCue = [] {
-    std::vector<std::string> words(kSpeechVerbs.begin(), kSpeechVerbs.end());
-    words.push_back("according");
-    RE2::Options o;
-    o.set_case_sensitive(false);
-    o.set_never_capture(true);
-    return new RE2(absl::StrCat("\\b(?:", absl::StrJoin(words, "|"), ")\\b"),
-                   o);
-  }();
-  if (!RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *kCue)) {
+  if (!lex.Mentions(s,
+                    {WordClass::kSpeechVerb, WordClass::kAttributionPhrase})) {
     return "";
   }
   std::vector<Token> t = Tokenize(s);
@@ -341,11 +267,13 @@ std::string FindSpeaker(absl::string_view s) {
   for (int i = 0; i < n; ++i) {
     const std::string& w = t[i].lower;
     // "according to X"
-    if (w == "according" && i + 2 < n && t[i + 1].lower == "to") {
-      std::string name = NameStartingAt(s, t, i + 2);
+    if (const int k =
+            lex.MatchAt(WordClass::kAttributionPhrase, t.data(), n, i);
+        k > 0) {
+      std::string name = NameStartingAt(s, t, i + k, lex);
       if (!name.empty()) return name;
     }
-    if (!In(w, kSpeechVerbs) || t[i].capitalized) continue;
+    if (!lex.Is(WordClass::kSpeechVerb, w) || t[i].capitalized) continue;
     // "X said" / "X, a professor at Y, said"
     int j = i - 1;
     if (j >= 0 && t[j].lower == ",") {
@@ -354,13 +282,13 @@ std::string FindSpeaker(absl::string_view s) {
       while (k >= 0 && t[k].lower != "," && j - k < 20) --k;
       if (k >= 0 && t[k].lower == ",") j = k - 1;
     }
-    std::string name = NameEndingAt(s, t, j);
+    std::string name = NameEndingAt(s, t, j, lex);
     if (!name.empty()) return name;
     // "said X"
     if (i + 1 < n) {
-      std::string after = NameStartingAt(s, t, i + 1);
+      std::string after = NameStartingAt(s, t, i + 1, lex);
       if (!after.empty() && i + 1 < n &&
-          !In(t[i + 1].lower, kSubjectPronouns)) {
+          !lex.Is(WordClass::kSubjectPronoun, t[i + 1].lower)) {
         return after;
       }
     }
@@ -368,9 +296,9 @@ std::string FindSpeaker(absl::string_view s) {
   return "";
 }
 
-bool IsTitleWord(absl::string_view w) {
+bool IsTitleWord(absl::string_view w, const Lexicon& lex) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  return In(w, kTitles);
+  return lex.Is(WordClass::kTitle, w);
 }
 
 bool IsQuoted(absl::string_view s) {

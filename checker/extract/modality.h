@@ -19,9 +19,15 @@
 // "X, a professor at Y, said" -> the proper-noun run (titles such as "Prime
 // Minister" dropped).
 //
-//   auto [b, e] = ClauseBounds("Sales rose 5%, while costs fell 2%.", 23, 25);
-//   ClauseModality("costs will fall 2% next year", 2026) == Modality::kFuture
-//   FindSpeaker("Choi Eun-mi, a fellow at the institute, said ...") ==
+// Every word list named here is a word class of rules/lexicon.json
+// (clause_opener, hedge, future_marker, past_marker, speech_verb, title...;
+// see WordClass in subject.h), so the functions take the Lexicon.
+//
+//   auto [b, e] = ClauseBounds("Sales rose 5%, while costs fell 2%.", 23, 25,
+//                              lex);
+//   ClauseModality("costs will fall 2% next year", lex, 2026) ==
+//       Modality::kFuture
+//   FindSpeaker("Choi Eun-mi, a fellow at the institute, said ...", lex) ==
 //       "Choi Eun-mi"
 #ifndef CROSSCHECK_CHECKER_EXTRACT_MODALITY_H_
 #define CROSSCHECK_CHECKER_EXTRACT_MODALITY_H_
@@ -40,7 +46,8 @@ namespace crosscheck::extract {
 
 // The clause of `sentence` containing [begin, end): offsets into sentence.
 std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view sentence,
-                                           uint32_t begin, uint32_t end);
+                                           uint32_t begin, uint32_t end,
+                                           const Lexicon& lex);
 
 // Ranges of `sentence` between paired dashes (" - ... - ", em/en dashes),
 // dashes included: asides that a clause outside them skips.
@@ -49,19 +56,21 @@ std::vector<std::pair<uint32_t, uint32_t>> DashAsides(
 
 // Modality of a clause. `reference_year` (0 = unknown) lets "by 2027" read
 // as future when the document is older than 2027.
-Modality ClauseModality(absl::string_view clause, int reference_year = 0);
+Modality ClauseModality(absl::string_view clause, const Lexicon& lex,
+                        int reference_year = 0);
 
 // The same over pre-tokenized text: the tokens of `tokens` that lie within
 // [begin, end) (offsets into the text they were made from).
 Modality ClauseModality(const std::vector<Token>& tokens, uint32_t begin,
-                        uint32_t end, int reference_year = 0);
+                        uint32_t end, const Lexicon& lex,
+                        int reference_year = 0);
 
 // The speaker a sentence attributes its content to, or "".
-std::string FindSpeaker(absl::string_view sentence);
+std::string FindSpeaker(absl::string_view sentence, const Lexicon& lex);
 
 // True for a title or role word that precedes names ("prime", "minister",
 // "dr", "president-elect"); `lower_word` lowercased, trailing dot allowed.
-bool IsTitleWord(absl::string_view lower_word);
+bool IsTitleWord(absl::string_view lower_word, const Lexicon& lex);
 
 // True when the sentence opens or closes a quotation (straight or curly
 // double quotes), i.e. it is (part of) a quotation.

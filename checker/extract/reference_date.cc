@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "checker/extract/claims.h"
+#include "checker/extract/dates.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -24,7 +24,8 @@ const Segment* FindSegment(const SegmentedDocument& doc, int index) {
 }
 
 // The clause around a mention, for its modality.
-Modality MentionModality(const SegmentedDocument& doc, const Mention& m) {
+Modality MentionModality(const SegmentedDocument& doc, const Mention& m,
+                         const Lexicon& lex) {
   const Segment* seg = FindSegment(doc, m.segment);
   if (seg == nullptr) return Modality::kPresent;
   absl::string_view text = seg->text.text();
@@ -40,21 +41,10 @@ Modality MentionModality(const SegmentedDocument& doc, const Mention& m) {
     return Modality::kPresent;
   }
   absl::string_view sentence = text.substr(sb, se - sb);
-  auto [cb, ce] = ClauseBounds(sentence, m.local_begin - sb, m.local_end - sb);
+  auto [cb, ce] =
+      ClauseBounds(sentence, m.local_begin - sb, m.local_end - sb, lex);
   // Unknown reference year: "by 2027" alone must not decide.
-  return ClauseModality(sentence.substr(cb, ce - cb), 0);
-}
-
-std::optional<int> MonthNumber(absl::string_view w) {
-  static constexpr absl::string_view kMonths[] = {"jan", "feb", "mar", "apr",
-                                                  "may", "jun", "jul", "aug",
-                                                  "sep", "oct", "nov", "dec"};
-  std::string l = absl::AsciiStrToLower(w);
-  if (l.size() < 3) return std::nullopt;
-  for (int i = 0; i < 12; ++i) {
-    if (absl::StartsWith(l, kMonths[i])) return i + 1;
-  }
-  return std::nullopt;
+  return ClauseModality(sentence.substr(cb, ce - cb), lex, 0);
 }
 
 // "March 6", "6 March", "Mar. 6th" -> (month, day).
@@ -62,8 +52,10 @@ std::optional<std::pair<int, int>> MonthDay(absl::string_view evidence) {
   int month = 0, day = 0;
   for (absl::string_view w :
        absl::StrSplit(evidence, absl::ByAnyChar(" ,.\t"), absl::SkipEmpty())) {
-    if (month == 0) {
-      if (auto m = MonthNumber(w)) {
+    // Month names as the date rules read them (dates.h ParseMonth); a
+    // number is the day.
+    if (month == 0 && !absl::ascii_isdigit(static_cast<unsigned char>(w[0]))) {
+      if (auto m = ParseMonth(w)) {
         month = *m;
         continue;
       }
@@ -85,7 +77,8 @@ std::optional<std::pair<int, int>> MonthDay(absl::string_view evidence) {
 }  // namespace
 
 ReferenceDate InferReferenceDate(const SegmentedDocument& doc,
-                                 const std::vector<Mention>& mentions) {
+                                 const std::vector<Mention>& mentions,
+                                 const Lexicon& lex) {
   ReferenceDate none;
   if (doc.doc != nullptr) {
     none.evidence = doc.doc->reference_date.evidence;
@@ -100,7 +93,7 @@ ReferenceDate InferReferenceDate(const SegmentedDocument& doc,
     if (seg == nullptr || seg->boilerplate) continue;
     const Granularity g = m.date->granularity;
     if (g == Granularity::kDecade) continue;
-    Modality mod = MentionModality(doc, m);
+    Modality mod = MentionModality(doc, m, lex);
     if (mod == Modality::kFuture || mod == Modality::kHedged) continue;
     const bool fine = g == Granularity::kDay || g == Granularity::kWeek ||
                       g == Granularity::kMonth;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "absl/container/flat_hash_map.h"
@@ -19,6 +20,98 @@ namespace crosscheck::extract {
 // ---------------------------------------------------------------------------
 // Lexicon.
 
+namespace {
+
+struct WordClassInfo {
+  WordClass cls;
+  absl::string_view name;
+  bool phrases;  // entries may have several words (matched by MatchAt)
+};
+
+// Indexed by WordClass; WordClassName checks the order.
+constexpr WordClassInfo kWordClassInfo[] = {
+    {WordClass::kAuxiliary, "auxiliary", false},
+    {WordClass::kModal, "modal", false},
+    {WordClass::kPerfectAuxiliary, "perfect_auxiliary", false},
+    {WordClass::kDeterminer, "determiner", false},
+    {WordClass::kDefiniteDeterminer, "definite_determiner", false},
+    {WordClass::kOfDeterminer, "of_determiner", false},
+    {WordClass::kAttributivePreposition, "attributive_preposition", false},
+    {WordClass::kAttachingPreposition, "attaching_preposition", false},
+    {WordClass::kObjectPreposition, "object_preposition", false},
+    {WordClass::kStatePreposition, "state_preposition", false},
+    {WordClass::kCountObjectPreposition, "count_object_preposition", false},
+    {WordClass::kShareObjectPreposition, "share_object_preposition", false},
+    {WordClass::kPlacePreposition, "place_preposition", false},
+    {WordClass::kLevelVerb, "level_verb", false},
+    {WordClass::kEstimateVerb, "estimate_verb", false},
+    {WordClass::kCostVerb, "cost_verb", false},
+    {WordClass::kPersonNoun, "person_noun", false},
+    {WordClass::kPredicateFiller, "predicate_filler", false},
+    {WordClass::kTimeNoun, "time_noun", false},
+    {WordClass::kTimeLead, "time_lead", false},
+    {WordClass::kTimeUnit, "time_unit", false},
+    {WordClass::kTimeOfDay, "time_of_day", false},
+    {WordClass::kChangeNoun, "change_noun", false},
+    {WordClass::kChangeAdverb, "change_adverb", false},
+    {WordClass::kComparative, "comparative", false},
+    {WordClass::kShareNoun, "share_noun", false},
+    {WordClass::kTemporalConnective, "temporal_connective", true},
+    {WordClass::kTemporalSubordinator, "temporal_subordinator", false},
+    {WordClass::kYearLead, "year_lead", false},
+    {WordClass::kDatelineLabel, "dateline_label", false},
+    {WordClass::kSchedulingWord, "scheduling_word", false},
+    {WordClass::kSchedulingAdjective, "scheduling_adjective", false},
+    {WordClass::kPastAuxiliary, "past_auxiliary", false},
+    {WordClass::kPresentStateWord, "present_state_word", false},
+    {WordClass::kNegation, "negation", false},
+    {WordClass::kPlanUndoing, "plan_undoing", true},
+    {WordClass::kPlanObjectEnd, "plan_object_end", false},
+    {WordClass::kPlanPlacePreposition, "plan_place_preposition", false},
+    {WordClass::kClauseOpener, "clause_opener", false},
+    {WordClass::kHedge, "hedge", false},
+    {WordClass::kFutureMarker, "future_marker", true},
+    {WordClass::kPastMarker, "past_marker", false},
+    {WordClass::kPastModifier, "past_modifier", false},
+    {WordClass::kNonPastEdWord, "non_past_ed_word", false},
+    {WordClass::kNonPastEdLead, "non_past_ed_lead", false},
+    {WordClass::kSpeechVerb, "speech_verb", false},
+    {WordClass::kAttributionPhrase, "attribution_phrase", true},
+    {WordClass::kSubjectPronoun, "subject_pronoun", false},
+    {WordClass::kNonNameWord, "non_name_word", false},
+    {WordClass::kTitle, "title", false},
+};
+static_assert(std::size(kWordClassInfo) == kWordClassCount,
+              "one kWordClassInfo entry per WordClass");
+static_assert(kWordClassCount <= 64, "WordClasses holds 64 classes");
+
+constexpr bool WordClassTableInOrder() {
+  for (int i = 0; i < kWordClassCount; ++i) {
+    if (static_cast<int>(kWordClassInfo[i].cls) != i) return false;
+  }
+  return true;
+}
+static_assert(WordClassTableInOrder(), "kWordClassInfo follows WordClass");
+
+// A word's classes: `is` for entries equal to it, `starts` for phrases
+// whose first word it is.
+struct ClassBits {
+  uint64_t is = 0;
+  uint64_t starts = 0;
+};
+
+}  // namespace
+
+absl::string_view WordClassName(WordClass c) {
+  const int i = static_cast<int>(c);
+  return i >= 0 && i < kWordClassCount ? kWordClassInfo[i].name : "";
+}
+
+bool WordClassHoldsPhrases(WordClass c) {
+  const int i = static_cast<int>(c);
+  return i >= 0 && i < kWordClassCount && kWordClassInfo[i].phrases;
+}
+
 struct Lexicon::Impl {
   absl::flat_hash_set<std::string> stop, unit, number, share, relational,
       generic, change, verb, invariant, ing_nouns;
@@ -28,6 +121,11 @@ struct Lexicon::Impl {
   std::vector<std::pair<std::string, std::string>> status_events;
   int max_phrase = 0;
   int max_synonym = 1;
+  // Word classes: one lookup gives every class of a word or phrase.
+  absl::flat_hash_map<std::string, ClassBits> classes;
+  std::vector<std::string> class_words[kWordClassCount];
+  int class_max_words[kWordClassCount] = {};
+  int max_class_words = 1;  // over all classes
 };
 
 Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
@@ -122,6 +220,48 @@ std::string FoldSpelling(std::string w) {
   return w;
 }
 
+// "word_classes": every class of WordClass, a non-empty array of words
+// (or phrases, where the class holds them).
+absl::Status ReadWordClasses(const json& root, const std::string& path,
+                             absl::flat_hash_map<std::string, ClassBits>* bits,
+                             std::vector<std::string>* words, int* max_words) {
+  const auto err = [&](absl::string_view pointer, absl::string_view what) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": ", pointer, ": ", what));
+  };
+  auto all = root.find("word_classes");
+  if (all == root.end()) return err("/word_classes", "missing");
+  if (!all->is_object()) {
+    return err("/word_classes", "expected an object of word lists");
+  }
+  for (const WordClassInfo& info : kWordClassInfo) {
+    const std::string pointer = absl::StrCat("/word_classes/", info.name);
+    auto it = all->find(std::string(info.name));
+    if (it == all->end()) return err(pointer, "missing");
+    if (!it->is_array()) return err(pointer, "expected an array of strings");
+    if (it->empty()) return err(pointer, "empty list");
+    const int c = static_cast<int>(info.cls);
+    const uint64_t bit = uint64_t{1} << c;
+    for (size_t i = 0; i < it->size(); ++i) {
+      const json& v = (*it)[i];
+      const std::string at = absl::StrCat(pointer, "/", i);
+      if (!v.is_string()) return err(at, "expected a string");
+      std::vector<std::string> parts = absl::StrSplit(
+          absl::AsciiStrToLower(v.get<std::string>()), ' ', absl::SkipEmpty());
+      if (parts.empty()) return err(at, "empty entry");
+      if (parts.size() > 1 && !info.phrases) {
+        return err(at, "expected one word (this class holds no phrases)");
+      }
+      const std::string entry = absl::StrJoin(parts, " ");
+      (*bits)[entry].is |= bit;
+      if (parts.size() > 1) (*bits)[parts.front()].starts |= bit;
+      words[c].push_back(entry);
+      max_words[c] = std::max(max_words[c], static_cast<int>(parts.size()));
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<Lexicon> Lexicon::Load(const std::string& path) {
@@ -143,6 +283,14 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
   }
   Lexicon lex;
   Impl& m = *lex.impl_;
+  if (absl::Status s = ReadWordClasses(root, path, &m.classes, m.class_words,
+                                       m.class_max_words);
+      !s.ok()) {
+    return s;
+  }
+  for (int c = 0; c < kWordClassCount; ++c) {
+    m.max_class_words = std::max(m.max_class_words, m.class_max_words[c]);
+  }
   for (auto [key, set] : std::initializer_list<
            std::pair<const char*, absl::flat_hash_set<std::string>*>>{
            {"stop_words", &m.stop},
@@ -227,6 +375,73 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
     }
   }
   return lex;
+}
+
+std::vector<std::string> Lexicon::Lint(const std::string& path) {
+  std::vector<std::string> problems;
+  auto lex = Load(path);
+  if (!lex.ok()) {
+    problems.push_back(std::string(lex.status().message()));
+    return problems;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  const json root = json::parse(text.begin(), text.end(), nullptr, false);
+  auto problem = [&](absl::string_view pointer, absl::string_view what) {
+    problems.push_back(absl::StrCat(path, ": ", pointer, ": ", what));
+  };
+  absl::flat_hash_set<std::string> known;
+  for (const WordClassInfo& info : kWordClassInfo) {
+    known.insert(std::string(info.name));
+  }
+  const json& classes = root["word_classes"];
+  for (auto it = classes.begin(); it != classes.end(); ++it) {
+    const std::string pointer = absl::StrCat("/word_classes/", it.key());
+    if (!known.contains(it.key())) {
+      problem(pointer, "unknown word class (no code reads it)");
+      continue;
+    }
+    if (!it.value().is_array()) continue;
+    absl::flat_hash_set<std::string> seen;
+    for (size_t i = 0; i < it.value().size(); ++i) {
+      const json& v = it.value()[i];
+      if (!v.is_string()) continue;
+      const std::string w = v.get<std::string>();
+      const std::string at = absl::StrCat(pointer, "/", i);
+      if (w != absl::AsciiStrToLower(w) || w != absl::StripAsciiWhitespace(w) ||
+          absl::StrContains(w, "  ")) {
+        problem(at, absl::StrCat("'", w,
+                                 "' is not lowercase words separated by one "
+                                 "space"));
+      }
+      if (!seen.insert(absl::AsciiStrToLower(w)).second) {
+        problem(at, absl::StrCat("'", w, "' is listed twice"));
+      }
+    }
+  }
+  auto notes = root.find("word_class_notes");
+  if (notes == root.end() || !notes->is_object()) {
+    problem("/word_class_notes",
+            "missing: expected an object of one-sentence notes per class");
+    return problems;
+  }
+  for (const WordClassInfo& info : kWordClassInfo) {
+    auto it = notes->find(std::string(info.name));
+    if (it == notes->end() || !it->is_string() ||
+        absl::StripAsciiWhitespace(it->get<std::string>()).empty()) {
+      problem(absl::StrCat("/word_class_notes/", info.name),
+              "missing: say in one sentence what the class is for");
+    }
+  }
+  for (auto it = notes->begin(); it != notes->end(); ++it) {
+    if (!known.contains(it.key())) {
+      problem(absl::StrCat("/word_class_notes/", it.key()),
+              "note for an unknown word class");
+    }
+  }
+  return problems;
 }
 
 std::string Lexicon::Lemma(absl::string_view word) const {
@@ -343,6 +558,107 @@ std::string Lexicon::SynonymOf(absl::string_view p) const {
 }
 int Lexicon::max_synonym_words() const { return impl_->max_synonym; }
 
+bool Lexicon::Is(WordClass c, absl::string_view w) const {
+  return ClassesOf(w).Has(c);
+}
+
+WordClasses Lexicon::ClassesOf(absl::string_view w) const {
+  WordClasses out;
+  if (auto it = impl_->classes.find(w); it != impl_->classes.end()) {
+    out.bits = it->second.is;
+  }
+  return out;
+}
+
+const std::vector<std::string>& Lexicon::Words(WordClass c) const {
+  static const std::vector<std::string> kNone;
+  const int i = static_cast<int>(c);
+  return i >= 0 && i < kWordClassCount ? impl_->class_words[i] : kNone;
+}
+
+int Lexicon::MatchAt(WordClass c, const Token* t, int n, int i) const {
+  if (i < 0 || i >= n) return 0;
+  const auto& classes = impl_->classes;
+  auto it = classes.find(t[i].lower);
+  if (it == classes.end()) return 0;
+  const int ci = static_cast<int>(c);
+  const uint64_t bit = uint64_t{1} << ci;
+  if (it->second.starts & bit) {
+    // Longest phrase first: "ruled out" before a listed "ruled".
+    std::string phrase = t[i].lower;
+    int best = 0;
+    for (int k = 2; k <= impl_->class_max_words[ci] && i + k <= n; ++k) {
+      absl::StrAppend(&phrase, " ", t[i + k - 1].lower);
+      auto pt = classes.find(phrase);
+      if (pt != classes.end() && (pt->second.is & bit)) best = k;
+    }
+    if (best > 0) return best;
+  }
+  return (it->second.is & bit) ? 1 : 0;
+}
+
+namespace {
+
+bool IsTextWordByte(unsigned char c) {
+  return absl::ascii_isalnum(c) || c >= 0x80;
+}
+
+// The word starting at or after `*pos` (see Lexicon::Mentions), lowercased
+// into `out`; false at the end of the text. Leaves *pos after the word.
+bool NextTextWord(absl::string_view text, size_t* pos, size_t* begin,
+                  std::string* out) {
+  size_t i = *pos;
+  while (i < text.size() &&
+         !IsTextWordByte(static_cast<unsigned char>(text[i]))) {
+    ++i;
+  }
+  if (i >= text.size()) return false;
+  *begin = i;
+  out->clear();
+  while (i < text.size() &&
+         IsTextWordByte(static_cast<unsigned char>(text[i]))) {
+    out->push_back(absl::ascii_tolower(static_cast<unsigned char>(text[i])));
+    ++i;
+  }
+  *pos = i;
+  return true;
+}
+
+}  // namespace
+
+bool Lexicon::Mentions(absl::string_view text, WordClasses classes) const {
+  const auto& map = impl_->classes;
+  std::string word, phrase, next;
+  size_t pos = 0, begin = 0;
+  while (NextTextWord(text, &pos, &begin, &word)) {
+    auto it = map.find(word);
+    if (it == map.end()) continue;
+    if (it->second.is & classes.bits) return true;
+    if (!(it->second.starts & classes.bits)) continue;
+    // A phrase: the following words, separated by whitespace only.
+    phrase = word;
+    size_t p = pos;
+    for (int k = 2; k <= impl_->max_class_words; ++k) {
+      size_t q = p;
+      while (q < text.size() &&
+             absl::ascii_isspace(static_cast<unsigned char>(text[q]))) {
+        ++q;
+      }
+      size_t b = 0;
+      if (q == p || q >= text.size() ||
+          !IsTextWordByte(static_cast<unsigned char>(text[q])) ||
+          !NextTextWord(text, &q, &b, &next)) {
+        break;
+      }
+      absl::StrAppend(&phrase, " ", next);
+      auto pt = map.find(phrase);
+      if (pt != map.end() && (pt->second.is & classes.bits)) return true;
+      p = q;
+    }
+  }
+  return false;
+}
+
 std::string Lexicon::StatusEvent(absl::string_view group) const {
   for (const auto& [needle, event] : impl_->status_events) {
     if (!needle.empty() && absl::StrContains(group, needle)) return event;
@@ -387,6 +703,8 @@ bool IsApostrophe(absl::string_view t, size_t i, size_t* len) {
   return false;
 }
 
+// Morphology, not a word class: bound prefixes that keep a hyphenated word
+// whole ("post-election"). Tokenize runs before any lexicon is at hand.
 constexpr absl::string_view kPrefixes[] = {"post", "pre",  "anti", "non",
                                            "ex",   "co",   "mid",  "re",
                                            "vice", "semi", "multi"};
@@ -613,97 +931,11 @@ bool IsLyWord(const Token& t) {
   return t.lower.size() > 4 && absl::EndsWith(t.lower, "ly");
 }
 
-constexpr absl::string_view kAuxiliaries[] = {
-    "is",  "are",  "was",   "were",  "be",     "been", "being", "has", "have",
-    "had", "will", "would", "could", "should", "may",  "might", "can", "to"};
-
-bool IsAux(absl::string_view w) {
-  return std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), w) !=
-         std::end(kAuxiliaries);
-}
-
-// Verbs that set a level ("volumes reached 2.4 million boxes", "sales
-// stood at 300 units"), unlike verbs of inclusion ("the toll includes 40
-// children").
-bool IsLevelVerb(absl::string_view w) {
-  static constexpr absl::string_view kLevel[] = {
-      "reached", "reach",   "reaches", "totaled",   "totalled",  "totals",
-      "total",   "hit",     "hits",    "was",       "were",      "is",
-      "are",     "stood",   "stands",  "at",        "to",        "rose",
-      "fell",    "climbed", "grew",    "increased", "decreased", "dropped",
-      "jumped",  "topped",  "exceeded"};
-  return std::find(std::begin(kLevel), std::end(kLevel), w) != std::end(kLevel);
-}
-
-// Auxiliaries of the perfect: the next word is a past participle.
-bool IsPerfect(absl::string_view w) {
-  return w == "has" || w == "have" || w == "had" || w == "having";
-}
-
-bool IsModal(absl::string_view w) {
-  return w == "will" || w == "would" || w == "could" || w == "should" ||
-         w == "may" || w == "might" || w == "can" || w == "must" ||
-         w == "did" || w == "does" || w == "do" || w == "shall";
-}
-
-bool IsDeterminer(absl::string_view w) {
-  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" ||
-         w == "his" || w == "her" || w == "our" || w == "this" || w == "that" ||
-         w == "these" || w == "those";
-}
-
-bool IsAttributiveLead(absl::string_view w) {
-  return IsDeterminer(w) || w == "of" || w == "for" || w == "in" || w == "on" ||
-         w == "with";
-}
-
-// Copulas and adverbs between a counted noun and its predicate ("people
-// [were still] under evacuation orders").
-bool IsPredicateFiller(absl::string_view w) {
-  return w == "are" || w == "were" || w == "is" || w == "was" || w == "be" ||
-         w == "been" || w == "have" || w == "has" || w == "had" ||
-         w == "still" || w == "now" || w == "currently" || w == "already" ||
-         w == "remain" || w == "remained" || w == "remaining" || w == "being";
-}
-
-// Nouns naming a stretch of time. After a date or a time preposition ("by
-// Thursday morning", "late last week") they place the clause in time and
-// never name what a figure measures.
-bool IsTimeNoun(absl::string_view lemma) {
-  static constexpr absl::string_view kTime[] = {
-      "morning", "afternoon", "evening", "night",  "overnight", "midday",
-      "noon",    "midnight",  "weekend", "day",    "week",      "month",
-      "year",    "hour",      "minute",  "decade", "quarter",   "season"};
-  return std::find(std::begin(kTime), std::end(kTime), lemma) !=
-         std::end(kTime);
-}
-
-// Prepositions whose object is a place or a relation, never the actor a
-// later "it" refers to.
-bool IsPlacePrep(absl::string_view w) {
-  static constexpr absl::string_view kPreps[] = {
-      "across",  "over",   "into",   "onto",    "under",  "at",     "near",
-      "through", "along",  "toward", "towards", "by",     "with",   "above",
-      "below",   "behind", "around", "from",    "in",     "on",     "to",
-      "of",      "for",    "past",   "beyond",  "inside", "outside"};
-  return std::find(std::begin(kPreps), std::end(kPreps), w) != std::end(kPreps);
-}
-
-// Verbs that set a value on their object with "at": "put the damage at",
-// "estimated the crowd at", "pegged losses at", "valued the stake at".
-bool IsEstimateVerb(absl::string_view w) {
-  static constexpr absl::string_view kVerbs[] = {
-      "put",        "puts",   "putting", "estimate", "estimated", "estimates",
-      "estimating", "peg",    "pegged",  "pegs",     "valued",    "values",
-      "placed",     "places", "place",   "priced",   "prices",    "tallied"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
-}
-
-bool IsTimeLead(absl::string_view w) {
-  return w == "by" || w == "on" || w == "at" || w == "in" || w == "until" ||
-         w == "since" || w == "this" || w == "last" || w == "next" ||
-         w == "early" || w == "late" || w == "that" || w == "each";
-}
+// The closed word classes (determiners, auxiliaries, prepositions, time
+// nouns...) come from the lexicon (Lexicon::Is); what stays in code is
+// morphology (-ed, -ly, -ing, -en suffixes), the single words that make a
+// construction ("X of Y", "from X to Y", "at" after an estimate verb) and
+// the object pronouns "it" and "them".
 
 // The clause's tokens plus per-token flags, prepared once per figure.
 struct Scan {
@@ -721,26 +953,31 @@ struct Scan {
     const Token& t = at(i);
     if (!IsContent(t, *lex) && !VerbUsedAsNoun(i)) return false;
     if (IsLyWord(t) && !t.capitalized) return false;
-    if (i > 0 && IsModal(at(i - 1).lower)) return false;  // "will cost"
+    if (i > 0 && lex->Is(WordClass::kModal, at(i - 1).lower))
+      return false;  // "will cost"
     // "expected to total": an infinitive after a verb.
     if (i > 1 && at(i - 1).lower == "to" &&
         (IsEdWord(at(i - 2)) || lex->IsVerb(at(i - 2).lower) ||
-         IsAux(at(i - 2).lower))) {
+         lex->Is(WordClass::kAuxiliary, at(i - 2).lower))) {
       return false;
     }
     if (IsEdWord(t) && !t.capitalized) {
       // "the planned cut", "of displaced families": a participle in
       // attributive position is a modifier.
       if (i > 0 && i + 1 < size() && !at(i + 1).punct &&
-          IsAttributiveLead(at(i - 1).lower) && IsContent(at(i + 1), *lex)) {
+          (lex->Is(WordClass::kDeterminer, at(i - 1).lower) ||
+           lex->Is(WordClass::kAttributivePreposition, at(i - 1).lower)) &&
+          IsContent(at(i + 1), *lex)) {
         return true;
       }
       return false;
     }
-    if (absl::EndsWith(t.lower, "ing") && i > 0 && IsAux(at(i - 1).lower)) {
+    if (absl::EndsWith(t.lower, "ing") && i > 0 &&
+        lex->Is(WordClass::kAuxiliary, at(i - 1).lower)) {
       return false;  // "is rising"
     }
-    if (!t.capitalized && i > 0 && IsPerfect(at(i - 1).lower) &&
+    if (!t.capitalized && i > 0 &&
+        lex->Is(WordClass::kPerfectAuxiliary, at(i - 1).lower) &&
         (lex->IsChangeWord(t.lower) || absl::EndsWith(t.lower, "en") ||
          absl::EndsWith(t.lower, "wn"))) {
       return false;  // "has grown", "had fallen": a participle
@@ -758,8 +995,8 @@ struct Scan {
         lex->IsStopWord(t.lower)) {
       return false;
     }
-    if (IsAux(t.lower)) return false;
-    if (i > 0 && IsDeterminer(at(i - 1).lower)) return true;
+    if (lex->Is(WordClass::kAuxiliary, t.lower)) return false;
+    if (i > 0 && lex->Is(WordClass::kDeterminer, at(i - 1).lower)) return true;
     // After modifiers, only a noun the lexicon knows as a measure ("the
     // total economic cost at") with no object or complement after it ("the
     // death toll stood at 213", "rose to 2,310" keep their verbs).
@@ -769,14 +1006,13 @@ struct Scan {
     }
     if (i + 1 < size()) {
       const Token& n = at(i + 1);
-      if (!(n.punct || n.lower == "of" || n.lower == "at" || n.lower == "for" ||
-            n.lower == "in" || n.lower == "on")) {
+      if (!(n.punct || lex->Is(WordClass::kAttachingPreposition, n.lower))) {
         return false;
       }
     }
     for (int k = i - 1; k >= 0 && i - k <= 3; --k) {
       const Token& p = at(k);
-      if (IsDeterminer(p.lower)) return true;
+      if (lex->Is(WordClass::kDeterminer, p.lower)) return true;
       if (p.punct || p.numeric || blocked[k] || !IsContent(p, *lex)) {
         return false;
       }
@@ -830,7 +1066,8 @@ int RunEndRight(const Scan& s, int first, int max_words = 6) {
       break;
     }
     // "strike shut the harbor": a word right before a determiner is a verb.
-    if (e + 2 < s.size() && IsDeterminer(s.at(e + 2).lower) &&
+    if (e + 2 < s.size() &&
+        s.lex->Is(WordClass::kDeterminer, s.at(e + 2).lower) &&
         !s.at(e + 1).possessive) {
       break;
     }
@@ -901,16 +1138,6 @@ void MapModsThroughSynonyms(const Lexicon& lex,
   }
 }
 
-// Prepositions that attach an object to the noun before them.
-bool IsAttachingPrep(absl::string_view w) {
-  return w == "on" || w == "of" || w == "for" || w == "in" || w == "at";
-}
-
-bool IsPrep(absl::string_view w) {
-  return w == "on" || w == "of" || w == "for" || w == "in" || w == "to" ||
-         w == "against" || w == "from";
-}
-
 // Builds the subject of the noun phrase [b, e] (head at e), with an optional
 // prepositional object [pb, pe] after `prep`.
 Subject Build(const Scan& s, int b, int e, absl::string_view prep, int pb,
@@ -939,7 +1166,7 @@ Subject Build(const Scan& s, int b, int e, absl::string_view prep, int pb,
 
 // The first token at or after `i` that is not a determiner.
 int SkipDeterminers(const Scan& s, int i) {
-  while (i < s.size() && IsDeterminer(s.at(i).lower)) ++i;
+  while (i < s.size() && s.lex->Is(WordClass::kDeterminer, s.at(i).lower)) ++i;
   return i;
 }
 
@@ -959,16 +1186,20 @@ Subject FromLeftNP(const Scan& s, int last, int floor) {
   }
   if (cb < b) {
     int p = cb - 1;
-    while (p >= floor && IsDeterminer(s.at(p).lower)) --p;
-    if (p - 1 >= floor && IsAttachingPrep(s.at(p).lower) && s.NounWord(p - 1)) {
+    while (p >= floor && s.lex->Is(WordClass::kDeterminer, s.at(p).lower)) --p;
+    if (p - 1 >= floor &&
+        s.lex->Is(WordClass::kAttachingPreposition, s.at(p).lower) &&
+        s.NounWord(p - 1)) {
       b = cb;
     }
   }
   // "tariffs on South Korean cars", "support for the governing party": the
   // run is the object of a preposition; the noun before it is the head.
   int p = b - 1;
-  while (p >= floor && IsDeterminer(s.at(p).lower)) --p;
-  if (p - 1 >= floor && IsAttachingPrep(s.at(p).lower) && s.NounWord(p - 1)) {
+  while (p >= floor && s.lex->Is(WordClass::kDeterminer, s.at(p).lower)) --p;
+  if (p - 1 >= floor &&
+      s.lex->Is(WordClass::kAttachingPreposition, s.at(p).lower) &&
+      s.NounWord(p - 1)) {
     int hb = std::max(RunStartLeft(s, p - 1), floor);
     return Build(s, hb, p - 1, s.at(p).lower, b, last);
   }
@@ -980,7 +1211,9 @@ Subject FromLeftNP(const Scan& s, int last, int floor) {
 Subject FromRightNP(const Scan& s, int first, int ceil) {
   int e = std::min(RunEndRight(s, first), ceil);
   const int pb = SkipDeterminers(s, e + 2);
-  if (pb <= ceil && IsPrep(s.at(e + 1).lower) && s.NounWord(pb)) {
+  if (pb <= ceil &&
+      s.lex->Is(WordClass::kObjectPreposition, s.at(e + 1).lower) &&
+      s.NounWord(pb)) {
     std::string head = s.lex->Lemma(s.at(e).lower);
     if (s.lex->IsRelationalHead(head) || s.lex->IsGenericHead(head) ||
         s.lex->IsChangeWord(s.at(e).lower)) {
@@ -1020,7 +1253,8 @@ Subject CanonicalSubject(absl::string_view phrase, const Lexicon& lex) {
   while (b < s.size() && !s.NounWord(b)) ++b;
   if (b >= s.size()) return Subject{std::string(phrase), "", {}, ""};
   int e = RunEndRight(s, b, 8);
-  if (e + 2 < s.size() && IsPrep(s.at(e + 1).lower)) {
+  if (e + 2 < s.size() &&
+      s.lex->Is(WordClass::kObjectPreposition, s.at(e + 1).lower)) {
     int pb = e + 2;
     while (pb < s.size() && !s.NounWord(pb) && !s.at(pb).punct) ++pb;
     if (pb < s.size() && s.NounWord(pb)) {
@@ -1112,7 +1346,7 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
       int text_end = head;
       // "4,800 dockworkers on strike", "1.2 million barrels of oil".
       if (head + 2 < ce &&
-          (toks[head + 1].lower == "on" || toks[head + 1].lower == "of") &&
+          lex.Is(WordClass::kCountObjectPreposition, toks[head + 1].lower) &&
           s.NounWord(head + 2)) {
         int pe = std::min(RunEndRight(s, head + 2), ce - 1);
         std::vector<std::string> obj = Lemmas(s, head + 2, pe);
@@ -1132,13 +1366,13 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
       // "12,400 people were still under evacuation orders", "3,000 people
       // are assigned to the fire": a bare count of people says little on its
       // own; the state or role that follows tells which people are counted.
-      if (text_end == head && (unit == "person" || unit == "individual")) {
+      if (text_end == head && lex.Is(WordClass::kPersonNoun, unit)) {
         int j = head + 1;
-        while (j < ce && IsPredicateFiller(toks[j].lower)) ++j;
+        while (j < ce && lex.Is(WordClass::kPredicateFiller, toks[j].lower))
+          ++j;
         int obj_from = -1;
         auto is_prep = [&](int k) {
-          return k < ce && (IsPrep(toks[k].lower) || toks[k].lower == "under" ||
-                            toks[k].lower == "at");
+          return k < ce && lex.Is(WordClass::kStatePreposition, toks[k].lower);
         };
         if (j < ce && IsEdWord(toks[j]) && !toks[j].capitalized &&
             !s.blocked[j]) {
@@ -1151,7 +1385,7 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
         if (obj_from >= 0) {
           const int ob = SkipDeterminers(s, obj_from);
           if (ob < ce && s.NounWord(ob) &&
-              !IsTimeNoun(lex.Lemma(toks[ob].lower))) {
+              !lex.Is(WordClass::kTimeNoun, lex.Lemma(toks[ob].lower))) {
             const int pe = std::min(RunEndRight(s, ob), ce - 1);
             AddObjectMods(lex, Lemmas(s, ob, pe), &mods);
             text_end = pe;
@@ -1171,7 +1405,7 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     int k = fb - 1;
     int verbs = 0;
     while (k >= cb && fb - k <= 3 && !toks[k].punct && !s.blocked[k] &&
-           IsLevelVerb(toks[k].lower)) {
+           lex.Is(WordClass::kLevelVerb, toks[k].lower)) {
       --k;
       ++verbs;
     }
@@ -1202,9 +1436,7 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   int of_object = -1;
   if (after + 1 < ce && toks[after].lower == "of") {
     int base = after + 1;
-    while (base < ce &&
-           (toks[base].lower == "the" || toks[base].lower == "its" ||
-            toks[base].lower == "their" || toks[base].lower == "all")) {
+    while (base < ce && lex.Is(WordClass::kOfDeterminer, toks[base].lower)) {
       ++base;
     }
     const bool proportion = ctx.kind == MentionKind::kPercent ||
@@ -1216,8 +1448,8 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     }
     if (base < ce && lex.IsShareBase(lex.Lemma(toks[base].lower))) {
       int pb = base + 1;
-      if (pb + 1 < ce && (toks[pb].lower == "in" || toks[pb].lower == "on" ||
-                          toks[pb].lower == "for")) {
+      if (pb + 1 < ce &&
+          lex.Is(WordClass::kShareObjectPreposition, toks[pb].lower)) {
         int ob = SkipDeterminers(s, pb + 1);
         if (ob < ce && s.NounWord(ob)) return FromRightNP(s, ob, ce - 1);
       }
@@ -1236,9 +1468,11 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   if (after >= 0 && ctx.kind == MentionKind::kMoney && after + 1 < ce &&
       toks[after].lower == "from" && !(fb >= 1 && toks[fb - 1].lower == "of")) {
     const int ob = SkipDeterminers(s, after + 1);
-    if (ob < ce && s.NounWord(ob) && !IsTimeNoun(lex.Lemma(toks[ob].lower))) {
+    if (ob < ce && s.NounWord(ob) &&
+        !lex.Is(WordClass::kTimeNoun, lex.Lemma(toks[ob].lower))) {
       Subject sub = FromRightNP(s, ob, ce - 1);
-      if (!sub.head.empty() && !IsTimeNoun(sub.head)) return sub;
+      if (!sub.head.empty() && !lex.Is(WordClass::kTimeNoun, sub.head))
+        return sub;
     }
   }
   // Right: "<figure> <NP>" ("$350 billion investment plan").
@@ -1248,7 +1482,9 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     // "a 2% rise in prices": the change noun's object is the subject.
     if (!sub.head.empty() && !lex.IsChangeWord(toks[after].lower)) return sub;
     int e = RunEndRight(s, after);
-    if (e + 2 < ce && IsPrep(toks[e + 1].lower) && s.NounWord(e + 2)) {
+    if (e + 2 < ce &&
+        lex.Is(WordClass::kObjectPreposition, toks[e + 1].lower) &&
+        s.NounWord(e + 2)) {
       return FromRightNP(s, e + 2, ce - 1);
     }
   } else if (after >= 0 && after < ce && s.NounWord(after) &&
@@ -1265,7 +1501,7 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   if (fb >= 2 && toks[fb - 1].lower == "at") {
     for (int k = fb - 2; k >= std::max(0, fb - 12); --k) {
       if (toks[k].punct) break;
-      if (!IsEstimateVerb(toks[k].lower)) continue;
+      if (!lex.Is(WordClass::kEstimateVerb, toks[k].lower)) continue;
       const int ob = SkipDeterminers(s, k + 1);
       if (ob < fb - 1 && s.NounWord(ob)) {
         Subject sub = FromRightNP(s, ob, fb - 2);
@@ -1286,9 +1522,9 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     bool object_np = false;
     for (int k = fb - 1; k >= std::max(cb, fb - 5); --k) {
       const std::string lemma = lex.Lemma(toks[k].lower);
-      if (k < fb - 1 &&
-          (lemma == "cost" || lemma == "costs" || lemma == "costing") &&
-          !(object_np && k > 0 && IsDeterminer(toks[k - 1].lower))) {
+      if (k < fb - 1 && lex.Is(WordClass::kCostVerb, lemma) &&
+          !(object_np && k > 0 &&
+            lex.Is(WordClass::kDeterminer, toks[k - 1].lower))) {
         return MakeSubject(std::string(toks[k].lower), "cost", {});
       }
       if (lex.IsStopWord(toks[k].lower)) continue;
@@ -1328,7 +1564,8 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     // slated to open in March 2025": a comma right before the main verb
     // closes an aside; the noun phrase before the aside is the subject.
     if (toks[i].lower == "," && i + 1 < fb &&
-        (IsAux(toks[i + 1].lower) || IsModal(toks[i + 1].lower)) &&
+        (lex.Is(WordClass::kAuxiliary, toks[i + 1].lower) ||
+         lex.Is(WordClass::kModal, toks[i + 1].lower)) &&
         toks[i + 1].lower != "to") {
       int j = i - 1;
       while (j > cb && i - j <= 15 && toks[j].lower != ",") --j;
@@ -1339,8 +1576,9 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     }
     // "by Thursday morning it had burned 41,000 acres": a time phrase is
     // no subject; keep scanning left past it.
-    if (s.NounWord(i) && IsTimeNoun(lex.Lemma(toks[i].lower)) && i - 1 >= cb &&
-        (s.blocked[i - 1] || IsTimeLead(toks[i - 1].lower))) {
+    if (s.NounWord(i) &&
+        lex.Is(WordClass::kTimeNoun, lex.Lemma(toks[i].lower)) && i - 1 >= cb &&
+        (s.blocked[i - 1] || lex.Is(WordClass::kTimeLead, toks[i - 1].lower))) {
       --i;
       ++skipped;
       continue;
@@ -1351,11 +1589,12 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     // and by Thursday it had burned ...": the fire, not the highway).
     if (toks[i].lower == "it" && i + 1 < fb && !s.NounWord(i + 1)) {
       for (int k = i - 1; k >= 0; --k) {
-        if (toks[k].lower != "the" && toks[k].lower != "its") continue;
+        if (!lex.Is(WordClass::kDefiniteDeterminer, toks[k].lower)) continue;
         if (k + 1 >= i || !s.NounWord(k + 1)) continue;
-        if (k > 0 && IsPlacePrep(toks[k - 1].lower)) continue;
+        if (k > 0 && lex.Is(WordClass::kPlacePreposition, toks[k - 1].lower))
+          continue;
         const int e = std::min(RunEndRight(s, k + 1), i - 1);
-        if (IsTimeNoun(lex.Lemma(toks[e].lower))) continue;
+        if (lex.Is(WordClass::kTimeNoun, lex.Lemma(toks[e].lower))) continue;
         Subject sub = Build(s, k + 1, e, "", -1, -1);
         if (!sub.head.empty()) return sub;
       }

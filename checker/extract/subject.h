@@ -25,8 +25,10 @@
 //                                       -> head volume, {box, container}
 //
 // rules/lexicon.json supplies the word lists (function words, unit nouns,
-// spelling variants, irregular plurals, multi-word names, synonym groups);
-// the singularizer and -isation/-yse spelling folding are generic code.
+// spelling variants, irregular plurals, multi-word names, synonym groups,
+// and the closed word classes of the grammar heuristics: determiners,
+// prepositions, auxiliaries, time nouns...); the singularizer, the
+// -isation/-yse spelling folding and other suffix rules are generic code.
 // Synonyms add to the generic detection: without them, "defense spending"
 // and "defense spending" still match; with them, "military spending" does
 // too.
@@ -40,6 +42,7 @@
 #define CROSSCHECK_CHECKER_EXTRACT_SUBJECT_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,8 +55,88 @@
 
 namespace crosscheck::extract {
 
+struct Token;
+
+// Closed English word classes that the grammar heuristics of subject.cc,
+// claims.cc and modality.cc test words against: rules/lexicon.json
+// "word_classes", one list per class, named by WordClassName ("modal",
+// "time_noun", ...). Every class is required. A few classes also hold
+// phrases ("plans to", "ruled out"), matched token by token (MatchAt).
+enum class WordClass : uint8_t {
+  kAuxiliary,
+  kModal,
+  kPerfectAuxiliary,
+  kDeterminer,
+  kDefiniteDeterminer,
+  kOfDeterminer,
+  kAttributivePreposition,
+  kAttachingPreposition,
+  kObjectPreposition,
+  kStatePreposition,
+  kCountObjectPreposition,
+  kShareObjectPreposition,
+  kPlacePreposition,
+  kLevelVerb,
+  kEstimateVerb,
+  kCostVerb,
+  kPersonNoun,
+  kPredicateFiller,
+  kTimeNoun,
+  kTimeLead,
+  kTimeUnit,
+  kTimeOfDay,
+  kChangeNoun,
+  kChangeAdverb,
+  kComparative,
+  kShareNoun,
+  kTemporalConnective,
+  kTemporalSubordinator,
+  kYearLead,
+  kDatelineLabel,
+  kSchedulingWord,
+  kSchedulingAdjective,
+  kPastAuxiliary,
+  kPresentStateWord,
+  kNegation,
+  kPlanUndoing,
+  kPlanObjectEnd,
+  kPlanPlacePreposition,
+  kClauseOpener,
+  kHedge,
+  kFutureMarker,
+  kPastMarker,
+  kPastModifier,
+  kNonPastEdWord,
+  kNonPastEdLead,
+  kSpeechVerb,
+  kAttributionPhrase,
+  kSubjectPronoun,
+  kNonNameWord,
+  kTitle,
+  kCount  // the number of classes; not a class
+};
+inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);
+
+// The class's key in "word_classes" ("future_marker").
+absl::string_view WordClassName(WordClass c);
+// True when the class may hold phrases of several words.
+bool WordClassHoldsPhrases(WordClass c);
+
+// A set of word classes, one bit each.
+struct WordClasses {
+  uint64_t bits = 0;
+  constexpr WordClasses() = default;
+  constexpr WordClasses(std::initializer_list<WordClass> cs) {
+    for (WordClass c : cs) bits |= uint64_t{1} << static_cast<int>(c);
+  }
+  constexpr bool Has(WordClass c) const {
+    return (bits >> static_cast<int>(c)) & 1;
+  }
+};
+
 // Word lists for subject detection and canonicalization. Immutable and
-// thread-safe once loaded. The file format (all keys optional):
+// thread-safe once loaded. The file format ("word_classes" is required,
+// with every class of WordClass; the other keys are optional):
 //
 //   {"stop_words": ["the", "of", ...],        // function words, adverbs
 //    "unit_nouns": ["percent", "year", "kilometer", ...],
@@ -72,12 +155,38 @@ namespace crosscheck::extract {
 //    "ing_nouns": ["spending", "funding", ...],     // else -ing is a verb
 //    "action_nouns": {"revise": "revision", "hold": "", ...},  // plans
 //    "adjective_nouns": {"constitutional": "constitution", ...},
-//    "status_group_events": [{"contains": "majority", "event": "election"}]}
+//    "status_group_events": [{"contains": "majority", "event": "election"}],
+//    "word_classes": {"modal": ["will", "would", ...], ...},
+//    "word_class_notes": {"modal": "what the class is for", ...}}
+//
+// A missing class, a class that is not a list of strings, an empty list or
+// a phrase in a class of single words fails the load with the file and the
+// JSON pointer ("rules/lexicon.json: /word_classes/modal: missing").
 class Lexicon {
  public:
   static absl::StatusOr<Lexicon> Load(const std::string& path);
   static absl::StatusOr<Lexicon> Parse(const std::string& path,
                                        absl::string_view json);
+
+  // Problems `crosscheck rules lint` reports for a lexicon file: load
+  // errors, classes without a note, notes or lists of unknown classes,
+  // entries listed twice or not lowercase. Empty when the file is clean.
+  static std::vector<std::string> Lint(const std::string& path);
+
+  // Word classes (see WordClass). `lower_word` is lowercased.
+  bool Is(WordClass c, absl::string_view lower_word) const;
+  // Every class of a word with one lookup: for code testing several.
+  WordClasses ClassesOf(absl::string_view lower_word) const;
+  // The class's entries, lowercased, in file order.
+  const std::vector<std::string>& Words(WordClass c) const;
+  // The number of tokens t[i], t[i+1], ... that spell an entry of `c` (the
+  // longest one), comparing Token::lower; 0 when none does.
+  int MatchAt(WordClass c, const Token* t, int n, int i) const;
+  // True when `text` mentions an entry of one of `classes`: a word (a run
+  // of letters, digits and bytes >= 0x80, compared lowercased) or, for a
+  // phrase, such words separated by ASCII whitespace. Never misses a token
+  // of Tokenize(text) that Is() accepts: a prefilter before tokenizing.
+  bool Mentions(absl::string_view text, WordClasses classes) const;
 
   // Canonical form of one word: lowercased, possessive dropped, spelling
   // variant mapped (defence -> defense), singular (soldiers -> soldier),

@@ -138,14 +138,18 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Load(
   std::string lex_path =
       FindRuleFile(shipped, options.rule_dirs, "lexicon.json");
   auto lex = extract::Lexicon::Load(lex_path);
-  if (lex.ok()) {
-    impl.lexicon.emplace(std::move(*lex));
-  } else {
+  if (!lex.ok()) {
+    // Every word class is required, so there is no empty lexicon to fall
+    // back on: a broken user lexicon is reported and the shipped one runs;
+    // a broken shipped lexicon stops the run.
     diagnostics->push_back(ConfigDiagnostic(lex_path, lex.status()));
-    auto empty = extract::Lexicon::Parse("<empty>", "{}");
-    if (!empty.ok()) return empty.status();
-    impl.lexicon.emplace(std::move(*empty));
+    const std::string shipped_lex =
+        (fs::path(shipped) / "lexicon.json").string();
+    if (shipped_lex == lex_path) return lex.status();
+    lex = extract::Lexicon::Load(shipped_lex);
+    if (!lex.ok()) return lex.status();
   }
+  impl.lexicon.emplace(std::move(*lex));
   std::string judge_path =
       FindRuleFile(shipped, options.rule_dirs, "judge.json");
   auto jc = judge::JudgeConfig::Load(judge_path);
@@ -311,7 +315,8 @@ void ExtractOne(const Engine::Impl& impl,
     // they are reused only when no date is found.
     std::vector<Mention> undated =
         impl.extractor->MentionsFrom(*sd, hits, doc.reference_date);
-    ReferenceDate inferred = extract::InferReferenceDate(*sd, undated);
+    ReferenceDate inferred =
+        extract::InferReferenceDate(*sd, undated, *impl.lexicon);
     if (inferred.day) {
       doc.reference_date = inferred;
     } else if (corpus_day) {

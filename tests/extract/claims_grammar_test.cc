@@ -3,9 +3,12 @@
 
 #include "checker/extract/modality.h"
 #include "gtest/gtest.h"
+#include "tests/extract/claims_testing.h"
 
 namespace crosscheck::extract {
 namespace {
+
+const Lexicon& Lex() { return testing::TestLexicon(); }
 
 TEST(ModalityTest, Table) {
   struct Case {
@@ -37,7 +40,7 @@ TEST(ModalityTest, Table) {
       {"", 0, Modality::kPresent},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(ModalityName(ClauseModality(c.clause, c.reference_year)),
+    EXPECT_EQ(ModalityName(ClauseModality(c.clause, Lex(), c.reference_year)),
               ModalityName(c.want))
         << c.clause;
   }
@@ -61,13 +64,13 @@ TEST(ClauseTest, Bounds) {
     std::string s = c.sentence;
     size_t pos = s.find(c.figure);
     ASSERT_NE(pos, std::string::npos);
-    auto [b, e] =
-        ClauseBounds(s, static_cast<uint32_t>(pos),
-                     static_cast<uint32_t>(pos + std::string(c.figure).size()));
+    auto [b, e] = ClauseBounds(
+        s, static_cast<uint32_t>(pos),
+        static_cast<uint32_t>(pos + std::string(c.figure).size()), Lex());
     EXPECT_EQ(s.substr(b, e - b), c.clause) << c.sentence << " / " << c.figure;
   }
   // Out-of-range offsets are clamped.
-  auto [b, e] = ClauseBounds("abc", 10, 20);
+  auto [b, e] = ClauseBounds("abc", 10, 20, Lex());
   EXPECT_LE(b, e);
   EXPECT_LE(e, 3u);
 }
@@ -90,7 +93,7 @@ TEST(SpeakerTest, Table) {
       {"", ""},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(FindSpeaker(c.sentence), c.speaker) << c.sentence;
+    EXPECT_EQ(FindSpeaker(c.sentence, Lex()), c.speaker) << c.sentence;
   }
 }
 

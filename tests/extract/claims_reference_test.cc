@@ -17,7 +17,8 @@ TEST(InferReferenceDateTest, DatelineWithoutYearTakesTheTextYear) {
   b.doc().reference_date.evidence = "March 6";
   int p = b.Paragraph({"The accord was signed in January 2025."});
   b.Date(p, "January 2025", testing::Month(2025, 1));
-  ReferenceDate r = InferReferenceDate(b.Build(), b.mentions());
+  ReferenceDate r =
+      InferReferenceDate(b.Build(), b.mentions(), testing::TestLexicon());
   ASSERT_TRUE(r.day.has_value());
   EXPECT_EQ(*r.day, absl::CivilDay(2025, 3, 6));
   EXPECT_EQ(r.provenance, "dateline+text-year");
@@ -30,7 +31,8 @@ TEST(InferReferenceDateTest, DatelineEarlierThanTheLatestDateMovesAYear) {
   b.doc().reference_date.evidence = "Jan. 4";
   int p = b.Paragraph({"Talks collapsed on December 12, 2024."});
   b.Date(p, "December 12, 2024", testing::Day(2024, 12, 12));
-  ReferenceDate r = InferReferenceDate(b.Build(), b.mentions());
+  ReferenceDate r =
+      InferReferenceDate(b.Build(), b.mentions(), testing::TestLexicon());
   ASSERT_TRUE(r.day.has_value());
   EXPECT_EQ(*r.day, absl::CivilDay(2025, 1, 4));
 }
@@ -49,7 +51,8 @@ TEST(InferReferenceDateTest, LatestPastDateIgnoresPlansAndRelativeDates) {
   b.Date(p3, "2016", testing::Year(2016));
   b.Date(p4, "two days later", testing::Day(2026, 1, 3, /*relative=*/true));
   b.Date(chrome, "December 2030", testing::Month(2030, 12));
-  ReferenceDate r = InferReferenceDate(b.Build(), b.mentions());
+  ReferenceDate r =
+      InferReferenceDate(b.Build(), b.mentions(), testing::TestLexicon());
   ASSERT_TRUE(r.day.has_value());
   EXPECT_EQ(*r.day, absl::CivilDay(2024, 11, 30));
   EXPECT_EQ(r.provenance, "latest-past-date");
@@ -61,7 +64,8 @@ TEST(InferReferenceDateTest, YearOnlyIsWeaker) {
   DocBuilder b;
   int p = b.Paragraph({"The treaty dates from 2014."});
   b.Date(p, "2014", testing::Year(2014));
-  ReferenceDate r = InferReferenceDate(b.Build(), b.mentions());
+  ReferenceDate r =
+      InferReferenceDate(b.Build(), b.mentions(), testing::TestLexicon());
   ASSERT_TRUE(r.day.has_value());
   EXPECT_EQ(*r.day, absl::CivilDay(2014, 12, 31));
   EXPECT_LT(r.confidence, 0.6);
@@ -71,10 +75,12 @@ TEST(InferReferenceDateTest, NothingToGoOn) {
   DocBuilder b;
   int p = b.Paragraph({"Drills are planned for Q3 2024."});
   b.Date(p, "Q3 2024", testing::Quarter(2024, 3));
-  ReferenceDate r = InferReferenceDate(b.Build(), b.mentions());
+  ReferenceDate r =
+      InferReferenceDate(b.Build(), b.mentions(), testing::TestLexicon());
   EXPECT_FALSE(r.day.has_value());
   SegmentedDocument empty;
-  EXPECT_FALSE(InferReferenceDate(empty, {}).day.has_value());
+  EXPECT_FALSE(
+      InferReferenceDate(empty, {}, testing::TestLexicon()).day.has_value());
 }
 
 TEST(FlagDocumentTest, FirstDisclaimerWins) {
