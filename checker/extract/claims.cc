@@ -341,8 +341,13 @@ bool HasSchedulingWord(absl::string_view clause, const Lexicon& lex) {
   const std::vector<Token> t = Tokenize(clause);
   for (size_t i = 0; i < t.size(); ++i) {
     const WordClasses classes = lex.ClassesOf(t[i].lower);
-    const bool adjective = classes.Has(WordClass::kSchedulingAdjective) &&
-                           (i + 1 == t.size() || t[i + 1].lower != "to");
+    // "due in June" is a plan and "due to the storm" a cause; "due to
+    // open", "due to enter service" are plans again.
+    const bool adjective =
+        classes.Has(WordClass::kSchedulingAdjective) &&
+        (i + 1 == t.size() || t[i + 1].lower != "to" ||
+         (i + 2 < t.size() &&
+          lex.Is(WordClass::kScheduledVerb, t[i + 2].lower)));
     if (!(adjective || classes.Has(WordClass::kSchedulingWord))) continue;
     if (i > 0 && lex.Is(WordClass::kPastAuxiliary, t[i - 1].lower)) continue;
     return true;

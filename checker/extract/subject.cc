@@ -62,6 +62,7 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kDatelineLabel, "dateline_label", false},
     {WordClass::kSchedulingWord, "scheduling_word", false},
     {WordClass::kSchedulingAdjective, "scheduling_adjective", false},
+    {WordClass::kScheduledVerb, "scheduled_verb", false},
     {WordClass::kPastAuxiliary, "past_auxiliary", false},
     {WordClass::kPresentStateWord, "present_state_word", false},
     {WordClass::kNegation, "negation", false},

@@ -95,6 +95,7 @@ enum class WordClass : uint8_t {
   kDatelineLabel,
   kSchedulingWord,
   kSchedulingAdjective,
+  kScheduledVerb,
   kPastAuxiliary,
   kPresentStateWord,
   kNegation,

@@ -205,6 +205,24 @@ TEST(ClaimsTest, EventNounAsObjectDoesNotRenameTheSubject) {
   EXPECT_EQ(cost[0]->subject.head, "cost");
 }
 
+// "due to" + a verb is a plan ("due to enter service"); "due to" + a noun
+// phrase is a cause.
+TEST(ClaimsTest, DueToAVerbIsAPlan) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 10, 4));
+  int p1 = b.Paragraph({"A larger ferry is due to enter service in May 2026."});
+  int p2 =
+      b.Paragraph({"Crossings were cancelled due to the storm in May "
+                   "2026."});
+  b.Date(p1, "May 2026", testing::Month(2026, 5));
+  b.Date(p2, "May 2026", testing::Month(2026, 5));
+  std::vector<Claim> cs = Build(b);
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].measure, Measure::kEventDate);
+  EXPECT_EQ(ModalityName(cs[0].modality), ModalityName(Modality::kFuture));
+  EXPECT_FALSE(cs[0].subject.head.empty());
+}
+
 TEST(ClaimsTest, ScopeModalityAndSpeaker) {
   DocBuilder b;
   b.Reference(absl::CivilDay(2026, 2, 10));
