@@ -63,6 +63,7 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kSchedulingWord, "scheduling_word", false},
     {WordClass::kSchedulingAdjective, "scheduling_adjective", false},
     {WordClass::kScheduledVerb, "scheduled_verb", false},
+    {WordClass::kCapacityCue, "capacity_cue", false},
     {WordClass::kPastAuxiliary, "past_auxiliary", false},
     {WordClass::kPresentStateWord, "present_state_word", false},
     {WordClass::kNegation, "negation", false},
@@ -1417,6 +1418,16 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
                                     left.modifiers.end());
         m2.push_back(unit);
         return MakeSubject(left.text, left.head, std::move(m2));
+      }
+    }
+    // "licensed to carry up to 350 passengers", "a capacity of 530
+    // passengers": a limit is not a count of who was there; what it
+    // measures is the capacity, for the counted noun.
+    for (int c = fb - 1; c >= std::max(cb, fb - 4) && !toks[c].punct; --c) {
+      if (lex.Is(WordClass::kCapacityCue, toks[c].lower)) {
+        mods.push_back(unit);
+        MapModsThroughSynonyms(lex, &mods);
+        return MakeSubject(std::move(text_phrase), "capacity", std::move(mods));
       }
     }
     MapModsThroughSynonyms(lex, &mods);

@@ -96,6 +96,7 @@ enum class WordClass : uint8_t {
   kSchedulingWord,
   kSchedulingAdjective,
   kScheduledVerb,
+  kCapacityCue,
   kPastAuxiliary,
   kPresentStateWord,
   kNegation,

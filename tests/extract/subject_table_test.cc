@@ -149,6 +149,11 @@ TEST(SubjectTest, Table) {
       // "cost" as a verb with an object before the money.
       {"The blackout cost the local economy $40 million.", "$40 million",
        MentionKind::kMoney, Usd(), "cost", ""},
+      // A limit is not a head count.
+      {"The boat is licensed to carry up to 90 passengers.", "up to 90",
+       MentionKind::kQuantity, Count("passenger"), "capacity", "passenger"},
+      {"The boat carried 84 passengers.", "84", MentionKind::kQuantity,
+       Count("passenger"), "passenger", ""},
       // A bare count of people takes the state that follows it.
       {"Roughly 5,000 people were still in emergency shelters.", "5,000",
        MentionKind::kQuantity, Count("person"), "person", "emergency,shelter"},
