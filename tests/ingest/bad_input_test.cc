@@ -1,8 +1,8 @@
 // Untrusted input: every bad file is diagnosed, nothing crashes, and the
 // huge cases stay linear.
-#include <iostream>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 #include <random>
 #include <string>
 #include <vector>
