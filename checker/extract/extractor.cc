@@ -1,7 +1,6 @@
 #include "checker/extract/extractor.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -301,24 +300,9 @@ std::vector<DocumentHits> Extractor::MatchDocuments(
       if (needs_lower) lower[d][si] = absl::AsciiStrToLower(text);
     }
   }
-  // Threads matching other groups at the same time should not run the same
-  // pattern at the same moment: RE2 guards each pattern's DFA cache with a
-  // lock, and two threads in lockstep over one pattern bounce its cache line
-  // between cores. Each call starts at its own rule, spread by a golden-ratio
-  // stride; hits are ordered later, so the output does not change.
-  static std::atomic<uint32_t> calls{0};
-  const uint32_t nrules =
-      static_cast<uint32_t>(std::max<size_t>(1, rules.size()));
-  const uint32_t start = static_cast<uint32_t>(
-      (uint64_t{calls.fetch_add(1, std::memory_order_relaxed)} * 2654435761u) %
-      nrules);
-  auto rotated = [&](int rule) {
-    return (static_cast<uint32_t>(rule) + nrules - start) % nrules;
-  };
-  std::sort(jobs.begin(), jobs.end(), [&](const Job& a, const Job& b) {
-    const uint32_t ra = rotated(a.rule), rb = rotated(b.rule);
-    return std::tie(ra, a.pattern, a.doc, a.segment, a.begin) <
-           std::tie(rb, b.pattern, b.doc, b.segment, b.begin);
+  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) {
+    return std::tie(a.rule, a.pattern, a.doc, a.segment, a.begin) <
+           std::tie(b.rule, b.pattern, b.doc, b.segment, b.begin);
   });
   std::vector<re2::StringPiece> sub;
   for (const Job& j : jobs) {

@@ -10,31 +10,22 @@ int ResolveThreads(int requested) {
   return hw == 0 ? 1 : static_cast<int>(hw);
 }
 
-void ParallelForWorkers(size_t n, int threads,
-                        const std::function<void(size_t, int)>& fn) {
+void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
   size_t workers =
       std::min<size_t>(n, static_cast<size_t>(std::max(1, threads)));
   if (workers <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i, 0);
+    for (size_t i = 0; i < n; ++i) fn(i);
     return;
   }
   std::atomic<size_t> next{0};
-  auto work = [&](int worker) {
-    for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {
-      fn(i, worker);
-    }
+  auto work = [&] {
+    for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) fn(i);
   };
   std::vector<std::thread> pool;
   pool.reserve(workers - 1);
-  for (size_t t = 1; t < workers; ++t) {
-    pool.emplace_back(work, static_cast<int>(t));
-  }
-  work(0);
+  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+  work();
   for (auto& th : pool) th.join();
-}
-
-void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
-  ParallelForWorkers(n, threads, [&](size_t i, int) { fn(i); });
 }
 
 }  // namespace crosscheck::pipeline

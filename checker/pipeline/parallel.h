@@ -22,11 +22,6 @@ int ResolveThreads(int requested);
 // handed out one index at a time (documents vary wildly in size).
 void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn);
 
-// The same, also passing the calling worker's number in [0, threads): each
-// worker can use objects of its own (see Engine's per-worker extractors).
-void ParallelForWorkers(size_t n, int threads,
-                        const std::function<void(size_t, int)>& fn);
-
 }  // namespace crosscheck::pipeline
 
 #endif  // CROSSCHECK_CHECKER_PIPELINE_PARALLEL_H_

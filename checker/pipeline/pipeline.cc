@@ -29,20 +29,6 @@ struct Engine::Impl {
   std::optional<extract::Lexicon> lexicon;
   judge::JudgeConfig judge_config = judge::JudgeConfig::Defaults();
   std::unique_ptr<extract::Extractor> extractor;
-  // Workers 1..threads-1 match with rule sets of their own: RE2 guards each
-  // compiled pattern's DFA cache with a reader-writer lock, and two threads
-  // sharing every pattern spent more time waking each other on those locks
-  // than matching (two threads ran no faster than one). Worker 0 uses
-  // `rules`. Same packs, same order, so the same hits.
-  std::vector<extract::RuleSet> worker_rules;
-  std::vector<std::unique_ptr<extract::Extractor>> worker_extractors;
-
-  const extract::Extractor& MatcherFor(int worker) const {
-    if (worker <= 0 || static_cast<size_t>(worker) > worker_extractors.size()) {
-      return *extractor;
-    }
-    return *worker_extractors[worker - 1];
-  }
 };
 
 Engine::Engine() : impl_(std::make_unique<Impl>()) {}
@@ -173,19 +159,6 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Load(
     diagnostics->push_back(ConfigDiagnostic(judge_path, jc.status()));
   }
   impl.extractor = std::make_unique<extract::Extractor>(&impl.rules);
-  const int threads = ResolveThreads(options.threads);
-  if (threads > 1) {
-    impl.worker_rules.reserve(threads - 1);
-    for (int t = 1; t < threads; ++t) {
-      std::vector<extract::RuleProblem> ignored;  // reported above
-      impl.worker_rules.push_back(
-          extract::RuleSet::LoadDirs(dirs, extract::RuleBudget{}, &ignored));
-    }
-    for (const extract::RuleSet& r : impl.worker_rules) {
-      impl.worker_extractors.push_back(
-          std::make_unique<extract::Extractor>(&r));
-    }
-  }
   return engine;
 }
 
@@ -465,7 +438,7 @@ void ExtractInChunks(const Engine::Impl& impl,
     std::vector<std::vector<Claim>> claims(e - b);
     // Documents are matched a group at a time (Extractor::MatchDocuments).
     const size_t groups = (e - b + kMatchGroup - 1) / kMatchGroup;
-    ParallelForWorkers(groups, threads, [&](size_t g, int worker) {
+    ParallelFor(groups, threads, [&](size_t g) {
       const size_t first = g * kMatchGroup;
       const size_t last = std::min(e - b, first + kMatchGroup);
       std::vector<const SegmentedDocument*> group;
@@ -475,7 +448,7 @@ void ExtractInChunks(const Engine::Impl& impl,
         group.push_back(&sd);
       }
       std::vector<extract::DocumentHits> hits =
-          impl.MatcherFor(worker).MatchDocuments(group);
+          impl.extractor->MatchDocuments(group);
       for (size_t i = first; i < last; ++i) {
         SegmentedDocument& sd = (*segmented)[b + i];
         ExtractOne(impl, corpus_day, &sd, std::move(hits[i - first]),
