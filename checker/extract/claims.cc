@@ -788,8 +788,36 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       switch (m.kind) {
         case MentionKind::kDisclaimer:
         case MentionKind::kEvent:
-        case MentionKind::kDuration:
           break;
+        case MentionKind::kDuration: {
+          // "two years of free credit monitoring" (duration.of-object): a
+          // length of something given or lived through is a figure about
+          // that thing. Other durations ("for 48 hours") say how long
+          // something else lasted: no claim.
+          const size_t of = m.text.find(" of ");
+          if (of == std::string::npos) break;
+          const absl::string_view object =
+              absl::string_view(m.text).substr(of + 4);
+          const std::vector<Token> words = Tokenize(object);
+          // "two years of the war": which part of a period, not an amount.
+          if (words.empty() || lex.IsStopWord(words.front().lower)) break;
+          // The rule keeps the object to a short noun phrase, so its last
+          // word is the head even when it ends in -ing ("monitoring").
+          std::vector<std::string> mods;
+          for (const Token& w : words) {
+            if (!w.punct && !lex.IsStopWord(w.lower)) {
+              mods.push_back(lex.Canonical(w.lower));
+            }
+          }
+          if (mods.empty()) break;
+          std::string head = std::move(mods.back());
+          mods.pop_back();
+          c.subject = MakeSubject(std::string(object), std::move(head),
+                                  std::move(mods));
+          c.measure = Measure::kLevel;
+          keep = true;
+          break;
+        }
         case MentionKind::kDate: {
           if (!m.date || IsDatelineDate(loc, toks, lex)) break;
           // The closest event noun of the sentence, when this date is also

@@ -57,7 +57,9 @@
 // A status in a temporal clause ("After talks broke down, ...") without a
 // date of its own is an earlier stage, no claim.
 //
-// Not claims: boilerplate segments, bare dates, durations, event nouns
+// Durations are claims only as a length of something ("two years of free
+// credit monitoring": a level of 2 years, subject = the words after "of").
+// Not claims: boilerplate segments, bare dates, other durations, event nouns
 // themselves, disclaimers, year-like bare numbers, ordinals in names
 // ("Second World War"), figures without a subject, table header rows.
 //
