@@ -181,6 +181,26 @@ TEST(IncidentClaimsTest, LengthOfSomethingIsAFigureAboutIt) {
   EXPECT_TRUE(Quoting(cs, "two years").empty());
 }
 
+// "212 of the chain's 318 stores": the part is the count of stores; the
+// whole is no second count that would clash with another source's part.
+TEST(IncidentClaimsTest, PartOfAWholeCountsThePart) {
+  DocBuilder b("part");
+  b.Reference(absl::CivilDay(2027, 3, 17));
+  b.Paragraph({"The malware reached 212 of the chain's 318 stores."});
+  b.Paragraph({"Rebels now hold two of the province's nine districts."});
+  std::vector<Claim> cs = Extract(b);
+  auto part = Quoting(cs, "212");
+  ASSERT_EQ(part.size(), 1u);
+  EXPECT_DOUBLE_EQ(part[0]->mention.amount.value, 212);
+  EXPECT_EQ(part[0]->subject.head, "store");
+  EXPECT_TRUE(Quoting(cs, "318").empty());
+  auto two = Quoting(cs, "two");
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_DOUBLE_EQ(two[0]->mention.amount.value, 2);
+  EXPECT_EQ(two[0]->subject.head, "district");
+  EXPECT_TRUE(Quoting(cs, "nine").empty());
+}
+
 // The claims.cc side alone, with hand-made mentions: only a duration with
 // an object after "of" is a claim, and not one whose object starts with a
 // determiner.
