@@ -235,11 +235,12 @@ std::optional<Parsed> ParseDetail(absl::string_view text) {
   for (absl::string_view w : t) {
     if (IsVague(w)) return std::nullopt;
   }
-  // "one in five", "1 out of 4".
+  // "one in five", "1 out of 4", "one in every five".
   for (size_t i = 1; i + 1 < t.size(); ++i) {
     size_t next = i + 1;
     if (t[i] == "in" || (t[i] == "out" && i + 2 < t.size() &&
                          t[i + 1] == "of" && (next = i + 2))) {
+      if (next + 1 < t.size() && t[next] == "every") ++next;
       absl::Span<const absl::string_view> all(t);
       auto n = ParseWordTokens(all.subspan(0, i));
       auto d = ParseWordTokens(all.subspan(next));
