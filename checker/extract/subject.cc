@@ -1011,6 +1011,16 @@ struct Scan {
          absl::EndsWith(t.lower, "wn"))) {
       return false;  // "has grown", "had fallen": a participle
     }
+    // "were stolen", "was taken": a passive participle (not a noun such as
+    // "children" or "women", whose lemma differs).
+    if (!t.capitalized && i > 0 && t.lower.size() >= 5 &&
+        (absl::EndsWith(t.lower, "en") || absl::EndsWith(t.lower, "wn")) &&
+        lex->Lemma(t.lower) == t.lower &&
+        lex->Is(WordClass::kAuxiliary, at(i - 1).lower) &&
+        !lex->Is(WordClass::kModal, at(i - 1).lower) &&
+        at(i - 1).lower != "to") {
+      return false;
+    }
     if (IsParticiple(i)) return false;
     return true;
   }
@@ -1223,6 +1233,11 @@ int SkipDeterminers(const Scan& s, int i) {
 // the NP is the object of a relational head ("tariffs on [cars]").
 Subject FromLeftNP(const Scan& s, int last, int floor) {
   int b = std::max(RunStartLeft(s, last), floor);
+  // "the number of customers whose card details were stolen": what the
+  // relative clause says of a noun is about that noun.
+  if (b - 2 >= floor && s.at(b - 1).lower == "whose" && s.NounWord(b - 2)) {
+    return FromLeftNP(s, b - 2, floor);
+  }
   // "tariffs on cars, lumber and drugs": coordinated objects share the
   // preposition; walk back over them to find it.
   int cb = b;
@@ -1272,6 +1287,12 @@ Subject FromLeftNP(const Scan& s, int last, int floor) {
   if (hb < 0) return Build(s, b, last, "", -1, -1);
   int ob = b, oe = last, xb = -1;
   for (int level = 0; level < 2; ++level) {
+    // "the number of customers" names what is counted, whatever it is the
+    // object of ("its estimate of the number of customers").
+    if (s.at(p).lower == "of" &&
+        s.lex->IsGenericHead(s.lex->Lemma(s.at(p - 1).lower))) {
+      break;
+    }
     int q = -1;
     const int up = attached_head(hb, &q);
     if (up < 0) break;
@@ -1632,6 +1653,16 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
                                     toks[form_b].begin)),
         sub.head, std::move(mods));
   };
+  // "a ransom of $15 million in exchange for ...", "a grant of $2 million
+  // from ...": the noun the money is "of" owns it (not a change or a generic
+  // noun: "an increase of $3m in spending", "a total of $5m in aid").
+  if (ctx.kind == MentionKind::kMoney && fb - 2 >= cb &&
+      toks[fb - 1].lower == "of" && s.NounWord(fb - 2) &&
+      !lex.IsChangeWord(toks[fb - 2].lower) &&
+      !lex.IsGenericHead(lex.Lemma(toks[fb - 2].lower))) {
+    Subject sub = FromLeftNP(s, fb - 2, cb);
+    if (!sub.head.empty()) return sub;
+  }
   // Money: "$140 billion in refunds".
   if (after >= 0 && ctx.kind == MentionKind::kMoney && after + 1 < ce &&
       toks[after].lower == "in" && s.NounWord(after + 1)) {
@@ -1643,6 +1674,22 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   if (after >= 0 && ctx.kind == MentionKind::kMoney) {
     Subject sub = money_for(after, -1, -1);
     if (!sub.head.empty()) return sub;
+    // A purpose: "set aside 140 million dollars to cover refunds" (a verb
+    // then its object; not "to its members", "to Oxfam").
+    if (after + 2 < ce && toks[after].lower == "to" &&
+        !(fb > cb && s.NounWord(fb - 1))) {
+      const Token& v = toks[after + 1];
+      if (!v.punct && !v.numeric && !v.capitalized &&
+          !lex.IsStopWord(v.lower) && !s.blocked[after + 1] &&
+          !lex.Is(WordClass::kDeterminer, v.lower)) {
+        const int ob = SkipDeterminers(s, after + 2);
+        if (ob < ce && s.NounWord(ob) &&
+            !lex.Is(WordClass::kTimeNoun, lex.Lemma(toks[ob].lower))) {
+          sub = FromRightNP(s, ob, ce - 1);
+          if (!sub.head.empty()) return sub;
+        }
+      }
+    }
   }
   // Money drawn from a source: "released $30 million from the state
   // disaster fund", "committed 30 million dollars from its disaster fund".

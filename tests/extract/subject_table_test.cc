@@ -218,6 +218,18 @@ TEST(SubjectTest, Table) {
        MentionKind::kNumber, None(), "", ""},
       {"Visitors to the gallery numbered 5,000 on Sunday.", "5,000",
        MentionKind::kNumber, None(), "visitor", "gallery"},
+      // A relative clause's owner, past a passive participle; "the count
+      // of" names what is counted whatever it is the object of.
+      {"Officials raised their count of the households whose savings were "
+       "stolen to 1,200.",
+       "1,200", MentionKind::kNumber, None(), "household", ""},
+      // Money: the noun it is "of" owns it; a purpose names it.
+      {"The gang demanded a ransom of $8 million in bitcoin.", "$8 million",
+       MentionKind::kMoney, Usd(), "ransom", ""},
+      {"Councils sought an increase of $3 million in spending.", "$3 million",
+       MentionKind::kMoney, Usd(), "spending", ""},
+      {"The firm has set aside $90 million to cover refunds and legal costs.",
+       "$90 million", MentionKind::kMoney, Usd(), "refund", ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
