@@ -363,18 +363,24 @@ void MarkDocumentBoilerplate(const BoilerplateRules& rules,
 
 void NormalizeInto(absl::string_view text, std::string* out_ptr) {
   std::string& out = *out_ptr;
-  out.clear();
-  out.reserve(text.size());
+  const absl::string_view t = internal::TrimSpace(text);
+  // Written through a pointer rather than push_back (a call per byte, and
+  // this runs over every segment twice): the output never outgrows the
+  // trimmed input, since a run of spaces becomes at most one.
+  out.resize(t.size());
+  char* const begin = out.data();
+  char* w = begin;
   bool space = false;
-  for (char c : internal::TrimSpace(text)) {
+  for (char c : t) {
     if (internal::IsSpaceByte(c)) {
       space = true;
       continue;
     }
-    if (space && !out.empty()) out.push_back(' ');
+    if (space && w != begin) *w++ = ' ';
     space = false;
-    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    *w++ = absl::ascii_tolower(static_cast<unsigned char>(c));
   }
+  out.resize(static_cast<size_t>(w - begin));
 }
 
 }  // namespace internal

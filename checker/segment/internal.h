@@ -15,8 +15,9 @@ class BoilerplateRules;
 namespace crosscheck::segment::internal {
 
 inline bool IsSpaceByte(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  // Space, or \t \n \v \f \r (9-13) with one unsigned compare: this runs
+  // on every byte of every segment.
+  return c == ' ' || static_cast<unsigned char>(c - '\t') <= 4;
 }
 
 // Trims ASCII whitespace and no-break spaces (U+00A0) at both ends.
