@@ -364,21 +364,21 @@ void MarkDocumentBoilerplate(const BoilerplateRules& rules,
 void NormalizeInto(absl::string_view text, std::string* out_ptr) {
   std::string& out = *out_ptr;
   const absl::string_view t = internal::TrimSpace(text);
-  // Written through a pointer rather than push_back (a call per byte, and
-  // this runs over every segment twice): the output never outgrows the
-  // trimmed input, since a run of spaces becomes at most one.
+  // Written through a pointer, a run of letters at a time (this runs over
+  // every segment twice): the output never outgrows the trimmed input,
+  // since a run of spaces becomes at most one.
   out.resize(t.size());
   char* const begin = out.data();
   char* w = begin;
-  bool space = false;
-  for (char c : t) {
-    if (internal::IsSpaceByte(c)) {
-      space = true;
-      continue;
+  const char* p = t.data();
+  const char* const end = p + t.size();
+  while (p < end) {
+    while (p < end && !internal::IsSpaceByte(*p)) {
+      *w++ = absl::ascii_tolower(static_cast<unsigned char>(*p++));
     }
-    if (space && w != begin) *w++ = ' ';
-    space = false;
-    *w++ = absl::ascii_tolower(static_cast<unsigned char>(c));
+    if (p == end) break;
+    while (p < end && internal::IsSpaceByte(*p)) ++p;
+    if (p < end && w != begin) *w++ = ' ';
   }
   out.resize(static_cast<size_t>(w - begin));
 }

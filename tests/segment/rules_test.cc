@@ -1,4 +1,6 @@
 #include <cctype>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -195,6 +197,41 @@ TEST(SegmentInternal, IsSpaceByteIsIsspace) {
     EXPECT_EQ(internal::IsSpaceByte(static_cast<char>(c)), std::isspace(c) != 0)
         << c;
   }
+}
+
+// NormalizeForComparison against the plain definition: trimmed (ASCII
+// spaces and U+00A0), ASCII lowercased, each run of ASCII spaces one space.
+TEST(SegmentInternal, NormalizeForComparisonMatchesDefinition) {
+  auto slow = [](absl::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : internal::TrimSpace(text)) {
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(
+          static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return out;
+  };
+  const std::string pieces[] = {"A",        "b",        " ",  "\t\n", "  ",
+                                "\xC2\xA0", "\xC3\x89", "Z9", ".",    "\v\f\r"};
+  std::string text;
+  uint32_t state = 12345;
+  for (int i = 0; i < 5000; ++i) {
+    text.clear();
+    const int n = static_cast<int>(state % 9);
+    for (int k = 0; k < n; ++k) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % std::size(pieces)];
+    }
+    state = state * 1103515245u + 12345u;
+    EXPECT_EQ(NormalizeForComparison(text), slow(text)) << "[" << text << "]";
+  }
+  EXPECT_EQ(NormalizeForComparison("  Read\t\tMORE:  now "), "read more: now");
 }
 
 TEST(BoilerplateRules, MissingFile) {
