@@ -2,6 +2,7 @@
 #ifndef CROSSCHECK_CHECKER_SEGMENT_INTERNAL_H_
 #define CROSSCHECK_CHECKER_SEGMENT_INTERNAL_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,10 @@ int CountWords(absl::string_view s);
 // that "is this short?" costs nothing on long paragraphs.
 int CountWordsUpTo(absl::string_view s, int limit);
 
-// NormalizeForComparison into a reused buffer.
-void NormalizeInto(absl::string_view text, std::string* out);
+// NormalizeForComparison into a reused buffer. Returns the words of the
+// result (its spaces + 1, 0 when empty): CountWords(text) too, unless the
+// trimmed ends of `text` held a no-break space.
+size_t NormalizeInto(absl::string_view text, std::string* out);
 
 // True when `s` holds no letter or digit (ASCII or not): "}", "***", "•".
 bool IsLonePunctuation(absl::string_view s);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <iterator>
@@ -232,6 +233,52 @@ TEST(SegmentInternal, NormalizeForComparisonMatchesDefinition) {
     EXPECT_EQ(NormalizeForComparison(text), slow(text)) << "[" << text << "]";
   }
   EXPECT_EQ(NormalizeForComparison("  Read\t\tMORE:  now "), "read more: now");
+}
+
+// FingerprintDocument takes a segment's word count from its normalization
+// when it can: the count must be CountWords' all the same, no-break spaces
+// at the ends included (they are part of a word for CountWords, trimmed
+// for comparison).
+TEST(SegmentInternal, FingerprintWordsAreCountWords) {
+  const std::string pieces[] = {"w",         " ",  "\xC2\xA0", "\t",
+                                "\xC3\x89x", "  ", "ab.",      "\n "};
+  SegmentedDocument doc;
+  std::vector<std::string> texts;
+  uint32_t state = 99;
+  const std::vector<std::string> fixed = {
+      "\xC2\xA0 one two three four", "one two three four \xC2\xA0",
+      " \xC2\xA0 \xC2\xA0x one two three four \xC2\xA0\xC2\xA0 ",
+      "\xC2\xA0one two three four\xC2\xA0"};
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = "one two three four";  // Comparable: 4+ words
+    if (static_cast<size_t>(i) < fixed.size()) text = fixed[i];
+    const int n = static_cast<int>((state >> 16) % 7);
+    for (int k = 0; k < n; ++k) {
+      state = state * 1103515245u + 12345u;
+      const std::string& piece = pieces[(state >> 16) % std::size(pieces)];
+      text = ((state >> 24) & 1) ? piece + text : text + piece;
+    }
+    state = state * 1103515245u + 12345u;
+    Segment seg;
+    seg.index = i;
+    seg.kind = SegmentKind::kParagraph;
+    seg.text.Append(text, 0);
+    doc.segments.push_back(std::move(seg));
+    texts.push_back(text);
+    std::string buffer;
+    const size_t words = internal::NormalizeInto(text, &buffer);
+    EXPECT_EQ(words, buffer.empty() ? 0u
+                                    : static_cast<size_t>(std::count(
+                                          buffer.begin(), buffer.end(), ' ')) +
+                                          1u)
+        << "[" << text << "]";
+  }
+  const CorpusFingerprint fp = FingerprintDocument(doc);
+  ASSERT_EQ(fp.entries.size(), texts.size());
+  for (const CorpusFingerprint::Entry& e : fp.entries) {
+    EXPECT_EQ(e.words, internal::CountWords(texts[e.segment]))
+        << "[" << texts[e.segment] << "]";
+  }
 }
 
 TEST(BoilerplateRules, MissingFile) {
