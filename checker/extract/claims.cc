@@ -298,7 +298,8 @@ std::pair<std::string, std::vector<std::string>> EntityLeft(
 // dated: "late on Monday, a day after a powerful earthquake", "the decision
 // came a day after parliament passed the budget on Wednesday". A time of
 // day after the connective ("before dawn on Sunday") dates the event it
-// follows rather than introducing another one.
+// follows rather than introducing another one, and so does a trading-day
+// marker ("published the results before the stock market opened on Monday").
 bool ConnectiveBetween(const std::vector<Token>& t, uint32_t from, uint32_t to,
                        const Lexicon& lex) {
   const int n = static_cast<int>(t.size());
@@ -306,7 +307,7 @@ bool ConnectiveBetween(const std::vector<Token>& t, uint32_t from, uint32_t to,
     const int k = lex.MatchAt(WordClass::kTemporalConnective, t.data(), n, i);
     if (k == 0) continue;
     const int next = i + k;
-    if (next < n && lex.Is(WordClass::kTimeOfDay, t[next].lower)) continue;
+    if (lex.MatchAt(WordClass::kTimeOfDay, t.data(), n, next) > 0) continue;
     return true;
   }
   return false;

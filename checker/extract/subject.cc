@@ -51,7 +51,7 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kTimeNoun, "time_noun", false},
     {WordClass::kTimeLead, "time_lead", false},
     {WordClass::kTimeUnit, "time_unit", false},
-    {WordClass::kTimeOfDay, "time_of_day", false},
+    {WordClass::kTimeOfDay, "time_of_day", true},
     {WordClass::kChangeNoun, "change_noun", false},
     {WordClass::kChangeAdverb, "change_adverb", false},
     {WordClass::kComparative, "comparative", false},
