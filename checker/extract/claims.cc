@@ -836,6 +836,23 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         const auto rank = [&](const Located& x) {
           return (since(x) ? 1 : 0) + (possessive(x) ? 2 : 0);
         };
+        // "the value has climbed to $9.6 billion, and shares have gained 41%
+        // since the start of the year": a "since" date opens the period of
+        // the figure next to it, not of one further off.
+        if (since(o)) {
+          const uint32_t lo = std::min(loc.e, o.e), hi = std::max(loc.b, o.b);
+          bool figure_between = false;
+          for (const Located& f : group) {
+            const MentionKind k = f.m->kind;
+            if (f.m != &m &&
+                (k == MentionKind::kNumber || k == MentionKind::kMoney ||
+                 k == MentionKind::kPercent || k == MentionKind::kQuantity) &&
+                f.b >= lo && f.e <= hi) {
+              figure_between = true;
+            }
+          }
+          if (figure_between) continue;
+        }
         if (scope == nullptr || rank(o) < rank(*scope) ||
             (rank(o) == rank(*scope) && dist(o) < dist(*scope))) {
           scope = &o;

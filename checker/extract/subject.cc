@@ -84,6 +84,7 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kTitle, "title", false},
     {WordClass::kPersonState, "person_state", true},
     {WordClass::kVerbParticle, "verb_particle", false},
+    {WordClass::kPossessiveDeterminer, "possessive_determiner", false},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");
@@ -1518,7 +1519,14 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
           mods.push_back(toks[j].lower);
           text_end = j;
           if (is_prep(j + 1)) obj_from = j + 2;
-        } else if (j > head + 1 && is_prep(j)) {
+        } else if (is_prep(j) &&
+                   (j > head + 1 ||
+                    (j + 1 < ce && lex.Is(WordClass::kPossessiveDeterminer,
+                                          toks[j + 1].lower)))) {
+          // Right after the noun only before a possessive: "employs 640
+          // people at its headquarters" counts the staff of one site of
+          // the owner, while "killed 300 people in the province" says
+          // where the counted people were.
           obj_from = j + 1;
         }
         if (obj_from >= 0) {

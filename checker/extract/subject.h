@@ -130,6 +130,7 @@ enum class WordClass : uint8_t {
   kTitle,
   kPersonState,
   kVerbParticle,
+  kPossessiveDeterminer,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);
