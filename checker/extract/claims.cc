@@ -878,7 +878,28 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           // that thing. Other durations ("for 48 hours") say how long
           // something else lasted: no claim.
           const size_t of = m.text.find(" of ");
-          if (of == std::string::npos) break;
+          if (of == std::string::npos) {
+            // "the loan will be repaid over 25 years", "is to be phased in
+            // across three years": a passive act spread over a period; the
+            // period is the act's term, a figure about the act.
+            const int at = TokenAt(toks, loc.b);
+            int v = at - 1;
+            if (v >= 0 && lex.Is(WordClass::kVerbParticle, toks[v].lower)) --v;
+            if (at < static_cast<int>(toks.size()) && v >= 1 &&
+                (toks[at].lower == "over" || toks[at].lower == "across") &&
+                !toks[v].punct && !toks[v].numeric && !toks[v].capitalized &&
+                !lex.IsStopWord(toks[v].lower) &&
+                lex.Is(WordClass::kAuxiliary, toks[v - 1].lower)) {
+              std::string act = lex.Canonical(toks[v].lower);
+              c.subject =
+                  MakeSubject(std::string(sentence.substr(
+                                  toks[v].begin, loc.e - toks[v].begin)),
+                              std::move(act), {});
+              c.measure = Measure::kLevel;
+              keep = true;
+            }
+            break;
+          }
           const absl::string_view object =
               absl::string_view(m.text).substr(of + 4);
           const std::vector<Token> words = Tokenize(object);

@@ -93,5 +93,22 @@ TEST(PartClaimsTest, PeopleAtOneSiteAreAPartOfTheWorkforce) {
   EXPECT_TRUE(all->subject.modifiers.empty());
 }
 
+TEST(PartClaimsTest, APassiveActSpreadOverAPeriodHasThatTerm) {
+  DocBuilder b("wire");
+  b.Reference(absl::CivilDay(2027, 3, 9));
+  b.Paragraph({"The grant will be repaid over 15 years from parking income."});
+  b.Paragraph({"Crews worked over 12 hours to clear the line."});
+  std::vector<Claim> cs = Extract(b);
+
+  const Claim* term = Quoting(cs, "15 years");
+  ASSERT_NE(term, nullptr);
+  EXPECT_EQ(term->mention.kind, MentionKind::kDuration);
+  EXPECT_EQ(term->measure, Measure::kLevel);
+  EXPECT_FALSE(term->subject.head.empty());
+
+  // How long an active verb went on is no figure about a thing.
+  EXPECT_EQ(Quoting(cs, "12 hours"), nullptr);
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
