@@ -1837,6 +1837,25 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
          (!toks[i + 1].capitalized && (lex.IsVerb(toks[i + 1].lower) ||
                                        lex.IsChangeWord(toks[i + 1].lower)))) &&
         toks[i + 1].lower != "to") {
+      int a = i - 1;
+      while (a > cb && i - a <= 24 && toks[a].lower != ",") --a;
+      // "Mardale Park, the stadium being built for the club on the old
+      // yards, is expected to cost": an aside that opens with a determiner
+      // after a proper name is an appositive; its head ("stadium") is the
+      // common noun other sources use for the thing named.
+      // The name must be the whole noun phrase before the aside ("Sales of
+      // Brevair, its inhaler, grew" is about sales, not the inhaler).
+      bool name_only = a > cb;
+      for (int k = cb; k < a && name_only; ++k) {
+        name_only = toks[k].capitalized && !toks[k].punct;
+      }
+      if (name_only && toks[a].lower == "," && a + 2 < i &&
+          lex.Is(WordClass::kDeterminer, toks[a + 1].lower) &&
+          s.NounWord(a + 2) && !toks[a + 2].capitalized) {
+        const int e = std::min(RunEndRight(s, a + 2), i - 1);
+        Subject sub = FromRightNP(s, a + 2, e);
+        if (!sub.head.empty()) return sub;
+      }
       int j = i - 1;
       while (j > cb && i - j <= 15 && toks[j].lower != ",") --j;
       if (j > cb && toks[j].lower == "," && j + 1 < i && s.NounWord(j - 1)) {
