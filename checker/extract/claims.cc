@@ -116,6 +116,43 @@ bool IsYearLikeNumber(const Mention& m) {
   return digits.size() == 4;
 }
 
+// A vote tally: "31 councillors in favour and 20 against", "voted for the
+// loan and 20 against", "by 31 votes to 24". Returns, per figure of the
+// sentence (by index in `group`), "for", "against" or "": the count before
+// "against" (or after "N votes to") is the votes against, and the nearest
+// count before it in the sentence the votes for. Only plain counts take
+// part ("rose 2% against the dollar" is no tally).
+std::vector<std::string> VoteSides(const std::vector<Located>& group,
+                                   const std::vector<Token>& t,
+                                   const Lexicon& lex) {
+  std::vector<std::string> sides(group.size());
+  const int n = static_cast<int>(t.size());
+  auto plain_count = [](const Mention& m) {
+    return m.kind == MentionKind::kNumber || m.kind == MentionKind::kQuantity;
+  };
+  for (size_t k = 0; k < group.size(); ++k) {
+    const Located& g = group[k];
+    if (!plain_count(*g.m)) continue;
+    const int first = TokenAt(t, g.b);
+    const int after = TokenAt(t, g.e);
+    const bool against_after =
+        after < n && lex.Is(WordClass::kVoteAgainst, t[after].lower);
+    const bool votes_to = first >= 2 && t[first - 1].lower == "to" &&
+                          lex.Is(WordClass::kVoteNoun, t[first - 2].lower);
+    if (!against_after && !votes_to) continue;
+    // The votes for: the nearest plain count before, within a few words.
+    for (size_t j = k; j-- > 0;) {
+      const Located& f = group[j];
+      if (!plain_count(*f.m)) continue;
+      if (first - TokenAt(t, f.e) > 10) break;
+      sides[j] = "for";
+      sides[k] = "against";
+      break;
+    }
+  }
+  return sides;
+}
+
 bool IsRank(const Mention& m) {
   return absl::StrContains(m.rule_id, "rank") ||
          absl::StrContains(m.rule_id, "ordinal") ||
@@ -797,6 +834,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       if (it != events_by_segment.end()) row_events = it->second;
     }
 
+    const std::vector<std::string> vote_sides = VoteSides(group, toks, lex);
     for (const Located& loc : group) {
       const Mention& m = *loc.m;
       Claim c;
@@ -1161,6 +1199,19 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           }
           if (!in_first_cell) f.row_label = row_label;
           c.subject = FindSubject(f, lex);
+          if (!vote_sides[static_cast<size_t>(&loc - group.data())].empty()) {
+            // A side of a vote tally counts votes, whatever noun (votes,
+            // councillors, none) each source counts them with.
+            const std::string& side =
+                vote_sides[static_cast<size_t>(&loc - group.data())];
+            c.subject =
+                MakeSubject(absl::StrCat("votes ", side), "vote", {side});
+            c.mention.amount.unit = "vote";
+            c.mention.amount.dimension = "count";
+            c.measure = Measure::kCount;
+            keep = true;
+            break;
+          }
           if (c.subject.head.empty()) break;
           // "238 people on board" counts passengers, like "271 passengers":
           // a count of people whose state names them counts that noun.

@@ -85,6 +85,8 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kPersonState, "person_state", true},
     {WordClass::kVerbParticle, "verb_particle", false},
     {WordClass::kPossessiveDeterminer, "possessive_determiner", false},
+    {WordClass::kVoteAgainst, "vote_against", false},
+    {WordClass::kVoteNoun, "vote_noun", false},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");

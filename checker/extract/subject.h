@@ -131,6 +131,8 @@ enum class WordClass : uint8_t {
   kPersonState,
   kVerbParticle,
   kPossessiveDeterminer,
+  kVoteAgainst,
+  kVoteNoun,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);

@@ -125,5 +125,32 @@ TEST(ActClaimsTest, AMarketOpeningDatesTheActBeforeIt) {
   }
 }
 
+TEST(ActClaimsTest, VoteTalliesCountVotesForAndAgainst) {
+  DocBuilder b("wire");
+  b.Reference(absl::CivilDay(2027, 5, 12));
+  b.Paragraph({"The plan passed with 9 trustees in favour and 4 against."});
+  b.Paragraph({"Delegates backed the motion by 212 votes to 187."});
+  b.Paragraph({"The krona rose 2% against the euro, and 3 banks said so."});
+  std::vector<Claim> cs = Extract(b);
+  auto side = [&](absl::string_view quote) -> std::string {
+    auto q = Quoting(cs, quote);
+    if (q.size() != 1 || q[0]->subject.head != "vote" ||
+        q[0]->subject.modifiers.size() != 1) {
+      return "";
+    }
+    return std::string(q[0]->subject.modifiers.front());
+  };
+  EXPECT_EQ(side("9 trustees"), "for");
+  EXPECT_EQ(side("4"), "against");
+  EXPECT_EQ(side("212"), "for");
+  EXPECT_EQ(side("187"), "against");
+  // A currency move "against" another is no tally.
+  for (const Claim& c : cs) {
+    if (absl::StrContains(c.quote, "2%") || absl::StrContains(c.quote, "3")) {
+      EXPECT_NE(c.subject.head, "vote") << c.quote;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
