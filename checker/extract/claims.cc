@@ -1212,6 +1212,15 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             keep = true;
             break;
           }
+          // "the study enrolled 1,240 adults" and "recruited 1,420
+          // patients": people taken into a study or poll are its
+          // participants, whatever noun each source counts them with.
+          if (const int at = TokenAt(toks, loc.b);
+              m.amount.dimension == "count" && !m.amount.unit.empty() &&
+              at > 0 && lex.Is(WordClass::kEnrolVerb, toks[at - 1].lower)) {
+            c.subject = MakeSubject(m.text, "participant", {});
+            c.mention.amount.unit = "participant";
+          }
           if (c.subject.head.empty()) break;
           // "238 people on board" counts passengers, like "271 passengers":
           // a count of people whose state names them counts that noun.

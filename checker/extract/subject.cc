@@ -87,6 +87,7 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kPossessiveDeterminer, "possessive_determiner", false},
     {WordClass::kVoteAgainst, "vote_against", false},
     {WordClass::kVoteNoun, "vote_noun", false},
+    {WordClass::kEnrolVerb, "enrol_verb", false},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");

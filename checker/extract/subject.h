@@ -133,6 +133,7 @@ enum class WordClass : uint8_t {
   kPossessiveDeterminer,
   kVoteAgainst,
   kVoteNoun,
+  kEnrolVerb,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);

@@ -152,5 +152,24 @@ TEST(ActClaimsTest, VoteTalliesCountVotesForAndAgainst) {
   }
 }
 
+TEST(ActClaimsTest, PeopleTakenIntoAStudyAreItsParticipants) {
+  DocBuilder b("wire");
+  b.Reference(absl::CivilDay(2027, 5, 12));
+  b.Paragraph({"The study enrolled 2,140 adults at 80 clinics."});
+  b.Paragraph({"A rival trial followed 1,950 patients for two years."});
+  b.Paragraph({"The ward treated 300 patients last winter."});
+  std::vector<Claim> cs = Extract(b);
+  for (const char* q : {"2,140", "1,950"}) {
+    auto found = Quoting(cs, q);
+    ASSERT_EQ(found.size(), 1u) << q;
+    EXPECT_EQ(found[0]->subject.head, "participant") << q;
+    EXPECT_EQ(found[0]->mention.amount.unit, "participant") << q;
+  }
+  // Treating patients is no enrolment.
+  auto treated = Quoting(cs, "300");
+  ASSERT_EQ(treated.size(), 1u);
+  EXPECT_NE(treated[0]->subject.head, "participant");
+}
+
 }  // namespace
 }  // namespace crosscheck::extract
