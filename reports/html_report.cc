@@ -228,8 +228,8 @@ struct Page {
 
 void AssignIds(Page& page) {
   std::set<std::string> used;
-  for (size_t i = 0; i < page.result.findings.size(); ++i) {
-    const Finding& f = page.result.findings[i];
+  size_t i = 0;
+  ForEachFinding(page.result, [&](const Finding& f) {
     std::string base =
         f.fingerprint.empty() ? absl::StrCat("n", i) : Token(f.fingerprint);
     std::string id = absl::StrCat("f-", base);
@@ -238,8 +238,9 @@ void AssignIds(Page& page) {
     }
     used.insert(id);
     page.finding_ids.push_back(id);
-  }
-  for (size_t i = 0; i < page.result.documents.size(); ++i) {
+    ++i;
+  });
+  for (i = 0; i < page.result.documents.size(); ++i) {
     const Document& d = page.result.documents[i].doc;
     page.doc_tokens.push_back(Token(d.id));
     page.doc_index.emplace(d.id, i);
@@ -359,16 +360,16 @@ void Matrix(Page& page) {
   };
   // subject -> document index -> cells. Ordered maps: deterministic.
   std::map<std::string, std::map<size_t, std::vector<Cell>>> rows;
-  const auto& findings = page.result.findings;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    if (!InMatrix(f)) continue;
+  size_t i = 0;
+  ForEachFinding(page.result, [&](const Finding& f) {
+    const size_t index = i++;
+    if (!InMatrix(f)) return;
     auto& row = rows[f.subject];
     for (const Evidence& e : f.evidence) {
       auto it = page.doc_index.find(e.doc_id);
       if (it == page.doc_index.end()) continue;
       auto& cells = row[it->second];
-      Cell c{ClassOf(f.kind), e.value, e.quote, page.finding_ids[i]};
+      Cell c{ClassOf(f.kind), e.value, e.quote, page.finding_ids[index]};
       bool merged = false;
       for (Cell& old : cells) {
         if (old.value == c.value && old.quote == c.quote) {
@@ -378,7 +379,7 @@ void Matrix(Page& page) {
       }
       if (!merged) cells.push_back(std::move(c));
     }
-  }
+  });
   std::string& o = page.out;
   o += "<section id=\"matrix\"><h2>Claim matrix</h2>\n";
   if (rows.empty()) {
@@ -459,14 +460,13 @@ void Filters(Page& page, const Summary& s) {
 void Findings(Page& page, const Summary& s) {
   std::string& o = page.out;
   o += "<section id=\"findings\"><h2>Findings</h2>\n";
-  if (page.result.findings.empty()) {
+  if (FindingCount(page.result) == 0) {
     o += "<p class=\"muted\">No findings.</p></section>\n";
     return;
   }
   Filters(page, s);
-  const auto& findings = page.result.findings;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
+  size_t i = 0;
+  ForEachFinding(page.result, [&](const Finding& f) {
     std::set<std::string> sources;
     for (const Evidence& e : f.evidence) {
       auto it = page.doc_index.find(e.doc_id);
@@ -520,7 +520,8 @@ void Findings(Page& page, const Summary& s) {
     }
     o += "</article>\n";
     page.sink->Flush();
-  }
+    ++i;
+  });
   o += "</section>\n";
 }
 

@@ -87,12 +87,18 @@ void WriteJson(const CheckResult& result, const RenderOptions& options,
                {"gone", result.baseline_gone}});
   w.Key("claims");
   w.BeginArray();
-  std::string claim_json;
-  for (const Claim& c : result.claims) {
-    claim_json.clear();
-    JsonWriter cw(&claim_json);
-    WriteClaimJson(c, &cw);
-    w.CompactValue(claim_json);
+  if (result.store) {
+    // Spilled claims are stored as this report writes them.
+    result.store->ForEachClaimJson(
+        [&](absl::string_view claim_json) { w.CompactValue(claim_json); });
+  } else {
+    std::string claim_json;
+    for (const Claim& c : result.claims) {
+      claim_json.clear();
+      JsonWriter cw(&claim_json);
+      WriteClaimJson(c, &cw);
+      w.CompactValue(claim_json);
+    }
   }
   w.EndArray();
   w.Key("diagnostics");
@@ -105,7 +111,7 @@ void WriteJson(const CheckResult& result, const RenderOptions& options,
   w.EndArray();
   w.Key("findings");
   w.BeginArray();
-  for (const Finding& f : result.findings) w.Value(FindingToJson(f));
+  ForEachFinding(result, [&](const Finding& f) { w.Value(FindingToJson(f)); });
   w.EndArray();
   w.Key("inputs");
   w.Value(result.inputs);

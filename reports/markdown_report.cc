@@ -140,11 +140,11 @@ void WriteMarkdown(const CheckResult& result, const RenderOptions& options,
     if (total == 0) continue;
     absl::StrAppend(&out, "\n### ", Heading(level), " (", total, ")\n\n");
     size_t shown = 0;
-    for (const Finding& f : result.findings) {
-      if (f.severity != level) continue;
-      if (shown++ == kMaxPerSeverity) break;
+    ForEachFinding(result, [&](const Finding& f) {
+      if (f.severity != level || shown >= kMaxPerSeverity) return;
+      ++shown;
       AppendFinding(f, &out);
-    }
+    });
     if (total > kMaxPerSeverity) {
       absl::StrAppend(&out, "- ... and ", total - kMaxPerSeverity,
                       " more (see the JSON or HTML report)\n");

@@ -10,19 +10,19 @@ namespace crosscheck::reports {
 Summary Summarize(const CheckResult& result) {
   Summary s;
   s.documents = result.documents.size();
-  s.claims = result.claims.size();
-  s.findings = result.findings.size();
-  for (const Finding& f : result.findings) {
+  s.claims = ClaimCount(result);
+  s.findings = FindingCount(result);
+  ForEachFinding(result, [&](const Finding& f) {
     ++s.by_kind[f.kind];
     size_t sev = static_cast<size_t>(f.severity);
-    if (sev >= s.by_severity.size()) continue;
+    if (sev >= s.by_severity.size()) return;
     ++s.by_severity[sev];
     if (f.suppressed) {
       ++s.suppressed;
     } else {
       ++s.active_by_severity[sev];
     }
-  }
+  });
   s.diagnostics = result.diagnostics.size();
   for (const Diagnostic& d : result.diagnostics) {
     size_t sev = static_cast<size_t>(d.severity);

@@ -138,11 +138,11 @@ void WriteSarif(const CheckResult& result, const RenderOptions& options,
     Severity level = Severity::kInfo;
   };
   std::map<std::string, RuleInfo> rule_infos;
-  for (const Finding& f : result.findings) {
+  ForEachFinding(result, [&](const Finding& f) {
     auto [it, inserted] = rule_infos.try_emplace(f.rule_id);
     if (inserted) it->second.kind = f.kind;
     if (f.severity > it->second.level) it->second.level = f.severity;
-  }
+  });
   json rules = json::array();
   std::map<std::string, int> rule_index;
   for (const auto& [id, info] : rule_infos) {
@@ -236,7 +236,7 @@ void WriteSarif(const CheckResult& result, const RenderOptions& options,
   w.Value(json::array({std::move(invocation)}));
   w.Key("results");
   w.BeginArray();
-  for (const Finding& f : result.findings) w.Value(result_json(f));
+  ForEachFinding(result, [&](const Finding& f) { w.Value(result_json(f)); });
   w.EndArray();
   w.Key("tool");
   w.Value(json{{"driver", std::move(driver)}});

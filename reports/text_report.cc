@@ -52,7 +52,7 @@ void WriteText(const CheckResult& result, const RenderOptions& options,
                     Clean(d.code), "]\n");
     sink->Flush();
   }
-  for (const Finding& f : result.findings) {
+  ForEachFinding(result, [&](const Finding& f) {
     std::string where = "<corpus>";
     if (!f.evidence.empty()) {
       const Evidence& e = f.evidence.front();
@@ -67,7 +67,7 @@ void WriteText(const CheckResult& result, const RenderOptions& options,
     }
     out += '\n';
     sink->Flush();
-  }
+  });
   Summary s = Summarize(result);
   absl::StrAppend(
       &out, "crosscheck: ", Plural(s.documents, "document"), ", ",

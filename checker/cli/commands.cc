@@ -68,6 +68,12 @@ constexpr char kReportOptions[] =
   --suppressions FILE    accept findings listed with a reason in FILE
 )";
 
+constexpr char kSpillOption[] =
+    R"(  --spill-dir DIR        where a corpus over --memory-budget keeps its
+                         claims and findings while it is checked (default
+                         $TMPDIR, else /tmp; removed at the end)
+)";
+
 void PrintHelp(const std::string& cmd) {
   if (cmd == "check") {
     std::cout << "Usage: crosscheck check PATH... [options]\n\n"
@@ -82,7 +88,7 @@ void PrintHelp(const std::string& cmd) {
                  "auto: all unless the\n"
                  "                         corpus exceeds --memory-budget; "
                  "none saves memory)\n"
-              << kCommonOptions;
+              << kSpillOption << kCommonOptions;
   } else if (cmd == "extract") {
     std::cout << "Usage: crosscheck extract PATH... [options]\n\n"
                  "Prints one JSON object per claim (JSON Lines) on stdout; "
@@ -104,7 +110,7 @@ void PrintHelp(const std::string& cmd) {
                  "Records every current finding's fingerprint as accepted.\n\n"
                  "Options:\n  -o, --output FILE      the baseline file "
                  "(default crosscheck-baseline.json)\n"
-              << kCommonOptions;
+              << kSpillOption << kCommonOptions;
   } else if (cmd == "review") {
     std::cout << "Usage: crosscheck review DRAFT --against PATH... "
                  "[options]\n\nChecks each claim of a draft against the "
@@ -199,6 +205,7 @@ absl::Status ParsePipelineOptions(const Args& a, pipeline::PipelineOptions* o) {
     }
     o->memory_budget = v * unit;
   }
+  if (a.Has("spill-dir")) o->spill_dir = a.Get("spill-dir");
   if (a.Has("segments")) {
     const std::string v = a.Get("segments");
     if (v == "all") {
@@ -306,10 +313,11 @@ bool HasInputErrors(const CheckResult& r) {
 int ExitCodeFor(const CheckResult& r, const ReportFlags& flags) {
   if (HasInputErrors(r)) return kExitUsage;
   if (!flags.fail_on) return kExitClean;
-  for (const auto& f : r.findings) {
-    if (!f.suppressed && f.severity >= *flags.fail_on) return kExitFindings;
-  }
-  return kExitClean;
+  bool failing = false;
+  ForEachFinding(r, [&](const Finding& f) {
+    failing |= !f.suppressed && f.severity >= *flags.fail_on;
+  });
+  return failing ? kExitFindings : kExitClean;
 }
 
 // Writes every requested report; returns false after printing on failure.
@@ -360,9 +368,10 @@ void PrintSummary(const CheckResult& r, const ReportFlags& flags, bool quiet) {
               << d.code << "]\n";
   }
   int active = 0, suppressed = 0;
-  for (const auto& f : r.findings) (f.suppressed ? suppressed : active)++;
+  ForEachFinding(
+      r, [&](const Finding& f) { (f.suppressed ? suppressed : active)++; });
   std::cerr << "crosscheck: " << r.documents.size() << " documents, "
-            << r.claims.size() << " claims, " << active << " findings";
+            << ClaimCount(r) << " claims, " << active << " findings";
   if (suppressed) std::cerr << " (+" << suppressed << " accepted)";
   if (!r.baseline_gone.empty()) {
     std::cerr << ", " << r.baseline_gone.size() << " baseline entries gone";
@@ -412,6 +421,7 @@ int CheckLike(int argc, char** argv, bool baseline_mode) {
   Args a;
   DeclareCommon(&a);
   DeclareReport(&a);
+  a.Value("spill-dir");
   if (baseline_mode) {
     a.Value("output");
   } else {
@@ -444,7 +454,13 @@ int CheckLike(int argc, char** argv, bool baseline_mode) {
   Progress progress(a.Has("quiet"));
   progress.Say("crosscheck: reading...");
   auto start = std::chrono::steady_clock::now();
-  CheckResult result = pipeline::RunCheck(*engine, a.positional(), diags);
+  absl::StatusOr<CheckResult> checked =
+      pipeline::TryRunCheck(*engine, a.positional(), diags);
+  if (!checked.ok()) {
+    std::cerr << "crosscheck: " << checked.status().message() << "\n";
+    return kExitUsage;
+  }
+  CheckResult& result = *checked;
   double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
@@ -458,7 +474,7 @@ int CheckLike(int argc, char** argv, bool baseline_mode) {
       return kExitUsage;
     }
     if (!a.Has("quiet")) {
-      std::cerr << "crosscheck: recorded " << result.findings.size()
+      std::cerr << "crosscheck: recorded " << FindingCount(result)
                 << " findings in " << out << "\n";
     }
     return HasInputErrors(result) ? kExitUsage : kExitClean;

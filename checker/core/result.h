@@ -3,9 +3,13 @@
 #define CROSSCHECK_CHECKER_CORE_RESULT_H_
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "checker/core/types.h"
 
 namespace crosscheck {
@@ -20,6 +24,28 @@ struct DocumentResult {
   uint64_t original_bytes = 0;
 };
 
+// Claims and findings held outside memory. A check of a corpus over the
+// memory budget spills them to temporary files (pipeline::RunCheck), and
+// reports read them back, in report order, as often as they need: their
+// memory then does not grow with the corpus.
+class ResultStore {
+ public:
+  virtual ~ResultStore() = default;
+  virtual uint64_t num_claims() const = 0;
+  virtual uint64_t num_findings() const = 0;
+  // Each claim as the JSON report writes it (compact JSON), in claim order.
+  virtual void ForEachClaimJson(
+      const std::function<void(absl::string_view)>& fn) const = 0;
+  // Each finding in report order, with every Adjust() applied in turn.
+  virtual void ForEachFinding(
+      const std::function<void(const Finding&)>& fn) const = 0;
+  // Adds a change made to every finding as it is read (baselines).
+  virtual void Adjust(std::function<void(Finding*)> fn) = 0;
+  // The first error met while reading the files back (OK if none); a
+  // report written meanwhile is incomplete.
+  virtual absl::Status status() const = 0;
+};
+
 struct CheckResult {
   std::string tool_version;               // CROSSCHECK_VERSION
   std::vector<std::string> inputs;        // paths as given
@@ -31,7 +57,26 @@ struct CheckResult {
   // Baseline bookkeeping (check --baseline): fingerprints recorded in the
   // baseline that no finding of this run matched.
   std::vector<std::string> baseline_gone;
+  // When set, `claims` and `findings` are empty and live here instead; use
+  // the helpers below rather than the vectors.
+  std::shared_ptr<ResultStore> store;
 };
+
+inline uint64_t ClaimCount(const CheckResult& r) {
+  return r.store ? r.store->num_claims() : r.claims.size();
+}
+inline uint64_t FindingCount(const CheckResult& r) {
+  return r.store ? r.store->num_findings() : r.findings.size();
+}
+// Every finding in report order, from memory or from the store.
+inline void ForEachFinding(const CheckResult& r,
+                           const std::function<void(const Finding&)>& fn) {
+  if (r.store) {
+    r.store->ForEachFinding(fn);
+  } else {
+    for (const Finding& f : r.findings) fn(f);
+  }
+}
 
 }  // namespace crosscheck
 

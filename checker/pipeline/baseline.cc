@@ -78,21 +78,28 @@ absl::StatusOr<Baseline> LoadBaseline(const std::string& path,
 }
 
 std::string RenderBaseline(const CheckResult& result) {
-  std::vector<const Finding*> findings;
-  for (const Finding& f : result.findings) findings.push_back(&f);
-  std::sort(findings.begin(), findings.end(),
-            [](const Finding* a, const Finding* b) {
-              return a->fingerprint < b->fingerprint;
-            });
+  // Only the fields a baseline records, so that spilled findings are not
+  // all read back whole.
+  struct Entry {
+    std::string fingerprint, rule_id, subject, message;
+  };
+  std::vector<Entry> findings;
+  ForEachFinding(result, [&](const Finding& f) {
+    findings.push_back({f.fingerprint, f.rule_id, f.subject, f.message});
+  });
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Entry& a, const Entry& b) {
+                     return a.fingerprint < b.fingerprint;
+                   });
   json arr = json::array();
   std::string last;
-  for (const Finding* f : findings) {
-    if (f->fingerprint == last) continue;
-    last = f->fingerprint;
-    arr.push_back(json{{"fingerprint", f->fingerprint},
-                       {"rule_id", f->rule_id},
-                       {"subject", f->subject},
-                       {"message", f->message}});
+  for (const Entry& f : findings) {
+    if (f.fingerprint == last) continue;
+    last = f.fingerprint;
+    arr.push_back(json{{"fingerprint", f.fingerprint},
+                       {"rule_id", f.rule_id},
+                       {"subject", f.subject},
+                       {"message", f.message}});
   }
   json doc{{"version", 1}, {"tool", "crosscheck"}, {"findings", arr}};
   return doc.dump(2) + "\n";
@@ -100,17 +107,30 @@ std::string RenderBaseline(const CheckResult& result) {
 
 void ApplyBaseline(const Baseline& baseline, const std::string& default_reason,
                    bool track_gone, CheckResult* result) {
-  absl::flat_hash_map<std::string, const BaselineEntry*> by_fp;
-  for (const auto& e : baseline.entries) by_fp.emplace(e.fingerprint, &e);
+  // Fingerprint -> reason; the first entry of a fingerprint wins. Copied,
+  // so that a store's adjustment does not point into `baseline`.
+  absl::flat_hash_map<std::string, std::string> by_fp;
+  for (const auto& e : baseline.entries) {
+    by_fp.emplace(e.fingerprint, e.reason.empty() ? default_reason : e.reason);
+  }
   absl::flat_hash_set<std::string> matched;
-  for (Finding& f : result->findings) {
-    auto it = by_fp.find(f.fingerprint);
-    if (it == by_fp.end()) continue;
-    matched.insert(f.fingerprint);
-    if (f.suppressed) continue;
-    f.suppressed = true;
-    f.suppression_reason =
-        it->second->reason.empty() ? default_reason : it->second->reason;
+  auto apply = [by_fp](Finding* f) {
+    auto it = by_fp.find(f->fingerprint);
+    if (it == by_fp.end() || f->suppressed) return;
+    f->suppressed = true;
+    f->suppression_reason = it->second;
+  };
+  if (result->store) {
+    // Spilled findings are changed as they are read back.
+    result->store->ForEachFinding([&](const Finding& f) {
+      if (by_fp.contains(f.fingerprint)) matched.insert(f.fingerprint);
+    });
+    result->store->Adjust(apply);
+  } else {
+    for (Finding& f : result->findings) {
+      if (by_fp.contains(f.fingerprint)) matched.insert(f.fingerprint);
+      apply(&f);
+    }
   }
   if (!track_gone) return;
   for (const auto& e : baseline.entries) {

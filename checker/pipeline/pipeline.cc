@@ -15,6 +15,7 @@
 #include "checker/judge/judge.h"
 #include "checker/pipeline/claims_io.h"
 #include "checker/pipeline/parallel.h"
+#include "checker/pipeline/spilled_check.h"
 #include "checker/segment/segment.h"
 #include "re2/re2.h"
 
@@ -393,6 +394,26 @@ void AppendClaims(std::vector<std::vector<Claim>>* per_doc,
   }
 }
 
+// Whether `files` are streamed (over the budget, and re-readable: standard
+// input can be read only once); their sizes into `sizes`.
+bool Streams(const std::vector<std::string>& files, uint64_t budget,
+             std::vector<uint64_t>* sizes) {
+  sizes->assign(files.size(), 0);
+  uint64_t total = 0;
+  bool rereadable = true;
+  for (size_t f = 0; f < files.size(); ++f) {
+    if (files[f] == "-") {
+      rereadable = false;
+      continue;
+    }
+    std::error_code ec;
+    const uint64_t size = fs::file_size(files[f], ec);
+    if (!ec) (*sizes)[f] = size;
+    total += (*sizes)[f];
+  }
+  return total > budget && rereadable;
+}
+
 // What the first pass of a streamed corpus keeps of one document.
 struct StreamedDoc {
   std::string id;  // made unique across the corpus before the second pass
@@ -540,20 +561,8 @@ std::vector<Diagnostic> StreamExtract(const Engine& engine,
   const uint64_t budget = impl.options.memory_budget;
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> files = ListFiles(paths, &diagnostics);
-  std::vector<uint64_t> sizes(files.size(), 0);
-  uint64_t total = 0;
-  bool rereadable = true;  // standard input can be read only once
-  for (size_t f = 0; f < files.size(); ++f) {
-    if (files[f] == "-") {
-      rereadable = false;
-      continue;
-    }
-    std::error_code ec;
-    const uint64_t size = fs::file_size(files[f], ec);
-    if (!ec) sizes[f] = size;
-    total += sizes[f];
-  }
-  if (total <= budget || !rereadable) {
+  std::vector<uint64_t> sizes;
+  if (!Streams(files, budget, &sizes)) {
     std::vector<Document> docs = ReadFiles(impl, files, &diagnostics);
     return ExtractInMemory(impl, std::move(docs), std::move(diagnostics), sink);
   }
@@ -744,27 +753,69 @@ std::vector<T> Concatenate(std::vector<std::vector<T>>* parts) {
 
 }  // namespace
 
-CheckResult RunCheck(const Engine& engine,
-                     const std::vector<std::string>& paths,
-                     std::vector<Diagnostic> diagnostics) {
-  const PipelineOptions::Segments segments = engine.options().segments;
+namespace {
+
+// The directory a streamed check spills into.
+std::string SpillParent(const PipelineOptions& options) {
+  if (!options.spill_dir.empty()) return options.spill_dir;
+  const char* tmp = std::getenv("TMPDIR");
+  return tmp && *tmp ? tmp : "/tmp";
+}
+
+}  // namespace
+
+absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
+                                        const std::vector<std::string>& paths,
+                                        std::vector<Diagnostic> diagnostics) {
+  const PipelineOptions& options = engine.options();
+  const PipelineOptions::Segments segments = options.segments;
+  const int threads = ResolveThreads(options.threads);
   CheckResult result;
+  // A streamed corpus spills its claims; the directory is made first, so
+  // that a bad one stops the run before any work.
+  std::unique_ptr<ClaimSpill> spill;
+  {
+    std::vector<Diagnostic> ignored;  // StreamExtract reports them
+    std::vector<uint64_t> sizes;
+    if (Streams(ListFiles(paths, &ignored), options.memory_budget, &sizes)) {
+      auto s = ClaimSpill::Start(SpillParent(options),
+                                 engine.impl().judge_config, threads);
+      if (!s.ok()) return s.status();
+      spill = std::move(*s);
+    }
+  }
   // Batches are kept as they come and joined once at the end into vectors
   // of the exact size: appending to one vector would leave up to half of
   // it unused, and briefly need its old and new buffers at once.
   std::vector<std::vector<DocumentResult>> doc_batches;
   std::vector<std::vector<Claim>> claim_batches;
+  absl::Status spill_status;
   std::vector<Diagnostic> ex_diagnostics =
       StreamExtract(engine, paths, [&](Extraction& batch) {
+        if (batch.streamed && !spill && spill_status.ok()) {
+          // The files grew past the budget since they were listed.
+          auto s = ClaimSpill::Start(SpillParent(options),
+                                     engine.impl().judge_config, threads);
+          if (s.ok()) {
+            spill = std::move(*s);
+          } else {
+            spill_status = s.status();
+          }
+        }
         const bool keep =
             segments == PipelineOptions::Segments::kAll ||
             (segments == PipelineOptions::Segments::kAuto && !batch.streamed);
         if (!keep) {
           for (auto& d : batch.documents) DropDocumentText(&d);
         }
+        if (spill) {
+          spill->Add(batch.documents, batch.claims);
+        } else {
+          claim_batches.push_back(std::move(batch.claims));
+        }
         doc_batches.push_back(std::move(batch.documents));
-        claim_batches.push_back(std::move(batch.claims));
       });
+  if (!spill_status.ok()) return spill_status;
   result.documents = Concatenate(&doc_batches);
   result.claims = Concatenate(&claim_batches);
   result.tool_version = CROSSCHECK_VERSION;
@@ -774,7 +825,13 @@ CheckResult RunCheck(const Engine& engine,
   std::vector<DocumentInfo> infos;
   infos.reserve(result.documents.size());
   for (auto& d : result.documents) infos.push_back(std::move(d.info));
-  result.findings = RunJudge(engine, result.claims, &infos);
+  if (spill) {
+    auto store = spill->Finish(&infos);
+    if (!store.ok()) return store.status();
+    result.store = std::move(*store);
+  } else {
+    result.findings = RunJudge(engine, result.claims, &infos);
+  }
   for (size_t i = 0; i < result.documents.size(); ++i) {
     result.documents[i].info = std::move(infos[i]);
     // Only judging reads the signature; no report shows it.
@@ -785,6 +842,23 @@ CheckResult RunCheck(const Engine& engine,
   SortDiagnostics(&diagnostics);
   result.diagnostics = std::move(diagnostics);
   return result;
+}
+
+CheckResult RunCheck(const Engine& engine,
+                     const std::vector<std::string>& paths,
+                     std::vector<Diagnostic> diagnostics) {
+  absl::StatusOr<CheckResult> r = TryRunCheck(engine, paths, diagnostics);
+  if (r.ok()) return std::move(*r);
+  CheckResult failed;
+  failed.tool_version = CROSSCHECK_VERSION;
+  failed.inputs = paths;
+  std::sort(failed.inputs.begin(), failed.inputs.end());
+  diagnostics.push_back(Diagnostic{Severity::kError, "pipeline.spill-failed",
+                                   "", 0, 0,
+                                   std::string(r.status().message())});
+  SortDiagnostics(&diagnostics);
+  failed.diagnostics = std::move(diagnostics);
+  return failed;
 }
 
 }  // namespace crosscheck::pipeline

@@ -52,6 +52,10 @@ struct PipelineOptions {
   // none for a streamed one.
   enum class Segments { kAuto, kAll, kNone };
   Segments segments = Segments::kAuto;
+  // Where `check` of a streamed corpus keeps its claims and findings
+  // (--spill-dir): a temporary directory "crosscheck-XXXXXX" is made under
+  // it and removed at the end. "" means $TMPDIR, else /tmp.
+  std::string spill_dir;
 };
 
 class Engine {
@@ -117,9 +121,23 @@ std::vector<Finding> RunJudge(const Engine& engine,
 
 // The whole check. `diagnostics` from loading are carried into the result.
 // Streams large corpora (StreamExtract); see PipelineOptions::segments for
-// what the documents keep. Memory grows with the claims, findings and
-// documents, not with the text read; the documents' MinHash signatures are
-// dropped once judged (no report shows them).
+// what the documents keep. The documents' MinHash signatures are dropped
+// once judged (no report shows them).
+//
+// A corpus processed in memory keeps its claims and findings in the
+// result's vectors. A streamed one spills them to a temporary directory
+// (PipelineOptions::spill_dir; spilled_check.h) and judges them bucket by
+// bucket: the result's `store` reads them back for the reports, and owns
+// the directory. Memory then grows with the number of documents only (a
+// few hundred bytes each without --segments all), not with the claims,
+// findings or text. Both give the same report bytes. Errors: the temporary
+// directory cannot be made or written (the message names it); no report
+// should be written then.
+absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
+                                        const std::vector<std::string>& paths,
+                                        std::vector<Diagnostic> diagnostics);
+// The same; a spill error becomes an error diagnostic
+// ("pipeline.spill-failed") of an otherwise empty result.
 CheckResult RunCheck(const Engine& engine,
                      const std::vector<std::string>& paths,
                      std::vector<Diagnostic> diagnostics);

@@ -1,0 +1,434 @@
+#include "checker/pipeline/spilled_check.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <queue>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "checker/align/align.h"
+#include "checker/core/json_codec.h"
+#include "checker/core/json_writer.h"
+#include "checker/pipeline/claims_io.h"
+#include "checker/pipeline/parallel.h"
+
+namespace crosscheck::pipeline {
+
+const std::vector<std::string>& ClaimLevelKinds() {
+  static const auto* kinds = new std::vector<std::string>{"anachronism"};
+  return *kinds;
+}
+
+const std::vector<std::string>& DocumentLevelKinds() {
+  static const auto* kinds =
+      new std::vector<std::string>{"ai-generated", "duplicate"};
+  return *kinds;
+}
+
+judge::JudgeConfig OnlyKinds(const judge::JudgeConfig& config,
+                             const std::vector<std::string>& kinds,
+                             bool except) {
+  judge::JudgeConfig out = config;
+  for (const std::string& k : judge::JudgeConfig::Kinds()) {
+    const bool listed = std::find(kinds.begin(), kinds.end(), k) != kinds.end();
+    if (listed == except) out.mutable_judgment(k)->enabled = false;
+  }
+  return out;
+}
+
+namespace {
+
+// The alignment bucket of a claim as a number: align.cc groups claims of
+// one (class, bucket name) only, so claims with different numbers never
+// share a group. Mirrors align.cc's BucketName; the spill tests compare
+// bucketed judging with judging everything at once.
+uint64_t BucketHash(const Claim& c) {
+  const align::ClaimClass k = align::ClassOf(c);
+  if (k == align::ClaimClass::kNone) return ~uint64_t{0};
+  absl::string_view name;
+  switch (k) {
+    case align::ClaimClass::kEvent:
+      name = c.event.empty() ? c.subject.head : c.event;
+      break;
+    case align::ClaimClass::kStatus:
+      name = c.mention.group.empty() ? c.mention.label : c.mention.group;
+      break;
+    default:
+      name = c.subject.head;
+  }
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: fixed across builds
+  h = (h ^ static_cast<uint64_t>(k)) * 0x100000001b3ULL;
+  for (unsigned char ch : name) h = (h ^ ch) * 0x100000001b3ULL;
+  return h;
+}
+
+// A copy of a document's info without its MinHash signature: judgments
+// over claims never read it once syndication keys are assigned.
+DocumentInfo WithoutSignature(const DocumentInfo& d) {
+  DocumentInfo out;
+  out.id = d.id;
+  out.path = d.path;
+  out.title = d.title;
+  out.source = d.source;
+  out.format = d.format;
+  out.reference_date = d.reference_date;
+  out.ai_generated = d.ai_generated;
+  out.ai_evidence = d.ai_evidence;
+  out.ai_span_begin = d.ai_span_begin;
+  out.ai_span_end = d.ai_span_end;
+  out.ai_line = d.ai_line;
+  out.ai_column = d.ai_column;
+  out.syndication_key = d.syndication_key;
+  return out;
+}
+
+// Judges `claims` (in document order) against `docs` (any order) as
+// RunJudge does: both in canonical order first.
+std::vector<Finding> JudgeInCanonicalOrder(const std::vector<Claim>& claims,
+                                           std::vector<DocumentInfo> docs,
+                                           const judge::JudgeConfig& config) {
+  std::vector<const Claim*> ptrs;
+  ptrs.reserve(claims.size());
+  for (const Claim& c : claims) ptrs.push_back(&c);
+  CanonicalOrder(&docs, &ptrs);
+  return judge::JudgeClaimPtrs(ptrs, docs, config);
+}
+
+// Fingerprints are 16 lowercase hex digits; the judge orders them as
+// numbers (which sort like the strings).
+uint64_t HexValue(absl::string_view hex) {
+  uint64_t v = 0;
+  for (char c : hex) {
+    v = v * 16 +
+        static_cast<uint64_t>(absl::ascii_isdigit(c) ? c - '0' : c - 'a' + 10);
+  }
+  return v;
+}
+
+// Report order, as judge::JudgeClaimPtrs sorts: severity desc, rule id,
+// subject, fingerprint, message, first evidence claim.
+bool ReportOrderLess(const Finding& a, const Finding& b) {
+  if (a.severity != b.severity) return a.severity > b.severity;
+  if (a.rule_id != b.rule_id) return a.rule_id < b.rule_id;
+  if (a.subject.view() != b.subject.view()) {
+    return a.subject.view() < b.subject.view();
+  }
+  const uint64_t fa = HexValue(a.fingerprint), fb = HexValue(b.fingerprint);
+  if (fa != fb) return fa < fb;
+  if (a.message != b.message) return a.message < b.message;
+  const absl::string_view ca =
+      a.evidence.empty() ? absl::string_view() : a.evidence.front().claim_id;
+  const absl::string_view cb =
+      b.evidence.empty() ? absl::string_view() : b.evidence.front().claim_id;
+  return ca < cb;
+}
+
+// Claims and findings read back from the spill directory.
+class FileStore : public ResultStore {
+ public:
+  FileStore(std::unique_ptr<TempDir> dir, uint64_t claims, uint64_t findings)
+      : dir_(std::move(dir)), num_claims_(claims), num_findings_(findings) {}
+
+  uint64_t num_claims() const override { return num_claims_; }
+  uint64_t num_findings() const override { return num_findings_; }
+
+  void ForEachClaimJson(
+      const std::function<void(absl::string_view)>& fn) const override {
+    RecordReader r;
+    if (!r.Open(dir_->File("claims.json")).ok()) return Fail(r.status());
+    std::string rec;
+    while (r.Next(&rec)) fn(rec);
+    if (!r.status().ok()) Fail(r.status());
+  }
+
+  void ForEachFinding(
+      const std::function<void(const Finding&)>& fn) const override {
+    RecordReader r;
+    if (!r.Open(dir_->File("findings")).ok()) return Fail(r.status());
+    std::string rec;
+    SpillCache cache;
+    Finding f;
+    while (r.Next(&rec)) {
+      if (!DecodeFinding(rec, &cache, &f)) {
+        return Fail(absl::DataLossError(absl::StrCat(
+            "temporary file '", dir_->File("findings"), "' is corrupt")));
+      }
+      for (const auto& adjust : adjust_) adjust(&f);
+      fn(f);
+    }
+    if (!r.status().ok()) Fail(r.status());
+  }
+
+  void Adjust(std::function<void(Finding*)> fn) override {
+    adjust_.push_back(std::move(fn));
+  }
+
+  absl::Status status() const override {
+    std::lock_guard<std::mutex> lock(mu_);
+    return status_;
+  }
+
+ private:
+  void Fail(const absl::Status& s) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (status_.ok()) status_ = s;
+  }
+
+  std::unique_ptr<TempDir> dir_;
+  uint64_t num_claims_, num_findings_;
+  std::vector<std::function<void(Finding*)>> adjust_;
+  mutable std::mutex mu_;
+  mutable absl::Status status_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
+    const std::string& parent, const judge::JudgeConfig& config, int threads) {
+  auto dir = TempDir::Create(parent);
+  if (!dir.ok()) return dir.status();
+  std::unique_ptr<ClaimSpill> spill(
+      new ClaimSpill(std::move(*dir), config, threads));
+  if (absl::Status s =
+          spill->claims_json_.Open(spill->dir_->File("claims.json"), 1 << 20);
+      !s.ok()) {
+    return s;
+  }
+  return spill;
+}
+
+ClaimSpill::ClaimSpill(std::unique_ptr<TempDir> dir,
+                       const judge::JudgeConfig& config, int threads)
+    : dir_(std::move(dir)), config_(config), threads_(threads) {
+  buckets_.resize(kBuckets);
+}
+
+ClaimSpill::~ClaimSpill() = default;
+
+std::string ClaimSpill::RunFile(size_t run) const {
+  return dir_->File(absl::StrFormat("run-%06d", run));
+}
+
+void ClaimSpill::WriteRun(const std::vector<Finding>& findings) {
+  if (findings.empty() || !status_.ok()) return;
+  RecordWriter w;
+  status_ = w.Open(RunFile(runs_++));
+  std::string rec;
+  for (const Finding& f : findings) {
+    rec.clear();
+    EncodeFinding(f, &rec);
+    w.Add(rec);
+  }
+  if (status_.ok()) status_ = w.Close();
+}
+
+void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
+                     const std::vector<Claim>& claims) {
+  if (!status_.ok()) return;
+  std::string rec;
+  for (const Claim& c : claims) {
+    rec.clear();
+    JsonWriter w(&rec);
+    WriteClaimJson(c, &w);
+    claims_json_.Add(rec);
+    const uint64_t h = BucketHash(c);
+    if (h == ~uint64_t{0}) continue;  // in no group
+    std::unique_ptr<RecordWriter>& b = buckets_[h % kBuckets];
+    if (!b) {
+      b = std::make_unique<RecordWriter>();
+      status_ = b->Open(
+          dir_->File(absl::StrFormat("bucket-%03d", h % kBuckets)), 1 << 15);
+      if (!status_.ok()) return;
+    }
+    rec.clear();
+    EncodeClaim(c, &rec);
+    b->Add(rec);
+  }
+  num_claims_ += claims.size();
+  // Claim-level judgments: a batch holds whole documents.
+  std::vector<DocumentInfo> docs;
+  docs.reserve(batch.size());
+  for (const DocumentResult& d : batch) {
+    docs.push_back(WithoutSignature(d.info));
+  }
+  WriteRun(JudgeInCanonicalOrder(claims, std::move(docs),
+                                 OnlyKinds(config_, ClaimLevelKinds(), false)));
+}
+
+absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
+    std::vector<DocumentInfo>* infos) {
+  if (status_.ok()) status_ = claims_json_.Close();
+  for (auto& b : buckets_) {
+    if (b && status_.ok()) status_ = b->Close();
+  }
+  if (!status_.ok()) return status_;
+
+  // Documents in canonical order (in place and back, as RunJudge), with
+  // their syndication keys; then the document-level judgments.
+  const size_t n = infos->size();
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tie((*infos)[a].path, (*infos)[a].id) <
+           std::tie((*infos)[b].path, (*infos)[b].id);
+  });
+  {
+    std::vector<DocumentInfo> sorted;
+    sorted.reserve(n);
+    for (size_t i : order) sorted.push_back(std::move((*infos)[i]));
+    infos->swap(sorted);
+  }
+  judge::AssignSyndicationKeys(config_, infos);
+  WriteRun(judge::JudgeClaimPtrs({}, *infos,
+                                 OnlyKinds(config_, DocumentLevelKinds(),
+                                           /*except=*/false)));
+  // No later judgment reads the signatures; no report shows them.
+  for (DocumentInfo& d : *infos) std::vector<uint64_t>().swap(d.minhash);
+
+  // Group judgments, a bucket at a time (a thread each).
+  {
+    absl::flat_hash_map<absl::string_view, size_t> slot;
+    for (size_t i = 0; i < n; ++i) slot.emplace((*infos)[i].id, i);
+    std::vector<std::string> exclude = ClaimLevelKinds();
+    for (const std::string& k : DocumentLevelKinds()) exclude.push_back(k);
+    const judge::JudgeConfig group_config =
+        OnlyKinds(config_, exclude, /*except=*/true);
+    std::vector<size_t> filled;
+    for (size_t b = 0; b < buckets_.size(); ++b) {
+      if (buckets_[b]) filled.push_back(b);
+    }
+    buckets_.clear();
+    std::vector<std::vector<Finding>> done(filled.size());
+    std::vector<char> ready(filled.size(), 0);
+    std::mutex mu;
+    size_t next_out = 0;  // runs are written in bucket order
+    std::vector<absl::Status> errors(filled.size());
+    ParallelFor(filled.size(), threads_, [&](size_t k) {
+      const std::string path =
+          dir_->File(absl::StrFormat("bucket-%03d", filled[k]));
+      std::vector<Claim> claims;
+      {
+        RecordReader r;
+        errors[k] = r.Open(path);
+        std::string rec;
+        SpillCache cache;
+        while (errors[k].ok() && r.Next(&rec)) {
+          if (!DecodeClaim(rec, &cache, &claims.emplace_back())) {
+            errors[k] = absl::DataLossError(
+                absl::StrCat("temporary file '", path, "' is corrupt"));
+          }
+        }
+        if (errors[k].ok()) errors[k] = r.status();
+      }
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+      std::vector<Finding> findings;
+      if (errors[k].ok()) {
+        std::vector<size_t> slots;
+        for (const Claim& c : claims) {
+          auto it = slot.find(absl::string_view(c.doc_id));
+          if (it != slot.end()) slots.push_back(it->second);
+        }
+        std::sort(slots.begin(), slots.end());
+        slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+        std::vector<DocumentInfo> docs;
+        docs.reserve(slots.size());
+        for (size_t s : slots) docs.push_back((*infos)[s]);
+        findings = JudgeInCanonicalOrder(claims, std::move(docs), group_config);
+      }
+      std::vector<Claim>().swap(claims);
+      // Hand the findings over and write every finished run in order.
+      std::lock_guard<std::mutex> lock(mu);
+      done[k] = std::move(findings);
+      ready[k] = 1;
+      while (next_out < filled.size() && ready[next_out]) {
+        WriteRun(done[next_out]);
+        std::vector<Finding>().swap(done[next_out]);
+        ++next_out;
+      }
+    });
+    for (const absl::Status& e : errors) {
+      if (status_.ok() && !e.ok()) status_ = e;
+    }
+  }
+  if (!status_.ok()) return status_;
+
+  // Merge the runs, each sorted, into report order. Ties between runs
+  // (equal on every key) cannot happen, as different runs judge different
+  // claims or kinds; the run index keeps the merge deterministic anyway.
+  uint64_t num_findings = 0;
+  {
+    struct Head {
+      Finding finding;
+      size_t run;
+    };
+    std::vector<std::unique_ptr<RecordReader>> readers(runs_);
+    std::vector<SpillCache> caches(runs_);
+    std::vector<Head> heads(runs_);
+    std::string rec;
+    auto advance = [&](size_t r) -> bool {
+      if (!readers[r]->Next(&rec)) {
+        if (status_.ok()) status_ = readers[r]->status();
+        return false;
+      }
+      if (!DecodeFinding(rec, &caches[r], &heads[r].finding)) {
+        if (status_.ok()) {
+          status_ = absl::DataLossError(
+              absl::StrCat("temporary file '", RunFile(r), "' is corrupt"));
+        }
+        return false;
+      }
+      return true;
+    };
+    auto greater = [&](size_t a, size_t b) {
+      if (ReportOrderLess(heads[b].finding, heads[a].finding)) return true;
+      if (ReportOrderLess(heads[a].finding, heads[b].finding)) return false;
+      return a > b;
+    };
+    std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> queue(
+        greater);
+    for (size_t r = 0; r < runs_; ++r) {
+      readers[r] = std::make_unique<RecordReader>();
+      heads[r].run = r;
+      if (!readers[r]->Open(RunFile(r), 1 << 14).ok()) {
+        return readers[r]->status();
+      }
+      if (advance(r)) queue.push(r);
+    }
+    RecordWriter out;
+    if (status_.ok()) status_ = out.Open(dir_->File("findings"), 1 << 20);
+    while (status_.ok() && !queue.empty()) {
+      const size_t r = queue.top();
+      queue.pop();
+      rec.clear();
+      EncodeFinding(heads[r].finding, &rec);
+      out.Add(rec);
+      ++num_findings;
+      if (advance(r)) queue.push(r);
+    }
+    if (status_.ok()) status_ = out.Close();
+    for (size_t r = 0; r < runs_; ++r) {
+      readers[r].reset();
+      std::error_code ec;
+      std::filesystem::remove(RunFile(r), ec);
+    }
+  }
+  if (!status_.ok()) return status_;
+
+  // Documents back into report order.
+  {
+    std::vector<DocumentInfo> back(n);
+    for (size_t k = 0; k < n; ++k) back[order[k]] = std::move((*infos)[k]);
+    infos->swap(back);
+  }
+  return std::shared_ptr<ResultStore>(
+      new FileStore(std::move(dir_), num_claims_, num_findings));
+}
+
+}  // namespace crosscheck::pipeline

@@ -1,0 +1,91 @@
+// Judging a corpus over the memory budget without holding its claims or
+// findings: the `check` path for streamed corpora (see RunCheck).
+//
+// While batches are extracted, ClaimSpill writes each claim three ways into
+// a temporary directory: as the JSON report writes it (document order), and
+// into one of kBuckets bucket files chosen by a hash of its alignment bucket
+// (class and head, event key or status group: align.h never puts claims of
+// different buckets into one group). The one judgment that reads single
+// claims across groups (anachronism, per document) runs on each batch at
+// once: a batch holds whole documents.
+//
+// Finish() then judges document-level kinds (ai-generated, duplicate) over
+// every DocumentInfo, and every other kind bucket by bucket, each with the
+// bucket's claims in canonical order and the documents they name; each
+// judge run's findings are sorted and written to a run file, and the runs
+// are merged into one file in report order. The findings equal judging
+// everything at once (RunJudge), byte for byte: groups, their claims and
+// their order are the same, and the merge orders by the same keys.
+//
+// Memory: the documents (without text unless --segments all), one bucket's
+// claims and findings per thread, and a buffer per open file; not the
+// corpus's claims or findings.
+#ifndef CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
+#define CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "checker/core/result.h"
+#include "checker/core/types.h"
+#include "checker/judge/judge.h"
+#include "checker/pipeline/spill.h"
+
+namespace crosscheck::pipeline {
+
+class ClaimSpill {
+ public:
+  // Bucket files (and so judge runs over groups): enough that a bucket of
+  // a multi-gigabyte corpus stays small, few enough to keep a buffer each.
+  static constexpr int kBuckets = 256;
+
+  // Creates the temporary directory under `parent`; the error names it.
+  static absl::StatusOr<std::unique_ptr<ClaimSpill>> Start(
+      const std::string& parent, const judge::JudgeConfig& config, int threads);
+  ~ClaimSpill();
+
+  // One batch of whole documents and their claims (in document order).
+  void Add(const std::vector<DocumentResult>& docs,
+           const std::vector<Claim>& claims);
+
+  // Judges and merges (see above). `infos` are every document's, in report
+  // order; they get their syndication keys and lose their MinHash
+  // signatures. The store owns the temporary directory.
+  absl::StatusOr<std::shared_ptr<ResultStore>> Finish(
+      std::vector<DocumentInfo>* infos);
+
+ private:
+  ClaimSpill(std::unique_ptr<TempDir> dir, const judge::JudgeConfig& config,
+             int threads);
+  std::string RunFile(size_t run) const;
+  // Writes `findings` (sorted) as the next run.
+  void WriteRun(const std::vector<Finding>& findings);
+
+  std::unique_ptr<TempDir> dir_;
+  const judge::JudgeConfig& config_;
+  int threads_;
+  RecordWriter claims_json_;
+  uint64_t num_claims_ = 0;
+  uint64_t next_index_ = 0;  // of the next claim, in document order
+  std::vector<std::unique_ptr<RecordWriter>> buckets_;
+  size_t runs_ = 0;
+  absl::Status status_;
+};
+
+// The judge configuration with only the judgments of `kinds` enabled (or,
+// with `except`, all enabled ones but those).
+judge::JudgeConfig OnlyKinds(const judge::JudgeConfig& config,
+                             const std::vector<std::string>& kinds,
+                             bool except);
+
+// Judgments run once per document or claim rather than per aligned group:
+// they must see whole documents (anachronism) or every document
+// (ai-generated, duplicate) rather than one bucket of claims.
+const std::vector<std::string>& ClaimLevelKinds();
+const std::vector<std::string>& DocumentLevelKinds();
+
+}  // namespace crosscheck::pipeline
+
+#endif  // CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_

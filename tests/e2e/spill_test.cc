@@ -1,0 +1,221 @@
+// Spilled checks (spilled_check.h): a corpus over the memory budget keeps
+// its claims and findings in temporary files and is judged bucket by
+// bucket. The binary records must round-trip every field, the bucketed
+// findings must equal judging everything at once, byte for byte, and the
+// temporary directory must go away, also when it cannot be made.
+#include "checker/pipeline/spill.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "bench/corpus_generator.h"
+#include "checker/core/json_codec.h"
+#include "checker/core/json_writer.h"
+#include "checker/pipeline/pipeline.h"
+#include "gtest/gtest.h"
+#include "tests/e2e/cli_runner.h"
+
+namespace crosscheck::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> AllFixtureCorpora() {
+  std::vector<std::string> out = {SourcePath("fixtures/corpus")};
+  for (const auto& e : fs::directory_iterator(SourcePath("fixtures/corpora"))) {
+    if (e.is_directory()) out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A generated news-like corpus of about `kb` kilobytes (many documents,
+// many subject heads).
+std::string GeneratedCorpus(const std::string& name, int kb) {
+  const std::string dir = MakeTempDir(name);
+  bench::CorpusGenerator gen(7);
+  size_t written = 0;
+  for (int i = 0; written < static_cast<size_t>(kb) * 1000; ++i) {
+    std::string text = i % 5 == 4 ? gen.HtmlArticle(5000) : gen.Article(5000);
+    WriteFile(absl::StrCat(dir, "/g", i, i % 5 == 4 ? ".html" : ".txt"), text);
+    written += text.size();
+  }
+  return dir;
+}
+
+std::unique_ptr<pipeline::Engine> LoadEngine(uint64_t budget,
+                                             const std::string& spill_dir) {
+  pipeline::PipelineOptions o;
+  o.threads = 2;
+  o.memory_budget = budget;
+  o.spill_dir = spill_dir;
+  o.segments = pipeline::PipelineOptions::Segments::kNone;
+  std::vector<Diagnostic> diags;
+  auto engine = pipeline::Engine::Load(o, &diags);
+  EXPECT_TRUE(engine.ok()) << engine.status();
+  return engine.ok() ? std::move(*engine) : nullptr;
+}
+
+std::string ClaimJson(const Claim& c) {
+  std::string out;
+  JsonWriter w(&out);
+  WriteClaimJson(c, &w);
+  return out;
+}
+
+TEST(SpillTest, ClaimsAndFindingsRoundTripExactly) {
+  auto engine = LoadEngine(pipeline::PipelineOptions::kDefaultMemoryBudget, "");
+  ASSERT_NE(engine, nullptr);
+  CheckResult r = pipeline::RunCheck(*engine, AllFixtureCorpora(), {});
+  ASSERT_EQ(r.store, nullptr);  // small: judged in memory
+  ASSERT_GT(r.claims.size(), 100u);
+  ASSERT_GT(r.findings.size(), 50u);
+  pipeline::SpillCache cache;
+  std::string rec, again;
+  for (const Claim& c : r.claims) {
+    rec.clear();
+    pipeline::EncodeClaim(c, &rec);
+    Claim back;
+    ASSERT_TRUE(pipeline::DecodeClaim(rec, &cache, &back)) << c.id;
+    again.clear();
+    pipeline::EncodeClaim(back, &again);
+    EXPECT_EQ(again, rec) << c.id;
+    EXPECT_EQ(ClaimJson(back), ClaimJson(c));
+    // Fields the JSON leaves out still come back.
+    EXPECT_EQ(back.mention.local_begin, c.mention.local_begin) << c.id;
+    EXPECT_EQ(back.subject.modifiers, c.subject.modifiers) << c.id;
+  }
+  for (const Finding& f : r.findings) {
+    rec.clear();
+    pipeline::EncodeFinding(f, &rec);
+    Finding back;
+    ASSERT_TRUE(pipeline::DecodeFinding(rec, &cache, &back)) << f.message;
+    EXPECT_EQ(FindingToJson(back).dump(), FindingToJson(f).dump());
+    // A cut record is refused, not read as a shorter finding.
+    EXPECT_FALSE(pipeline::DecodeFinding(
+        absl::string_view(rec).substr(0, rec.size() - 1), &cache, &back));
+  }
+}
+
+// Findings and claims of a spilled result against those of one judged in
+// memory.
+void ExpectSameResult(const std::vector<std::string>& inputs,
+                      uint64_t small_budget) {
+  const std::string spill_dir = MakeTempDir("spill-parent");
+  auto whole_engine = LoadEngine(uint64_t{1} << 40, spill_dir);
+  auto spill_engine = LoadEngine(small_budget, spill_dir);
+  ASSERT_NE(whole_engine, nullptr);
+  ASSERT_NE(spill_engine, nullptr);
+  CheckResult whole = pipeline::RunCheck(*whole_engine, inputs, {});
+  {
+    absl::StatusOr<CheckResult> spilled =
+        pipeline::TryRunCheck(*spill_engine, inputs, {});
+    ASSERT_TRUE(spilled.ok()) << spilled.status();
+    ASSERT_EQ(whole.store, nullptr);
+    ASSERT_NE(spilled->store, nullptr);
+    // The spill lives in one directory under the parent while in use.
+    EXPECT_EQ(std::distance(fs::directory_iterator(spill_dir),
+                            fs::directory_iterator()),
+              1);
+    EXPECT_EQ(ClaimCount(*spilled), whole.claims.size());
+    ASSERT_EQ(FindingCount(*spilled), whole.findings.size());
+    size_t i = 0;
+    spilled->store->ForEachClaimJson([&](absl::string_view json) {
+      ASSERT_LT(i, whole.claims.size());
+      EXPECT_EQ(json, ClaimJson(whole.claims[i])) << i;
+      ++i;
+    });
+    EXPECT_EQ(i, whole.claims.size());
+    i = 0;
+    size_t differ = 0;
+    spilled->store->ForEachFinding([&](const Finding& f) {
+      if (i < whole.findings.size() &&
+          FindingToJson(f).dump() != FindingToJson(whole.findings[i]).dump()) {
+        if (++differ < 5) {
+          ADD_FAILURE() << "finding " << i << " differs: " << f.message
+                        << " vs " << whole.findings[i].message;
+        }
+      }
+      ++i;
+    });
+    EXPECT_EQ(differ, 0u);
+    EXPECT_TRUE(spilled->store->status().ok()) << spilled->store->status();
+    ASSERT_EQ(spilled->documents.size(), whole.documents.size());
+    for (size_t d = 0; d < whole.documents.size(); ++d) {
+      EXPECT_EQ(spilled->documents[d].info.syndication_key,
+                whole.documents[d].info.syndication_key);
+    }
+  }
+  // Gone with the result.
+  EXPECT_TRUE(fs::is_empty(spill_dir));
+}
+
+TEST(SpillTest, BucketedJudgingEqualsWholeJudgingOnFixtures) {
+  // One byte: every file is its own batch (and anachronism run).
+  ExpectSameResult(AllFixtureCorpora(), 1);
+}
+
+TEST(SpillTest, BucketedJudgingEqualsWholeJudgingOnAGeneratedCorpus) {
+  const std::string corpus = GeneratedCorpus("spill-generated", 1500);
+  ExpectSameResult({corpus}, 200 << 10);
+  fs::remove_all(corpus);
+}
+
+TEST(SpillTest, UnwritableSpillDirStopsBeforeAnyReport) {
+  const std::string out = MakeTempDir("spill-out");
+  const std::string missing = out + "/no/such/dir";
+  RunResult r =
+      RunCli({"check", SourcePath("fixtures/corpus"), "--memory-budget", "1",
+              "--spill-dir", missing, "--out", out + "/reports", "--quiet"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(absl::StrContains(r.err, missing)) << r.err;
+  EXPECT_FALSE(fs::exists(out + "/reports"));
+  // Not needed when the corpus fits the budget.
+  r = RunCli({"check", SourcePath("fixtures/corpus"), "--spill-dir", missing,
+              "--out", out + "/reports", "--quiet", "--fail-on", "never"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  fs::remove_all(out);
+}
+
+TEST(SpillTest, BaselinesAreTheSameWhenSpilled) {
+  const std::string dir = MakeTempDir("spill-baseline");
+  const std::string corpus = SourcePath("fixtures/corpora/ferry");
+  RunResult a = RunCli({"baseline", corpus, "-o", dir + "/a.json", "--quiet"});
+  RunResult b = RunCli({"baseline", corpus, "-o", dir + "/b.json", "--quiet",
+                        "--memory-budget", "1"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  const std::string base = ReadFile(dir + "/a.json");
+  ASSERT_TRUE(absl::StrContains(base, "fingerprint"));
+  EXPECT_EQ(ReadFile(dir + "/b.json"), base);
+  // Checking against it (plus one entry that no longer occurs) marks
+  // every finding suppressed, the same way in both paths.
+  std::string edited = base;
+  edited.replace(edited.find("\"fingerprint\": \"") + 16, 16,
+                 "0000000000000000");
+  WriteFile(dir + "/base.json", edited);
+  std::vector<std::string> outs;
+  std::vector<int> codes;
+  for (const char* budget : {"128M", "1"}) {
+    const std::string out = dir + "/out-" + budget;
+    RunResult r =
+        RunCli({"check", corpus, "--baseline", dir + "/base.json", "--out", out,
+                "--format", "json,sarif,text", "--memory-budget", budget,
+                "--quiet", "--segments", "none"});
+    codes.push_back(r.exit_code);
+    outs.push_back(ReadFile(out + "/crosscheck.json") +
+                   ReadFile(out + "/crosscheck.sarif") +
+                   ReadFile(out + "/crosscheck.txt"));
+  }
+  EXPECT_EQ(codes[0], codes[1]);
+  EXPECT_TRUE(absl::StrContains(outs[0], "\"suppressed\": true"));
+  EXPECT_TRUE(outs[0] == outs[1]) << "baseline reports differ when spilled";
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace crosscheck::testing
