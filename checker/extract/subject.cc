@@ -124,7 +124,7 @@ struct Lexicon::Impl {
   absl::flat_hash_set<std::string> stop, unit, number, share, relational,
       generic, change, verb, invariant, ing_nouns;
   absl::flat_hash_map<std::string, std::string> variants, irregular, phrases,
-      synonyms, actions, adjective_nouns;
+      synonyms, actions, adjective_nouns, money_verbs;
   absl::flat_hash_set<std::string> action_values;  // non-empty action nouns
   absl::flat_hash_set<std::string> state_heads;    // see IsStateHead
   std::vector<std::pair<std::string, std::string>> status_events;
@@ -321,7 +321,8 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
            {"irregular_plurals", &m.irregular},
            {"phrases", &m.phrases},
            {"action_nouns", &m.actions},
-           {"adjective_nouns", &m.adjective_nouns}}) {
+           {"adjective_nouns", &m.adjective_nouns},
+           {"money_verbs", &m.money_verbs}}) {
     absl::Status s = ReadMap(root, key, path, map);
     if (!s.ok()) return s;
   }
@@ -522,11 +523,10 @@ bool Lexicon::IsVerb(absl::string_view w) const {
 bool Lexicon::IsIngNoun(absl::string_view w) const {
   return impl_->ing_nouns.contains(w);
 }
-std::optional<std::string> Lexicon::ActionNoun(absl::string_view w) const {
-  if (w.size() < 2) return std::nullopt;
-  const std::string word(w);
-  // The word itself, then the base forms its inflection may come from:
-  // revising -> revis, revise; shutting -> shutt, shut; studied -> study.
+namespace {
+// The word itself, then the base forms its inflection may come from:
+// revising -> revis, revise; shutting -> shutt, shut; studied -> study.
+std::vector<std::string> InflectionBases(const std::string& word) {
   std::vector<std::string> forms = {word};
   auto strip = [&](absl::string_view suffix, absl::string_view add) {
     if (word.size() > suffix.size() + 2 && absl::EndsWith(word, suffix)) {
@@ -546,6 +546,13 @@ std::optional<std::string> Lexicon::ActionNoun(absl::string_view w) const {
   strip("ed", "e");
   strip("es", "");
   strip("s", "");
+  return forms;
+}
+}  // namespace
+
+std::optional<std::string> Lexicon::ActionNoun(absl::string_view w) const {
+  if (w.size() < 2) return std::nullopt;
+  const std::vector<std::string> forms = InflectionBases(std::string(w));
   for (const std::string& f : forms) {
     if (auto it = impl_->actions.find(f); it != impl_->actions.end()) {
       return it->second;
@@ -553,6 +560,16 @@ std::optional<std::string> Lexicon::ActionNoun(absl::string_view w) const {
     if (impl_->action_values.contains(f)) return f;
   }
   return std::nullopt;
+}
+
+std::string Lexicon::MoneyVerbHead(absl::string_view w) const {
+  if (w.size() < 2) return "";
+  for (const std::string& f : InflectionBases(std::string(w))) {
+    if (auto it = impl_->money_verbs.find(f); it != impl_->money_verbs.end()) {
+      return it->second;
+    }
+  }
+  return "";
 }
 
 std::string Lexicon::AdjectiveNoun(absl::string_view w) const {
@@ -1664,6 +1681,23 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
                                     toks[form_b].begin)),
         sub.head, std::move(mods));
   };
+  // "voted to lend another $185 million", "pump a further $185m into",
+  // "raising 450 million dollars", "raised $450m from investors": money
+  // as the object of a verb of funding names the funding itself, which
+  // sources word with different agents, recipients and sources around it.
+  if (ctx.kind == MentionKind::kMoney) {
+    int k = fb - 1;
+    while (k >= cb && fb - k <= 2 && !toks[k].punct && !s.blocked[k] &&
+           lex.IsStopWord(toks[k].lower)) {
+      --k;
+    }
+    if (k >= cb && !toks[k].punct && !toks[k].capitalized && !s.blocked[k]) {
+      std::string head = lex.MoneyVerbHead(toks[k].lower);
+      if (!head.empty()) {
+        return MakeSubject(std::string(toks[k].lower), std::move(head), {});
+      }
+    }
+  }
   // "a ransom of $15 million in exchange for ...", "a grant of $2 million
   // from ...": the noun the money is "of" owns it (not a change or a generic
   // noun: "an increase of $3m in spending", "a total of $5m in aid").

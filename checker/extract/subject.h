@@ -235,6 +235,10 @@ class Lexicon {
   // The noun behind a relational adjective ("adjective_nouns":
   // "constitutional" -> "constitution"); else the word unchanged.
   std::string AdjectiveNoun(absl::string_view lower_word) const;
+  // What money right after a verb is ("money_verbs", any inflection):
+  // "lend/lent $185m" -> "funding", "raised $450m" -> "fundraising"; ""
+  // when the verb is not listed.
+  std::string MoneyVerbHead(absl::string_view lower_word) const;
 
   // "united states" -> "u.s."; "" when `lower_phrase` is not listed.
   // `max_words` is the longest listed phrase, for callers that scan.

@@ -238,6 +238,20 @@ TEST(SubjectTest, Table) {
       // Not when the name is only part of the noun phrase before the aside.
       {"Sales of Quorvex, its best-selling pill, reached $52 million.",
        "$52 million", MentionKind::kMoney, Usd(), "sale", "quorvex"},
+      // Money as the object of a verb of funding is the funding, whoever
+      // gives it and however each source words the act ("money_verbs").
+      {"The board agreed late on Friday to lend 90 million dollars to the "
+       "ferry operator.",
+       "90 million dollars", MentionKind::kMoney, Usd(), "funding", ""},
+      {"Ministers pumped a further $90m into the ferry operator.", "$90m",
+       MentionKind::kMoney, Usd(), "funding", ""},
+      {"The lab sold new stock, raising $75 million for a second plant.",
+       "$75 million", MentionKind::kMoney, Usd(), "fundraising", ""},
+      {"The lab raised $75m from hedge funds in May.", "$75m",
+       MentionKind::kMoney, Usd(), "fundraising", ""},
+      // A verb not listed keeps the usual subject (the noun on the left).
+      {"The lab spent $75m on a second plant.", "$75m", MentionKind::kMoney,
+       Usd(), "lab", ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
