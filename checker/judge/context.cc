@@ -936,6 +936,26 @@ void GroupAnalysis::BuildScopes(RawPartition* p, bool status) {
   // Anchored sweep: a claim joins the current bucket when its scope overlaps
   // the bucket's first scope, so buckets do not drift through chains.
   // members_ holds each bucket's range in known_.
+  // A claim "as of writing" (scoped by its document's date, widened by
+  // present_scope_days) and one stated for a day other than that date hold
+  // at distinct times ("remains suspended" on the 10th vs "resumed on
+  // Thursday" the 12th; a value "on Monday" vs one "now" three days later):
+  // the later one starts a new bucket, so a change between them is
+  // superseded rather than a conflict or a compatible pair.
+  const int32_t present = ctx_.config().tolerances.present_scope_days;
+  auto distinct_times = [&](const Scoped& a, const Scoped& b) {
+    const bool sa = ctx_.ExplicitlyScoped(a.claim);
+    if (sa == ctx_.ExplicitlyScoped(b.claim) || a.span_class != 0) {
+      return false;
+    }
+    const Scoped& day = sa ? a : b;
+    const Scoped& now = sa ? b : a;
+    // Only a present-tense claim says how things stand as of writing; an
+    // undated past one ("waves were running when it listed") may be about
+    // the very day the other states.
+    if (ctx_.claim(now.claim).modality != Modality::kPresent) return false;
+    return now.end - present < day.begin || now.begin + present > day.end;
+  };
   members_.clear();
   for (size_t i = 0; i < known_.size();) {
     const int span_class = known_[i].span_class;
@@ -943,7 +963,8 @@ void GroupAnalysis::BuildScopes(RawPartition* p, bool status) {
     int32_t end = known_[i].end;
     size_t j = i;
     while (j < known_.size() && known_[j].span_class == span_class &&
-           known_[j].begin <= anchor_end) {
+           known_[j].begin <= anchor_end &&
+           !distinct_times(known_[i], known_[j])) {
       end = std::max(end, known_[j].end);
       ++j;
     }

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "gtest/gtest.h"
 #include "tests/judge/judge_util.h"
@@ -60,6 +61,39 @@ TEST(SupersededTest, LastYearsTollVersusThisYears) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"a", "b"}));
   EXPECT_TRUE(OfKind(all, "conflict").empty());
+}
+
+// A figure stated for one past day and one stated in the present tense
+// (as of writing) in a document dated days later hold at distinct times:
+// the change is superseded, not a conflict. An undated past-tense figure
+// may be about that very day, so it still conflicts.
+TEST(SupersededTest, StatedDayThenAsOfWriting) {
+  auto run = [](crosscheck::Modality later) {
+    std::vector<Claim> claims = {
+        C("wire", 1)
+            .Money(8.4e9, "$8.4 billion")
+            .Subject("value", {"market"})
+            .Modality(Modality::kPast)
+            .Scope(Dates(Day(2026, 9, 14), Day(2026, 9, 14), Granularity::kDay,
+                         "Monday")),
+        C("update", 1)
+            .Money(9.6e9, "$9.6 billion")
+            .Subject("value", {"market"})
+            .Modality(later),
+    };
+    return Judge(claims, {Doc("wire", Day(2026, 9, 14)),
+                          Doc("update", Day(2026, 9, 17))});
+  };
+  auto now = run(Modality::kPresent);
+  ASSERT_EQ(OfKind(now, "superseded").size(), 1u);
+  // The dated value is the old one, the one as of writing the new one.
+  EXPECT_TRUE(absl::StrContains(OfKind(now, "superseded")[0].message,
+                                "superseded by $9.6 billion (update)"))
+      << OfKind(now, "superseded")[0].message;
+  EXPECT_TRUE(OfKind(now, "conflict").empty());
+  auto past = run(Modality::kPast);
+  EXPECT_TRUE(OfKind(past, "superseded").empty());
+  EXPECT_EQ(OfKind(past, "conflict").size(), 1u);
 }
 
 TEST(SupersededTest, MustNotTrigger) {
