@@ -950,10 +950,11 @@ void GroupAnalysis::BuildScopes(RawPartition* p, bool status) {
     }
     const Scoped& day = sa ? a : b;
     const Scoped& now = sa ? b : a;
-    // Only a present-tense claim says how things stand as of writing; an
-    // undated past one ("waves were running when it listed") may be about
-    // the very day the other states.
-    if (ctx_.claim(now.claim).modality != Modality::kPresent) return false;
+    // Only a claim not in the past tense says how things stand as of
+    // writing ("has not yet applied", "is now", a plan); an undated past
+    // one ("waves were running when it listed") may be about the very day
+    // the other states.
+    if (ctx_.claim(now.claim).modality == Modality::kPast) return false;
     return now.end - present < day.begin || now.begin + present > day.end;
   };
   members_.clear();

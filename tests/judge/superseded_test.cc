@@ -63,7 +63,7 @@ TEST(SupersededTest, LastYearsTollVersusThisYears) {
   EXPECT_TRUE(OfKind(all, "conflict").empty());
 }
 
-// A figure stated for one past day and one stated in the present tense
+// A figure stated for one past day and one not in the past tense
 // (as of writing) in a document dated days later hold at distinct times:
 // the change is superseded, not a conflict. An undated past-tense figure
 // may be about that very day, so it still conflicts.
@@ -91,6 +91,9 @@ TEST(SupersededTest, StatedDayThenAsOfWriting) {
                                 "superseded by $9.6 billion (update)"))
       << OfKind(now, "superseded")[0].message;
   EXPECT_TRUE(OfKind(now, "conflict").empty());
+  // A plan or a negated perfect ("has not yet applied") also holds as of
+  // writing.
+  EXPECT_EQ(OfKind(run(Modality::kFuture), "superseded").size(), 1u);
   auto past = run(Modality::kPast);
   EXPECT_TRUE(OfKind(past, "superseded").empty());
   EXPECT_EQ(OfKind(past, "conflict").size(), 1u);
