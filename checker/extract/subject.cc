@@ -1465,6 +1465,19 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   // Counted nouns: the amount's unit is the head; the words between the
   // number and it are modifiers.
   if (count) {
+    // "a 41,000-seat stadium": a number glued to a unit of capacity is the
+    // size of what it qualifies, the capacity other sources give as "will
+    // seat 44,000 fans" (whatever they count the places in).
+    if (const absl::string_view fig =
+            text.substr(std::min<size_t>(ctx.begin, text.size()),
+                        ctx.end > ctx.begin ? ctx.end - ctx.begin : 0);
+        fig.find('-') != absl::string_view::npos) {
+      const absl::string_view word = fig.substr(fig.rfind('-') + 1);
+      if (lex.Is(WordClass::kCapacityCue,
+                 absl::AsciiStrToLower(std::string(word)))) {
+        return MakeSubject(std::string(fig), "capacity", {});
+      }
+    }
     // What is counted: the unit, or the state of counted people.
     std::string unit = lex.Canonical(ctx.amount.unit);
     int head = -1;

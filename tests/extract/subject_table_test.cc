@@ -249,6 +249,15 @@ TEST(SubjectTest, Table) {
        "$75 million", MentionKind::kMoney, Usd(), "fundraising", ""},
       {"The lab raised $75m from hedge funds in May.", "$75m",
        MentionKind::kMoney, Usd(), "fundraising", ""},
+      // A number glued to a unit of capacity, and a count after "seat",
+      // are capacities; a plain count of seats (an election) is not.
+      {"Fans packed the 52,000-seat arena on Sunday.", "52,000-seat",
+       MentionKind::kQuantity, Count("seat"), "capacity", ""},
+      {"The arena will seat 52,000 spectators when it opens.",
+       "52,000 spectators", MentionKind::kQuantity, Count("spectator"),
+       "capacity", "spectator"},
+      {"The ruling bloc won 52 seats.", "52 seats", MentionKind::kQuantity,
+       Count("seat"), "seat", ""},
       // A verb not listed keeps the usual subject (the noun on the left).
       {"The lab spent $75m on a second plant.", "$75m", MentionKind::kMoney,
        Usd(), "lab", ""},
