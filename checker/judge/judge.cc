@@ -36,6 +36,16 @@ uint64_t HexValue(const std::string& hex) {
   return v;
 }
 
+// The bytes [from, from + 8) of `s` as a big-endian integer, zero padded:
+// integers compare like the strings' prefixes.
+uint64_t BigEndianWord(absl::string_view s, size_t from) {
+  uint64_t v = 0;
+  for (size_t i = from; i < from + 8; ++i) {
+    v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0);
+  }
+  return v;
+}
+
 }  // namespace
 
 std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
@@ -52,6 +62,9 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
     if (jc.enabled) active.push_back({e.make(), &jc});
   }
   Findings out;
+  // Runs give at most a few findings per document and per group, and the
+  // groups are fewer than the claims.
+  out.Reserve(claims.size() + 2 * docs.size());
   for (const Active& a : active) a.judgment->Run(ctx, *a.config, &out);
   {
     GroupAnalysis analysis(ctx);
@@ -94,89 +107,128 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
       }
       subject_rank[i] = it->second;
     }
-    std::vector<uint32_t> order(distinct.size());
+    // Sorted by their first 16 bytes as big-endian integers (zero padded,
+    // which orders like the strings), the full text only on a tie: most
+    // subjects share no long prefix, so the sort rarely reads them.
+    struct Prefixed {
+      uint64_t p0, p1;
+      uint32_t index;
+    };
+    std::vector<Prefixed> order(distinct.size());
     for (size_t k = 0; k < order.size(); ++k) {
-      order[k] = static_cast<uint32_t>(k);
+      order[k] = {BigEndianWord(distinct[k], 0), BigEndianWord(distinct[k], 8),
+                  static_cast<uint32_t>(k)};
     }
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      return distinct[a] < distinct[b];
-    });
+    std::sort(order.begin(), order.end(),
+              [&](const Prefixed& a, const Prefixed& b) {
+                if (a.p0 != b.p0) return a.p0 < b.p0;
+                if (a.p1 != b.p1) return a.p1 < b.p1;
+                return distinct[a.index] < distinct[b.index];
+              });
     std::vector<uint32_t> rank(distinct.size());
     for (size_t k = 0; k < order.size(); ++k) {
-      rank[order[k]] = static_cast<uint32_t>(k);
+      rank[order[k].index] = static_cast<uint32_t>(k);
     }
     for (uint32_t& r : subject_rank) r = rank[r];
   }
-  struct Key {
-    uint64_t major;        // severity desc, rule, subject
-    uint64_t fingerprint;  // as a number: sorts like the hex string
-    int index;
-  };
-  std::vector<Key> keys(findings.size());
-  for (size_t i = 0; i < findings.size(); ++i) {
+  // Counting sorts by subject rank, then (stably) by severity and rule;
+  // only the findings of one (severity, rule, subject), a handful, are
+  // compared by fingerprint and what follows.
+  const size_t n = findings.size();
+  std::vector<uint32_t> major(n);  // severity desc and rule, dense
+  for (size_t i = 0; i < n; ++i) {
     const Finding& f = findings[i];
-    const uint64_t severity = static_cast<uint64_t>(
+    const uint32_t severity = static_cast<uint32_t>(
         static_cast<int>(Severity::kError) - static_cast<int>(f.severity));
     // Its position in the sorted, duplicate-free list; found by (interned)
     // identity rather than by comparing text.
-    const uint64_t rule = static_cast<uint64_t>(
+    const uint32_t rule = static_cast<uint32_t>(
         std::find(rules.begin(), rules.end(), f.rule_id) - rules.begin());
-    keys[i] = {(severity << 56) | (rule << 40) | subject_rank[i],
-               HexValue(f.fingerprint), static_cast<int>(i)};
+    major[i] = severity * static_cast<uint32_t>(rules.size()) + rule;
   }
-  std::vector<uint32_t>().swap(subject_rank);
+  std::vector<int> by_subject(n), order(n);
+  {
+    uint32_t num_subjects = 0;
+    for (uint32_t r : subject_rank)
+      num_subjects = std::max(num_subjects, r + 1);
+    std::vector<uint32_t> start(num_subjects + 1, 0);
+    for (uint32_t r : subject_rank) ++start[r + 1];
+    for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    for (size_t i = 0; i < n; ++i) {
+      by_subject[start[subject_rank[i]]++] = static_cast<int>(i);
+    }
+    std::vector<uint32_t> mstart(3 * rules.size() + 1, 0);
+    for (uint32_t m : major) ++mstart[m + 1];
+    for (size_t k = 1; k < mstart.size(); ++k) mstart[k] += mstart[k - 1];
+    for (int i : by_subject) order[mstart[major[i]]++] = i;
+  }
+  std::vector<int>().swap(by_subject);
+  std::vector<uint64_t> fingerprint(n);
+  for (size_t i = 0; i < n; ++i)
+    fingerprint[i] = HexValue(findings[i].fingerprint);
   auto first_claim = [&](size_t i) -> absl::string_view {
     const Finding& f = findings[i];
     if (!f.evidence.empty()) return f.evidence.front().claim_id;
     const absl::Span<const int> ev = out.evidence(i);
     return ev.empty() ? absl::string_view() : ctx.claim(ev.front()).id;
   };
-  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    if (a.major != b.major) return a.major < b.major;
-    if (a.fingerprint != b.fingerprint) return a.fingerprint < b.fingerprint;
-    const Finding& fa = findings[a.index];
-    const Finding& fb = findings[b.index];
-    if (fa.message != fb.message) return fa.message < fb.message;
-    const absl::string_view ca = first_claim(a.index);
-    const absl::string_view cb = first_claim(b.index);
-    if (ca != cb) return ca < cb;
-    return a.index < b.index;
-  });
-  std::vector<int> order(findings.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = keys[i].index;
-  std::vector<Key>().swap(keys);
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    const int head = order[i];
+    while (j < n && major[order[j]] == major[head] &&
+           subject_rank[order[j]] == subject_rank[head]) {
+      ++j;
+    }
+    if (j - i > 1) {
+      std::sort(order.begin() + i, order.begin() + j, [&](int a, int b) {
+        if (fingerprint[a] != fingerprint[b]) {
+          return fingerprint[a] < fingerprint[b];
+        }
+        const Finding& fa = findings[a];
+        const Finding& fb = findings[b];
+        if (fa.message != fb.message) return fa.message < fb.message;
+        const absl::string_view ca = first_claim(a);
+        const absl::string_view cb = first_claim(b);
+        if (ca != cb) return ca < cb;
+        return a < b;
+      });
+    }
+    i = j;
+  }
+  std::vector<uint64_t>().swap(fingerprint);
+  std::vector<uint32_t>().swap(major);
+  std::vector<uint32_t>().swap(subject_rank);
   out.Permute(order);
   std::vector<int>().swap(order);
 
-  // Evidence is the bulk of the findings' memory: make room first.
-  findings.shrink_to_fit();
-  // Findings come in report order, so their claims are read at random:
-  // fetching each claim a few entries ahead, and the texts it points to a
-  // few entries later, overlaps the cache misses instead of paying them
-  // one after the other.
-  std::vector<int> ahead;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const absl::Span<const int> ev = out.evidence(i);
-    ahead.insert(ahead.end(), ev.begin(), ev.end());
-  }
-  constexpr size_t kPointerAhead = 24, kClaimAhead = 16, kTextAhead = 8;
-  size_t next = 0;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const absl::Span<const int> ev = out.evidence(i);
-    Finding& f = findings[i];
-    f.evidence.reserve(f.evidence.size() + ev.size());
-    for (int c : ev) {
-      if (next + kPointerAhead < ahead.size()) {
-        ctx.PrefetchClaimPointer(ahead[next + kPointerAhead]);
-      }
-      if (next + kClaimAhead < ahead.size()) {
-        ctx.PrefetchClaim(ahead[next + kClaimAhead]);
-      }
-      if (next + kTextAhead < ahead.size()) {
-        ctx.PrefetchClaimText(ahead[next + kTextAhead]);
-      }
-      ++next;
-      ctx.FillClaimEvidence(c, &f.evidence.emplace_back());
+  // Evidence is filled claim by claim in claim order, not finding by
+  // finding in report order: the claims are then read front to back rather
+  // than each at random (a million claims are far larger than the caches),
+  // and a claim cited by several findings is formatted once.
+  {
+    std::vector<uint32_t> end(ctx.num_claims() + 1, 0);
+    size_t total = 0;
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const absl::Span<const int> ev = out.evidence(i);
+      findings[i].evidence.resize(findings[i].evidence.size() + ev.size());
+      for (int c : ev) ++end[c + 1];
+      total += ev.size();
+    }
+    for (size_t c = 1; c < end.size(); ++c) end[c] += end[c - 1];
+    // Where each claim's copies go, grouped by claim.
+    std::vector<Evidence*> slots(total);
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const absl::Span<const int> ev = out.evidence(i);
+      Evidence* first = findings[i].evidence.data() +
+                        (findings[i].evidence.size() - ev.size());
+      for (size_t k = 0; k < ev.size(); ++k) slots[end[ev[k]]++] = first + k;
+    }
+    size_t k = 0;
+    for (int c = 0; c < ctx.num_claims(); ++c) {
+      if (k == end[c]) continue;
+      Evidence& e = *slots[k];
+      ctx.FillClaimEvidence(c, &e);
+      for (++k; k < end[c]; ++k) *slots[k] = e;
     }
   }
   return std::move(findings);

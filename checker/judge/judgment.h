@@ -90,6 +90,11 @@ class Findings {
  public:
   // Adds `f`; its evidence is f.evidence followed by the claims `evidence`.
   void Add(Finding&& f, absl::Span<const int> evidence);
+  // Room for about `findings` findings. Reserved pages that are never
+  // written cost address space only: an ample guess spares growing the
+  // array (moving every finding, touching twice its memory) and costs
+  // nothing when it is too large.
+  void Reserve(size_t findings);
 
   size_t size() const { return findings_.size(); }
   std::vector<Finding>& findings() { return findings_; }
@@ -325,6 +330,9 @@ class Context {
   std::vector<int> source_unit_ids_;
   // Document facts as evidence carries them, interned once per document.
   std::vector<Symbol> doc_ids_, doc_paths_, doc_sources_, ref_days_;
+  // Slot -> rank of its id among all ids, and back: sorting ranks sorts
+  // ids without comparing text.
+  std::vector<int> doc_rank_, slot_of_rank_;
   std::vector<int> claim_doc_;
   // Per claim, computed in one pass over the claims so that the analysis
   // of a group (claims in any order) reads small records, not Claims.
