@@ -68,7 +68,10 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
   for (const Active& a : active) a.judgment->Run(ctx, *a.config, &out);
   {
     GroupAnalysis analysis(ctx);
-    for (size_t g = 0; g < ctx.groups().size(); ++g) {
+    const size_t num_groups = ctx.groups().size();
+    for (size_t g = 0; g < num_groups; ++g) {
+      if (g + 8 < num_groups) ctx.PrefetchGroupFacts(g + 8);
+      if (g + 4 < num_groups) ctx.PrefetchGroupClaims(g + 4);
       const GroupView& view = analysis.Analyze(g);
       for (const Active& a : active) {
         a.judgment->RunGroup(ctx, view, *a.config, &out);

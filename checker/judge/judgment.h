@@ -183,27 +183,13 @@ class Context {
   // overwrites the claim fields of `e` in place.
   Evidence ClaimEvidence(int claim) const;
   void FillClaimEvidence(int claim, Evidence* e) const;
-  // Cache hints for FillClaimEvidence over claims in random order, issued
-  // in stages for one claim: its pointer, then (once that has arrived) the
-  // claim's own fields, then its quote and sentence buffers.
-  void PrefetchClaimPointer(int claim) const {
-    __builtin_prefetch(&claims_[claim]);
-  }
-  void PrefetchClaim(int claim) const {
-    const Claim& c = *claims_[claim];
-    __builtin_prefetch(&c.id);
-    __builtin_prefetch(&c.mention.span);
-    __builtin_prefetch(&c.mention.amount);
-    __builtin_prefetch(&c.mention.date);
-    __builtin_prefetch(&c.sentence);
-    __builtin_prefetch(&c.quote);
-  }
-  void PrefetchClaimText(int claim) const {
-    const Claim& c = *claims_[claim];
-    __builtin_prefetch(c.quote.data());
-    // The sentence's reference count is written when evidence shares it.
-    __builtin_prefetch(c.sentence.data(), 1);
-  }
+  // Cache hints for the analysis of group g, issued a few groups ahead in
+  // two stages: first the per-claim records and claim pointers of its
+  // first claims, then (once the pointers have arrived) the claims' own
+  // lines that messages and values read. A group's claims lie anywhere
+  // among a million; without this, each first touch is a miss.
+  void PrefetchGroupFacts(size_t g) const;
+  void PrefetchGroupClaims(size_t g) const;
   Evidence DocumentEvidence(int slot) const;
   // Normalized value: "4,800 worker", "15%", "310,000,000 USD",
   // "supermajority", "2026-02-08".
