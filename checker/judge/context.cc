@@ -197,6 +197,7 @@ class FingerprintHasher {
     }
     Mix(0x1f);
   }
+  uint64_t value() const { return h_; }
   std::string Hex() const {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string out(16, '0');
@@ -249,7 +250,9 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-void Findings::Add(Finding&& f, absl::Span<const int> evidence) {
+void Findings::Add(Finding&& f, uint64_t fingerprint,
+                   absl::Span<const int> evidence) {
+  fingerprints_.push_back(fingerprint);
   const uint32_t begin = static_cast<uint32_t>(claims_.size());
   claims_.insert(claims_.end(), evidence.begin(), evidence.end());
   ranges_.emplace_back(begin, static_cast<uint32_t>(claims_.size()));
@@ -259,6 +262,7 @@ void Findings::Add(Finding&& f, absl::Span<const int> evidence) {
 void Findings::Reserve(size_t findings) {
   findings_.reserve(findings);
   ranges_.reserve(findings);
+  fingerprints_.reserve(findings);
   // Most findings cite two or three claims.
   claims_.reserve(3 * findings);
 }
@@ -880,7 +884,7 @@ void Context::Emit(absl::string_view kind, const JudgmentConfig& cfg,
     for (absl::string_view d : doc_ids) h.Add(d);
   }
   f.fingerprint = h.Hex();
-  out->Add(std::move(f), evidence);
+  out->Add(std::move(f), h.value(), evidence);
 }
 
 // ---------------------------------------------------------------------------

@@ -89,7 +89,8 @@ struct GroupView {
 class Findings {
  public:
   // Adds `f`; its evidence is f.evidence followed by the claims `evidence`.
-  void Add(Finding&& f, absl::Span<const int> evidence);
+  // `fingerprint` is f.fingerprint as a number (the hex digits' value).
+  void Add(Finding&& f, uint64_t fingerprint, absl::Span<const int> evidence);
   // Room for about `findings` findings. Reserved pages that are never
   // written cost address space only: an ample guess spares growing the
   // array (moving every finding, touching twice its memory) and costs
@@ -103,13 +104,17 @@ class Findings {
     return absl::MakeConstSpan(claims_).subspan(
         ranges_[i].first, ranges_[i].second - ranges_[i].first);
   }
-  // Reorders findings: finding order[k] becomes finding k.
+  // Finding i's fingerprint as a number: sorts like the hex string.
+  uint64_t fingerprint(size_t i) const { return fingerprints_[i]; }
+  // Reorders findings: finding order[k] becomes finding k (fingerprint(i)
+  // is then no longer valid).
   void Permute(const std::vector<int>& order);
 
  private:
   std::vector<Finding> findings_;
   std::vector<std::pair<uint32_t, uint32_t>> ranges_;  // into claims_
   std::vector<int> claims_;
+  std::vector<uint64_t> fingerprints_;
 };
 
 class Context {
