@@ -316,6 +316,7 @@ Context::Context(const std::vector<const Claim*>& claims,
   Symbol last_id;
   int last_slot = -1;
   for (size_t i = 0; i < claims.size(); ++i) {
+    if (i + 8 < claims.size()) __builtin_prefetch(&claims[i + 8]->doc_id);
     const Symbol& id = claims[i]->doc_id;
     if (last_slot < 0 || id != last_id) {
       auto it = slot_of.find(absl::string_view(id));
@@ -366,73 +367,16 @@ Context::Context(const std::vector<const Claim*>& claims,
   // compare ints rather than strings.
   absl::flat_hash_map<absl::string_view, int> unit_ids;
   source_unit_ids_.resize(docs_.size());
+  ai_generated_.resize(docs_.size());
+  for (size_t s = 0; s < docs_.size(); ++s) {
+    ai_generated_[s] = docs_[s]->ai_generated;
+  }
   for (size_t s = 0; s < docs_.size(); ++s) {
     source_unit_ids_[s] =
         unit_ids.emplace(source_units_[s], static_cast<int>(unit_ids.size()))
             .first->second;
   }
-  absl::flat_hash_map<std::pair<Symbol, Symbol>, int> other_units;
-  const auto& tol = config.tolerances;
-  // Scopes and numbers in one pass: a million claims do not stay in cache
-  // between two.
-  values_.resize(claims.size());
-  scopes_.resize(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) {
-    // A claim spans several cache lines and most of them are read here;
-    // the hardware does not run far enough ahead across pages.
-    if (i + 4 < claims.size()) {
-      const char* next = reinterpret_cast<const char*>(claims[i + 4]);
-      for (size_t b = 0; b < sizeof(Claim); b += 64) {
-        __builtin_prefetch(next + b);
-      }
-    }
-    const Claim& c = *claims[i];
-    Scope& s = scopes_[i];
-    s.stated = ExplicitScope(c);
-    s.span_class = static_cast<int8_t>(ComputeSpanClass(c, s.stated));
-    s.known = ComputeScope(static_cast<int>(i), s.stated, &s.begin, &s.end);
-    if (!IsNumericKind(c.mention.kind)) continue;
-    const Amount& a = c.mention.amount;
-    int unit;
-    if (a.dimension == percent_ || a.dimension == ratio_) {
-      unit = 0;
-    } else if (a.dimension.empty() || a.dimension == count_) {
-      unit = 1;
-    } else if (a.dimension == percentage_points_) {
-      unit = 2;
-    } else {
-      unit = 3 + other_units
-                     .emplace(std::make_pair(a.dimension, a.unit),
-                              static_cast<int>(other_units.size()))
-                     .first->second;
-    }
-    Numbers& n = values_[i];
-    n.partition = unit * 8 + MeasureCode(c.measure);
-    if (static_cast<size_t>(n.partition) >= partition_keys_.size()) {
-      partition_keys_.resize(n.partition + 1);
-    }
-    if (partition_keys_[n.partition].empty()) {
-      partition_keys_[n.partition] = absl::StrCat(MeasureClass(c.measure), "|",
-                                                  UnitClass(c.mention.amount));
-    }
-    // Percentages arrive as fractions (extract normalizes "15%" to 0.15), so
-    // "two-thirds" and "66.7%" compare directly.
-    n.value = a.value;
-    RawBounds(static_cast<int>(i), &n.lo, &n.hi);
-    const Symbol& q = a.qualifier;
-    const bool bound = q == more_than_ || q == at_least_ || q == up_to_ ||
-                       q == less_than_ || q == at_most_;
-    const bool approximate = !a.qualifier.empty() && !bound;
-    n.range = n.lo < n.hi && !approximate;
-    n.tol = approximate
-                ? tol.approximate
-                : std::max(tol.relative,
-                           std::min(tol.approximate,
-                                    RoundingTolerance(
-                                        a.value, tol.rounding_min_digits)));
-    n.lo -= n.tol * std::fabs(n.lo);
-    n.hi += n.tol * std::fabs(n.hi);
-  }
+  fact_slot_.resize(claims.size());
 
   for (const RegistryEntry& e : Registry()) {
     KindSymbols k{Symbol(absl::StrCat("judge.", e.kind)), Symbol(e.kind), 0};
@@ -450,9 +394,104 @@ Context::Context(const std::vector<const Claim*>& claims,
   groups_ = align::AlignClaimPtrs(claims, config.align);
 }
 
+namespace {
+
+// Claims of a group prefetched groups ahead: most groups are small, and
+// the analysis of a big one fetches its own further claims.
+constexpr size_t kPrefetchClaims = 16;
+
+// The lines of a claim that its facts, value and quote are read from.
+void PrefetchClaimLines(const Claim* c) {
+  __builtin_prefetch(&c->mention);
+  __builtin_prefetch(&c->mention.amount);
+  __builtin_prefetch(&c->mention.date);
+  __builtin_prefetch(&c->measure);
+  __builtin_prefetch(&c->scope.source);
+  __builtin_prefetch(&c->quote);
+}
+
+}  // namespace
+
+void Context::PrefetchQuotes(absl::Span<const int> claims) const {
+  for (int i : claims) __builtin_prefetch(&claims_[i]);
+  for (int i : claims) __builtin_prefetch(&claims_[i]->quote);
+}
+
+void Context::LoadGroup(size_t g) {
+  const std::vector<int>& members = groups_[g].claims;
+  facts_.resize(members.size());
+  // The first claims were fetched groups ahead (PrefetchGroupFacts and
+  // PrefetchGroupClaims); a big group's others are fetched here.
+  constexpr size_t kAhead = 8;
+  for (size_t k = 0; k < members.size(); ++k) {
+    if (k + 2 * kAhead < members.size() && k + 2 * kAhead >= kPrefetchClaims) {
+      __builtin_prefetch(&claims_[members[k + 2 * kAhead]]);
+      __builtin_prefetch(&fact_slot_[members[k + 2 * kAhead]]);
+    }
+    if (k + kAhead < members.size() && k + kAhead >= kPrefetchClaims) {
+      PrefetchClaimLines(claims_[members[k + kAhead]]);
+    }
+    fact_slot_[members[k]] = static_cast<uint32_t>(k);
+    ComputeFacts(members[k], &facts_[k]);
+  }
+}
+
+void Context::ComputeFacts(int claim, Facts* f) {
+  const Claim& c = *claims_[claim];
+  Scope& s = f->scope;
+  s = Scope();
+  s.stated = ExplicitScope(c);
+  s.span_class = static_cast<int8_t>(ComputeSpanClass(c, s.stated));
+  s.known = ComputeScope(claim, s.stated, &s.begin, &s.end);
+  Numbers& n = f->numbers;
+  n = Numbers();
+  if (!IsNumericKind(c.mention.kind)) return;
+  const Amount& a = c.mention.amount;
+  int unit;
+  if (a.dimension == percent_ || a.dimension == ratio_) {
+    unit = 0;
+  } else if (a.dimension.empty() || a.dimension == count_) {
+    unit = 1;
+  } else if (a.dimension == percentage_points_) {
+    unit = 2;
+  } else {
+    unit = 3 + other_units_
+                   .emplace(std::make_pair(a.dimension, a.unit),
+                            static_cast<int>(other_units_.size()))
+                   .first->second;
+  }
+  n.partition = unit * 8 + MeasureCode(c.measure);
+  if (static_cast<size_t>(n.partition) >= partition_keys_.size()) {
+    partition_keys_.resize(n.partition + 1);
+  }
+  if (partition_keys_[n.partition].empty()) {
+    partition_keys_[n.partition] =
+        absl::StrCat(MeasureClass(c.measure), "|", UnitClass(c.mention.amount));
+  }
+  // Percentages arrive as fractions (extract normalizes "15%" to 0.15), so
+  // "two-thirds" and "66.7%" compare directly.
+  const auto& tol = config_.tolerances;
+  n.value = a.value;
+  RawBounds(claim, &n.lo, &n.hi);
+  const Symbol& q = a.qualifier;
+  const bool bound = q == more_than_ || q == at_least_ || q == up_to_ ||
+                     q == less_than_ || q == at_most_;
+  const bool approximate = !a.qualifier.empty() && !bound;
+  n.range = n.lo < n.hi && !approximate;
+  n.tol =
+      approximate
+          ? tol.approximate
+          : std::max(
+                tol.relative,
+                std::min(tol.approximate,
+                         RoundingTolerance(a.value, tol.rounding_min_digits)));
+  n.lo -= n.tol * std::fabs(n.lo);
+  n.hi += n.tol * std::fabs(n.hi);
+}
+
 void Context::ReleaseAnalysis() {
-  std::vector<Numbers>().swap(values_);
-  std::vector<Scope>().swap(scopes_);
+  std::vector<Facts>().swap(facts_);
+  std::vector<uint32_t>().swap(fact_slot_);
   std::vector<align::ClaimGroup>().swap(groups_);
 }
 
@@ -492,12 +531,14 @@ bool Context::ExplicitScope(const Claim& c) const {
 }
 
 bool Context::Overlap(int a, int b) const {
-  return values_[a].lo <= values_[b].hi && values_[b].lo <= values_[a].hi;
+  const Numbers& x = NumbersOf(a);
+  const Numbers& y = NumbersOf(b);
+  return x.lo <= y.hi && y.lo <= x.hi;
 }
 
 bool Context::Agree(int a, int b) const {
-  const Numbers& x = values_[a];
-  const Numbers& y = values_[b];
+  const Numbers& x = NumbersOf(a);
+  const Numbers& y = NumbersOf(b);
   const double tol = std::max(x.tol, y.tol);
   const double scale = std::max(std::fabs(x.value), std::fabs(y.value));
   if (x.range || y.range) {
@@ -529,8 +570,8 @@ bool Context::Contradictable(int a, int b) const {
       x.mention.amount.unit != y.mention.amount.unit) {
     return false;
   }
-  const double va = std::fabs(values_[a].value);
-  const double vb = std::fabs(values_[b].value);
+  const double va = std::fabs(Value(a));
+  const double vb = std::fabs(Value(b));
   const double lo = std::min(va, vb), hi = std::max(va, vb);
   if (lo == 0) return true;  // "no deaths" vs "three deaths"
   const double ratio = hi / lo;
@@ -562,7 +603,7 @@ int Context::ComputeSpanClass(const Claim& c, bool stated) const {
 
 bool Context::ScopeOf(int claim, absl::CivilDay* begin,
                       absl::CivilDay* end) const {
-  const Scope& s = scopes_[claim];
+  const Scope& s = ScopeFacts(claim);
   if (!s.known) return false;
   const absl::CivilDay epoch(1970, 1, 1);
   *begin = epoch + s.begin;
@@ -637,19 +678,12 @@ void Context::FillClaimEvidence(int claim, Evidence* e) const {
   e->reference_date = ReferenceDay(slot);
 }
 
-namespace {
-// Claims of a group prefetched ahead: judgments read mostly the first
-// claims of each cluster, and big groups are few.
-constexpr size_t kPrefetchClaims = 16;
-}  // namespace
-
 void Context::PrefetchGroupFacts(size_t g) const {
   const std::vector<int>& members = groups_[g].claims;
   const size_t n = std::min(members.size(), kPrefetchClaims);
   for (size_t k = 0; k < n; ++k) {
     const int i = members[k];
-    __builtin_prefetch(&values_[i]);
-    __builtin_prefetch(&scopes_[i]);
+    __builtin_prefetch(&fact_slot_[i]);
     __builtin_prefetch(&claim_doc_[i]);
     __builtin_prefetch(&claims_[i]);
   }
@@ -659,10 +693,7 @@ void Context::PrefetchGroupClaims(size_t g) const {
   const std::vector<int>& members = groups_[g].claims;
   const size_t n = std::min(members.size(), kPrefetchClaims);
   for (size_t k = 0; k < n; ++k) {
-    const Claim* c = claims_[members[k]];
-    __builtin_prefetch(&c->mention);
-    __builtin_prefetch(&c->mention.amount);
-    __builtin_prefetch(&c->quote);
+    PrefetchClaimLines(claims_[members[k]]);
   }
 }
 

@@ -60,6 +60,7 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
     for (size_t g = 0; g < num_groups; ++g) {
       if (g + 8 < num_groups) ctx.PrefetchGroupFacts(g + 8);
       if (g + 4 < num_groups) ctx.PrefetchGroupClaims(g + 4);
+      ctx.LoadGroup(g);
       const GroupView& view = analysis.Analyze(g);
       for (const Active& a : active) {
         a.judgment->RunGroup(ctx, view, *a.config, &out);
