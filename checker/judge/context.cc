@@ -69,7 +69,12 @@ double RoundingTolerance(double x, int min_digits) {
   int digits = 0;
   for (int64_t m = n; m > 0; m /= 10) ++digits;
   if (zeros == 0 || digits < min_digits) return 0;
-  return 0.5 * std::pow(10.0, zeros) / ax;
+  // Powers of ten up to 1e18 are exact doubles: what std::pow gives, at a
+  // fraction of its cost (once per figure claim).
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
+                                      1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
+                                      1e14, 1e15, 1e16, 1e17, 1e18};
+  return 0.5 * kPow10[zeros] / ax;
 }
 
 int GranularityIndex(Granularity g) { return static_cast<int>(g); }
@@ -200,9 +205,9 @@ class FingerprintHasher {
   uint64_t value() const { return h_; }
   std::string Hex() const {
     static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out(16, '0');
+    char out[16];
     for (int i = 0; i < 16; ++i) out[15 - i] = kDigits[(h_ >> (4 * i)) & 0xf];
-    return out;
+    return std::string(out, sizeof(out));
   }
 
  private:

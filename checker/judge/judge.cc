@@ -96,8 +96,8 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
       subject_rank[i] = it->second;
     }
     // Sorted by their first 16 bytes as big-endian integers (zero padded,
-    // which orders like the strings), the full text only on a tie: most
-    // subjects share no long prefix, so the sort rarely reads them.
+    // which orders like the strings): a byte-wise radix sort, then the
+    // full text only within runs that share those 16 bytes.
     struct Prefixed {
       uint64_t p0, p1;
       uint32_t index;
@@ -107,12 +107,37 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
       order[k] = {BigEndianWord(distinct[k], 0), BigEndianWord(distinct[k], 8),
                   static_cast<uint32_t>(k)};
     }
-    std::sort(order.begin(), order.end(),
-              [&](const Prefixed& a, const Prefixed& b) {
-                if (a.p0 != b.p0) return a.p0 < b.p0;
-                if (a.p1 != b.p1) return a.p1 < b.p1;
-                return distinct[a.index] < distinct[b.index];
-              });
+    {
+      std::vector<Prefixed> sorted(order.size());
+      for (int pass = 0; pass < 16; ++pass) {  // least significant first
+        auto digit = [pass](const Prefixed& x) {
+          const uint64_t word = pass < 8 ? x.p1 : x.p0;
+          return static_cast<size_t>((word >> (8 * (pass % 8))) & 0xff);
+        };
+        size_t start[257] = {};
+        for (const Prefixed& x : order) ++start[digit(x) + 1];
+        if (std::find(start + 1, start + 257, order.size()) != start + 257) {
+          continue;  // one digit for all: the pass would not move anything
+        }
+        for (size_t d = 1; d < 257; ++d) start[d] += start[d - 1];
+        for (const Prefixed& x : order) sorted[start[digit(x)]++] = x;
+        order.swap(sorted);
+      }
+    }
+    for (size_t k = 0; k < order.size();) {
+      size_t j = k + 1;
+      while (j < order.size() && order[j].p0 == order[k].p0 &&
+             order[j].p1 == order[k].p1) {
+        ++j;
+      }
+      if (j - k > 1) {
+        std::sort(order.begin() + k, order.begin() + j,
+                  [&](const Prefixed& a, const Prefixed& b) {
+                    return distinct[a.index] < distinct[b.index];
+                  });
+      }
+      k = j;
+    }
     std::vector<uint32_t> rank(distinct.size());
     uint32_t next_rank = 0;
     for (size_t k = 0; k < order.size(); ++k) {
