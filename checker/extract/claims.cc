@@ -206,7 +206,11 @@ MeasureResult DetectMeasure(const Located& loc,
     r.measure = Measure::kChange;
     return r;
   }
-  if (lex.Is(WordClass::kChangeAdverb, word(fb - 1))) {
+  // "up 3%" is a change; "made up 20% of those aboard" is a phrasal verb
+  // taking a proportion.
+  if (lex.Is(WordClass::kChangeAdverb, word(fb - 1)) &&
+      !(word(fe) == "of" && fb >= 2 && !t[fb - 2].punct &&
+        !lex.Is(WordClass::kAuxiliary, word(fb - 2)))) {
     r.measure = Measure::kChange;
     return r;
   }
@@ -622,6 +626,52 @@ std::vector<Subject> PlanSubjects(absl::string_view sentence,
   return plans;
 }
 
+// Where a document names a thing with a proper name: "the Corran Ridge
+// fire" -> head "fire", modifiers {corran, ridge}. A later bare "the fire"
+// of the same document means the thing named last before it.
+struct Naming {
+  int segment = 0;      // Segment::index
+  uint32_t offset = 0;  // the head's offset in the segment text
+  std::string head;     // canonical
+  std::vector<std::string> modifiers;
+};
+
+// Every "<determiner> <Capitalized words> <noun>" of the document's body, in
+// order.
+std::vector<Naming> FindNamings(const SegmentedDocument& doc,
+                                const Lexicon& lex) {
+  std::vector<Naming> out;
+  for (const Segment& seg : doc.segments) {
+    if (seg.boilerplate) continue;
+    const std::vector<Token> t = Tokenize(seg.text.text());
+    const int n = static_cast<int>(t.size());
+    for (int i = 0; i + 2 < n; ++i) {
+      if (!lex.Is(WordClass::kDeterminer, t[i].lower)) continue;
+      int k = i + 1;
+      while (k < n && k - i <= 4 && t[k].capitalized && !t[k].punct &&
+             !t[k].numeric && !t[k].possessive && !lex.IsStopWord(t[k].lower)) {
+        ++k;
+      }
+      if (k == i + 1 || k >= n || k - i > 4) continue;
+      const Token& h = t[k];
+      if (h.capitalized || h.punct || h.numeric || lex.IsStopWord(h.lower) ||
+          lex.IsVerb(h.lower)) {
+        continue;
+      }
+      Naming nm;
+      nm.segment = seg.index;
+      nm.offset = h.begin;
+      nm.head = lex.Canonical(h.lower);
+      for (int j = i + 1; j < k; ++j) {
+        nm.modifiers.push_back(lex.Canonical(t[j].lower));
+      }
+      out.push_back(std::move(nm));
+      i = k;
+    }
+  }
+  return out;
+}
+
 DateValue ReferencePeriod(const SegmentedDocument& doc, bool* ok) {
   DateValue d;
   *ok = false;
@@ -705,6 +755,10 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
     }
   }
 
+  // Proper namings of the document, found when a bare definite subject
+  // first needs them.
+  std::optional<std::vector<Naming>> namings;
+
   int counter = 0;
   size_t i = 0;
   while (i < locs.size()) {
@@ -770,8 +824,19 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           return at > 0 && at < static_cast<int>(toks.size()) &&
                  toks[at - 1].lower == "since";
         };
-        if (scope == nullptr || (since(*scope) && !since(o)) ||
-            (since(*scope) == since(o) && dist(o) < dist(*scope))) {
+        // "raising the death toll from Friday's disaster to 19, on Monday":
+        // a possessive date names which event; the figure's own date, when
+        // the clause has one, is another.
+        const auto possessive = [&](const Located& x) {
+          const int at = TokenAt(toks, x.e > 0 ? x.e - 1 : 0);
+          return at < static_cast<int>(toks.size()) && toks[at].possessive &&
+                 toks[at].begin < x.e;
+        };
+        const auto rank = [&](const Located& x) {
+          return (since(x) ? 1 : 0) + (possessive(x) ? 2 : 0);
+        };
+        if (scope == nullptr || rank(o) < rank(*scope) ||
+            (rank(o) == rank(*scope) && dist(o) < dist(*scope))) {
           scope = &o;
         }
       }
@@ -788,8 +853,36 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       switch (m.kind) {
         case MentionKind::kDisclaimer:
         case MentionKind::kEvent:
-        case MentionKind::kDuration:
           break;
+        case MentionKind::kDuration: {
+          // "two years of free credit monitoring" (duration.of-object): a
+          // length of something given or lived through is a figure about
+          // that thing. Other durations ("for 48 hours") say how long
+          // something else lasted: no claim.
+          const size_t of = m.text.find(" of ");
+          if (of == std::string::npos) break;
+          const absl::string_view object =
+              absl::string_view(m.text).substr(of + 4);
+          const std::vector<Token> words = Tokenize(object);
+          // "two years of the war": which part of a period, not an amount.
+          if (words.empty() || lex.IsStopWord(words.front().lower)) break;
+          // The rule keeps the object to a short noun phrase, so its last
+          // word is the head even when it ends in -ing ("monitoring").
+          std::vector<std::string> mods;
+          for (const Token& w : words) {
+            if (!w.punct && !lex.IsStopWord(w.lower)) {
+              mods.push_back(lex.Canonical(w.lower));
+            }
+          }
+          if (mods.empty()) break;
+          std::string head = std::move(mods.back());
+          mods.pop_back();
+          c.subject = MakeSubject(std::string(object), std::move(head),
+                                  std::move(mods));
+          c.measure = Measure::kLevel;
+          keep = true;
+          break;
+        }
         case MentionKind::kDate: {
           if (!m.date || IsDatelineDate(loc, toks, lex)) break;
           // The closest event noun of the sentence, when this date is also
@@ -1030,6 +1123,41 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           if (!in_first_cell) f.row_label = row_label;
           c.subject = FindSubject(f, lex);
           if (c.subject.head.empty()) break;
+          // "238 people on board" counts passengers, like "271 passengers":
+          // a count of people whose state names them counts that noun.
+          if (Amount& a = c.mention.amount;
+              a.dimension == "count" &&
+              lex.Is(WordClass::kPersonNoun, lex.Lemma(a.unit.str())) &&
+              lex.IsStateHead(c.subject.head.str())) {
+            a.unit = c.subject.head;
+          }
+          // "By Thursday the fire had burned 14,000 acres" after "the Corran
+          // Ridge fire" earlier in the document: a bare definite subject is
+          // the thing last named with that head; it takes the name's words.
+          if (c.subject.modifiers.empty() && !c.subject.text.empty()) {
+            const size_t at = sentence.find(std::string(c.subject.text));
+            const int w = at == absl::string_view::npos
+                              ? -1
+                              : TokenAt(toks, static_cast<uint32_t>(at));
+            if (w > 0 &&
+                lex.Is(WordClass::kDefiniteDeterminer, toks[w - 1].lower)) {
+              if (!namings) namings = FindNamings(doc, lex);
+              const uint32_t here = loc.sb + toks[w].begin;
+              const Naming* named = nullptr;
+              for (const Naming& nm : *namings) {
+                if (nm.segment > seg.index ||
+                    (nm.segment == seg.index && nm.offset >= here)) {
+                  break;
+                }
+                if (nm.head == c.subject.head.str()) named = &nm;
+              }
+              if (named != nullptr) {
+                c.subject =
+                    MakeSubject(std::string(c.subject.text),
+                                std::string(c.subject.head), named->modifiers);
+              }
+            }
+          }
           // A subject headed by an event noun takes the event's own name:
           // "a magnitude 5.2 tremor" is an aftershock, "the quake" the
           // earthquake.
@@ -1059,6 +1187,17 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           }
           c.measure = mr.measure;
           c.change_from = mr.change_from;
+          // A tally of people in a state (the dead, the missing, survivors,
+          // people aboard) runs with the event it counts: without a date of
+          // its own it is the tally of the day of writing, not of the days
+          // around it ("at least 11 dead" on 3 October, "the toll stands at
+          // 19" on 8 October: one toll that grew).
+          if (scope == nullptr && have_ref &&
+              (c.modality == Modality::kPresent ||
+               c.modality == Modality::kPast) &&
+              lex.IsStateHead(c.subject.head.str())) {
+            c.scope.source = "as-of-writing";
+          }
           keep = true;
           break;
         }

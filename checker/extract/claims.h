@@ -8,7 +8,8 @@
 //             kChange    "from 15 percent to 25 percent" (one claim: amount
 //                        = the new level, change_from = the old one; the
 //                        "from" figure is no claim), "rose 5%", "increase
-//                        by 15%", "a 2% rise", "up 3%"
+//                        by 15%", "a 2% rise", "up 3%" (not "made up 20%
+//                        of those aboard")
 //             kRank      ordinals ("third-largest")
 //             kCount     counted nouns ("12,000 soldiers")
 //             kEventDate a date tied to an event in its sentence
@@ -19,8 +20,17 @@
 //             document's reference date (day), source "reference-date"; a
 //             status stated as holding now ("the recall is voluntary",
 //             "remains stalled") holds on that day exactly, source
-//             "present-tense". A bare year used as an adjective ("the 2026
-//             budget bill") is no scope of a status.
+//             "present-tense"; so does a tally of people in a state ("at
+//             least 11 dead", "238 people on board": Lexicon::IsStateHead),
+//             source "as-of-writing". A bare year used as an adjective ("the
+//             2026 budget bill") is no scope of a status; a possessive date
+//             ("Friday's disaster") scopes a figure only when the clause has
+//             no other date.
+//   subject   a bare definite subject ("the fire had burned 14,000 acres")
+//             takes the proper name the document gave that thing last
+//             before it ("the Corran Ridge fire": modifiers {corran,
+//             ridge}); a count of people in a state counts that state's
+//             noun (amount unit "passenger" for "238 people on board").
 //
 // Event claims: a kDate mention whose sentence holds a kEvent mention (the
 // closest one: "Sunday's election", "press conference Monday") becomes a
@@ -57,7 +67,9 @@
 // A status in a temporal clause ("After talks broke down, ...") without a
 // date of its own is an earlier stage, no claim.
 //
-// Not claims: boilerplate segments, bare dates, durations, event nouns
+// Durations are claims only as a length of something ("two years of free
+// credit monitoring": a level of 2 years, subject = the words after "of").
+// Not claims: boilerplate segments, bare dates, other durations, event nouns
 // themselves, disclaimers, year-like bare numbers, ordinals in names
 // ("Second World War"), figures without a subject, table header rows.
 //

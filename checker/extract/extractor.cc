@@ -31,6 +31,11 @@ std::vector<Candidate> FromHits(std::vector<DocumentHits::Hit> hits) {
   return out;
 }
 
+// The context capture names (see rules.h), compared as string_views: sizes
+// first, no strlen per group per match.
+constexpr absl::string_view kPre = "pre";
+constexpr absl::string_view kPost = "post";
+
 bool IsNumericKind(MentionKind k) {
   return k == MentionKind::kNumber || k == MentionKind::kMoney ||
          k == MentionKind::kPercent || k == MentionKind::kQuantity ||
@@ -65,8 +70,10 @@ void CollectPattern(const Rule& rule, int ri, int pi, absl::string_view text,
     for (const auto& [index, name] : groups) {
       if (index >= n || sub[index].data() == nullptr) continue;
       size_t at = sub[index].data() - haystack.data();
-      if (name == "pre") begin = std::max(begin, at + sub[index].size());
-      if (name == "post") end = std::min(end, at);
+      if (absl::string_view(name) == kPre) {
+        begin = std::max(begin, at + sub[index].size());
+      }
+      if (absl::string_view(name) == kPost) end = std::min(end, at);
     }
     if (end > begin) {
       DocumentHits::Hit c;
@@ -75,9 +82,11 @@ void CollectPattern(const Rule& rule, int ri, int pi, absl::string_view text,
       c.match.rule = &rule;
       c.match.begin = base + static_cast<uint32_t>(begin);
       c.match.end = base + static_cast<uint32_t>(end);
+      c.match.captures.reserve(groups.size());
       for (const auto& [index, name] : groups) {
-        if (index < n && sub[index].data() != nullptr && name != "pre" &&
-            name != "post") {
+        if (index < n && sub[index].data() != nullptr &&
+            absl::string_view(name) != kPre &&
+            absl::string_view(name) != kPost) {
           size_t at = sub[index].data() - haystack.data();
           c.match.captures.emplace_back(
               name, std::string(text.substr(at, sub[index].size())));

@@ -17,6 +17,57 @@
 #include "re2/re2.h"
 
 namespace crosscheck::extract {
+
+namespace internal {
+
+size_t FigurePrefix(absl::string_view s) {
+  auto digits_at = [&](size_t i) {
+    size_t j = i;
+    while (j < s.size() &&
+           absl::ascii_isdigit(static_cast<unsigned char>(s[j]))) {
+      ++j;
+    }
+    return j - i;
+  };
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  const size_t lead = digits_at(i);
+  if (lead == 0) return absl::string_view::npos;
+  i += lead;
+  if (i < s.size() && s[i] == ',') {
+    // Groups of three after a lead of one to three digits; a comma that
+    // does not start a group ends nothing the grammar can read.
+    if (lead > 3) return absl::string_view::npos;
+    while (i < s.size() && s[i] == ',') {
+      if (digits_at(i + 1) != 3) return absl::string_view::npos;
+      i += 4;
+    }
+  }
+  if (i < s.size() && s[i] == '.') {
+    const size_t frac = digits_at(i + 1);
+    if (frac == 0) return absl::string_view::npos;
+    i += 1 + frac;
+  }
+  return i;
+}
+
+bool SplitFigureSuffix(absl::string_view s, absl::string_view* figure,
+                       absl::string_view* suffix) {
+  const size_t end = FigurePrefix(s);
+  if (end == absl::string_view::npos) return false;
+  size_t i = end;
+  if (i < s.size() && s[i] == ' ') ++i;
+  const size_t letters = i;
+  while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+  if (i > letters && i < s.size() && s[i] == '.') ++i;
+  if (i != s.size()) return false;
+  *figure = s.substr(0, end);
+  *suffix = s.substr(letters);
+  return true;
+}
+
+}  // namespace internal
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -117,17 +168,12 @@ struct Parsed {
 
 std::optional<double> ParseDigits(absl::string_view s) {
   // "12,000.5" or "12000.5": separators only in groups of three.
-  static const RE2 kDigits("([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?");
-  std::string sign, whole, frac;
-  if (!RE2::FullMatch(SP(s), kDigits, &sign, &whole, &frac))
-    return std::nullopt;
+  if (internal::FigurePrefix(s) != s.size()) return std::nullopt;
   std::string plain;
-  plain.reserve(whole.size() + frac.size() + 1);
-  plain += sign;
-  for (char c : whole) {
+  plain.reserve(s.size());
+  for (char c : s) {
     if (c != ',') plain.push_back(c);
   }
-  plain += frac;
   double v = 0;
   if (!absl::SimpleAtod(plain, &v) || !std::isfinite(v)) return std::nullopt;
   return v;
@@ -207,10 +253,8 @@ std::optional<Parsed> ParseDetail(absl::string_view text) {
 
   // Digits, optionally with an attached or spaced scale: "1.2bn", "3m",
   // "3.5 trillion", "1,200 million".
-  static const RE2 kNumScale(
-      "([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?) ?([a-z]+\\.?)?");
-  std::string digits, suffix;
-  if (RE2::FullMatch(SP(v), kNumScale, &digits, &suffix)) {
+  absl::string_view digits, suffix;
+  if (internal::SplitFigureSuffix(v, &digits, &suffix)) {
     std::optional<double> d = ParseDigits(digits);
     if (!d) return std::nullopt;
     if (suffix.empty()) return Parsed{*d, false};
@@ -235,11 +279,12 @@ std::optional<Parsed> ParseDetail(absl::string_view text) {
   for (absl::string_view w : t) {
     if (IsVague(w)) return std::nullopt;
   }
-  // "one in five", "1 out of 4".
+  // "one in five", "1 out of 4", "one in every five".
   for (size_t i = 1; i + 1 < t.size(); ++i) {
     size_t next = i + 1;
     if (t[i] == "in" || (t[i] == "out" && i + 2 < t.size() &&
                          t[i + 1] == "of" && (next = i + 2))) {
+      if (next + 1 < t.size() && t[next] == "every") ++next;
       absl::Span<const absl::string_view> all(t);
       auto n = ParseWordTokens(all.subspan(0, i));
       auto d = ParseWordTokens(all.subspan(next));

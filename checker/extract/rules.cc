@@ -53,7 +53,7 @@ struct RuleSet::Prefilter {
   std::unique_ptr<RE2::Set> atoms;  // null when no pattern has atoms
   // Patterns without atoms: entry indices and their exact set.
   std::vector<int> unfiltered;
-  std::vector<bool> is_unfiltered;  // by entry
+  std::vector<char> is_unfiltered;  // by entry (bytes: read per sentence)
   std::unique_ptr<RE2::Set> exact;  // null when there are none
   // Atoms shorter than this ("is", "a") would pass almost every sentence.
   static constexpr int kMinAtomLength = 3;
@@ -587,8 +587,8 @@ void RuleSet::Finalize(std::vector<RuleProblem>* problems) {
   // With no atom matched, the filter passes exactly the patterns it
   // cannot filter.
   pf.filter.AllPotentials({}, &pf.unfiltered);
-  pf.is_unfiltered.assign(pf.entries.size(), false);
-  for (int e : pf.unfiltered) pf.is_unfiltered[e] = true;
+  pf.is_unfiltered.assign(pf.entries.size(), 0);
+  for (int e : pf.unfiltered) pf.is_unfiltered[e] = 1;
   if (!atoms.empty()) {
     RE2::Options lit = opts;
     lit.set_literal(true);
@@ -703,10 +703,12 @@ std::vector<std::pair<int, int>> RuleSet::Candidates(
     }
   }
   out.reserve(which.size());
+  // Both lists ascend: one merge pass instead of a search per pattern.
+  size_t next = 0;
   for (int e : which) {
-    if (confirm && pf.is_unfiltered[e] &&
-        !std::binary_search(confirmed.begin(), confirmed.end(), e)) {
-      continue;
+    if (confirm && pf.is_unfiltered[e]) {
+      while (next < confirmed.size() && confirmed[next] < e) ++next;
+      if (next == confirmed.size() || confirmed[next] != e) continue;
     }
     out.emplace_back(pf.entries[e].rule, pf.entries[e].pattern);
   }

@@ -82,6 +82,8 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kSubjectPronoun, "subject_pronoun", false},
     {WordClass::kNonNameWord, "non_name_word", false},
     {WordClass::kTitle, "title", false},
+    {WordClass::kPersonState, "person_state", true},
+    {WordClass::kVerbParticle, "verb_particle", false},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");
@@ -120,6 +122,7 @@ struct Lexicon::Impl {
   absl::flat_hash_map<std::string, std::string> variants, irregular, phrases,
       synonyms, actions, adjective_nouns;
   absl::flat_hash_set<std::string> action_values;  // non-empty action nouns
+  absl::flat_hash_set<std::string> state_heads;    // see IsStateHead
   std::vector<std::pair<std::string, std::string>> status_events;
   int max_phrase = 0;
   int max_synonym = 1;
@@ -357,6 +360,10 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
       }
     }
   }
+  for (const std::string& state :
+       m.class_words[static_cast<int>(WordClass::kPersonState)]) {
+    m.state_heads.insert(lex.StateOf(state));
+  }
   if (auto it = root.find("status_group_events"); it != root.end()) {
     if (!it->is_array()) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -559,6 +566,20 @@ std::string Lexicon::SynonymOf(absl::string_view p) const {
   return it == impl_->synonyms.end() ? std::string() : it->second;
 }
 int Lexicon::max_synonym_words() const { return impl_->max_synonym; }
+
+std::string Lexicon::StateOf(absl::string_view phrase) const {
+  std::vector<std::string> words;
+  for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
+    words.push_back(Lemma(w));
+  }
+  const std::string lemmas = absl::StrJoin(words, " ");
+  const std::string syn = SynonymOf(lemmas);
+  return syn.empty() ? lemmas : syn;
+}
+
+bool Lexicon::IsStateHead(absl::string_view head) const {
+  return impl_->state_heads.contains(head);
+}
 
 bool Lexicon::Is(WordClass c, absl::string_view w) const {
   return ClassesOf(w).Has(c);
@@ -957,6 +978,12 @@ struct Scan {
     if (IsLyWord(t) && !t.capitalized) return false;
     if (i > 0 && lex->Is(WordClass::kModal, at(i - 1).lower))
       return false;  // "will cost"
+    // "has set aside $4.5m", "paid back": a particle of a phrasal verb; a
+    // noun only after a determiner ("the back of the hall").
+    if (!t.capitalized && lex->Is(WordClass::kVerbParticle, t.lower) &&
+        !(i > 0 && lex->Is(WordClass::kDeterminer, at(i - 1).lower))) {
+      return false;
+    }
     // "expected to total": an infinitive after a verb.
     if (i > 1 && at(i - 1).lower == "to" &&
         (IsEdWord(at(i - 2)) || lex->IsVerb(at(i - 2).lower) ||
@@ -983,6 +1010,16 @@ struct Scan {
         (lex->IsChangeWord(t.lower) || absl::EndsWith(t.lower, "en") ||
          absl::EndsWith(t.lower, "wn"))) {
       return false;  // "has grown", "had fallen": a participle
+    }
+    // "were stolen", "was taken": a passive participle (not a noun such as
+    // "children" or "women", whose lemma differs).
+    if (!t.capitalized && i > 0 && t.lower.size() >= 5 &&
+        (absl::EndsWith(t.lower, "en") || absl::EndsWith(t.lower, "wn")) &&
+        lex->Lemma(t.lower) == t.lower &&
+        lex->Is(WordClass::kAuxiliary, at(i - 1).lower) &&
+        !lex->Is(WordClass::kModal, at(i - 1).lower) &&
+        at(i - 1).lower != "to") {
+      return false;
     }
     if (IsParticiple(i)) return false;
     return true;
@@ -1012,14 +1049,18 @@ struct Scan {
         return false;
       }
     }
-    for (int k = i - 1; k >= 0 && i - k <= 3; --k) {
+    int k = i - 1;
+    for (; k >= 0 && i - k <= 3; --k) {
       const Token& p = at(k);
       if (lex->Is(WordClass::kDeterminer, p.lower)) return true;
+      // "... than ever: passenger numbers on the route rose 9%": a noun
+      // phrase opening its clause needs no determiner.
+      if (p.punct && k < i - 1) return true;
       if (p.punct || p.numeric || blocked[k] || !IsContent(p, *lex)) {
         return false;
       }
     }
-    return false;
+    return k < 0 && i > 0;
   }
 
   // An -ing verb rather than a noun: followed by a pronoun object ("taking
@@ -1141,17 +1182,29 @@ void MapModsThroughSynonyms(const Lexicon& lex,
 }
 
 // Builds the subject of the noun phrase [b, e] (head at e), with an optional
-// prepositional object [pb, pe] after `prep`.
+// prepositional object [pb, pe] after `prep` and further words [xb, xe]
+// whose lemmas qualify it ("the death toll from the disaster [in the
+// sound]").
 Subject Build(const Scan& s, int b, int e, absl::string_view prep, int pb,
-              int pe) {
+              int pe, int xb = -1, int xe = -1) {
   const Lexicon& lex = *s.lex;
   std::string head;
   std::vector<std::string> mods;
   HeadAndMods(lex, Lemmas(s, b, e), &head, &mods);
   int text_end = e;
+  const bool of_object = pb >= 0 && pe >= pb && prep == "of";
+  if (!of_object && e > b && lex.IsGenericHead(head) && !mods.empty() &&
+      s.at(e).lower != lex.Lemma(s.at(e).lower) && !IsEdWord(s.at(e - 1)) &&
+      !absl::EndsWith(s.at(e - 1).lower, "ing")) {
+    // "passenger numbers", "sales figures": a plural generic head after a
+    // noun counts that noun.
+    const std::string syn = lex.SynonymOf(mods.back());
+    head = syn.empty() ? mods.back() : syn;
+    mods.pop_back();
+  }
   if (pb >= 0 && pe >= pb) {
     std::vector<std::string> obj = Lemmas(s, pb, pe);
-    if (lex.IsGenericHead(head) && prep == "of") {
+    if (lex.IsGenericHead(head) && of_object) {
       // "the number of troops": the object is what is counted.
       mods.clear();
       HeadAndMods(lex, obj, &head, &mods);
@@ -1159,6 +1212,10 @@ Subject Build(const Scan& s, int b, int e, absl::string_view prep, int pb,
       AddObjectMods(lex, obj, &mods);
     }
     text_end = pe;
+  }
+  if (xb >= 0 && xe >= xb) {
+    AddObjectMods(lex, Lemmas(s, xb, xe), &mods);
+    text_end = std::max(text_end, xe);
   }
   MapModsThroughSynonyms(lex, &mods);
   std::string text(
@@ -1176,6 +1233,11 @@ int SkipDeterminers(const Scan& s, int i) {
 // the NP is the object of a relational head ("tariffs on [cars]").
 Subject FromLeftNP(const Scan& s, int last, int floor) {
   int b = std::max(RunStartLeft(s, last), floor);
+  // "the number of customers whose card details were stolen": what the
+  // relative clause says of a noun is about that noun.
+  if (b - 2 >= floor && s.at(b - 1).lower == "whose" && s.NounWord(b - 2)) {
+    return FromLeftNP(s, b - 2, floor);
+  }
   // "tariffs on cars, lumber and drugs": coordinated objects share the
   // preposition; walk back over them to find it.
   int cb = b;
@@ -1197,15 +1259,52 @@ Subject FromLeftNP(const Scan& s, int last, int floor) {
   }
   // "tariffs on South Korean cars", "support for the governing party": the
   // run is the object of a preposition; the noun before it is the head.
-  int p = b - 1;
-  while (p >= floor && s.lex->Is(WordClass::kDeterminer, s.at(p).lower)) --p;
-  if (p - 1 >= floor &&
-      s.lex->Is(WordClass::kAttachingPreposition, s.at(p).lower) &&
-      s.NounWord(p - 1)) {
-    int hb = std::max(RunStartLeft(s, p - 1), floor);
-    return Build(s, hb, p - 1, s.at(p).lower, b, last);
+  // Objects chain: "the death toll from Friday's disaster in Brisk Sound"
+  // is a toll; the objects after the first qualify it.
+  auto attached_head = [&](int run_begin, int* prep) {
+    int p = run_begin - 1;
+    // Determiners, and a possessive mention used as one ("from Friday's
+    // disaster").
+    while (p >= floor) {
+      if (s.lex->Is(WordClass::kDeterminer, s.at(p).lower)) {
+        --p;
+      } else if (s.blocked[p] && s.at(p).possessive) {
+        while (p >= floor && s.blocked[p]) --p;
+      } else {
+        break;
+      }
+    }
+    *prep = p;
+    if (p - 1 >= floor &&
+        s.lex->Is(WordClass::kAttachingPreposition, s.at(p).lower) &&
+        s.NounWord(p - 1)) {
+      return std::max(RunStartLeft(s, p - 1), floor);
+    }
+    return -1;
+  };
+  int p = -1;
+  int hb = attached_head(b, &p);
+  if (hb < 0) return Build(s, b, last, "", -1, -1);
+  int ob = b, oe = last, xb = -1;
+  for (int level = 0; level < 2; ++level) {
+    // "the number of customers" names what is counted, whatever it is the
+    // object of ("its estimate of the number of customers").
+    if (s.at(p).lower == "of" &&
+        s.lex->IsGenericHead(s.lex->Lemma(s.at(p - 1).lower))) {
+      break;
+    }
+    int q = -1;
+    const int up = attached_head(hb, &q);
+    if (up < 0) break;
+    // The head phrase so far becomes the object of the one before it; its
+    // own preposition and object qualify.
+    xb = p;
+    ob = hb;
+    oe = p - 1;
+    p = q;
+    hb = up;
   }
-  return Build(s, b, last, "", -1, -1);
+  return Build(s, hb, p - 1, s.at(p).lower, ob, oe, xb, xb >= 0 ? last : -1);
 }
 
 // Right NP starting at `first`, plus its prepositional object when the head
@@ -1235,6 +1334,29 @@ bool Skippable(const Scan& s, int i) {
   // Callers stop at noun words first; any other word (function word, verb
   // form, adverb) may stand between a noun phrase and its figure.
   return true;
+}
+
+// The state said of counted people after their count: "[were] [confirmed]
+// dead", "[are] still unaccounted for", "on board", "alive". Returns the
+// state's canonical name ("death toll", "missing", "passenger") and sets
+// *last to its last token and *adverb to an -ed word before it
+// ("confirmed", "reported"; -1 when none); "" when no state follows.
+std::string StateAfter(const Scan& s, int j, int ce, int* last, int* adverb) {
+  const Lexicon& lex = *s.lex;
+  const int n = std::min(ce, s.size());
+  while (j < n && lex.Is(WordClass::kPredicateFiller, s.at(j).lower)) ++j;
+  *adverb = -1;
+  if (j + 1 < n && IsEdWord(s.at(j)) && !s.at(j).capitalized && !s.blocked[j] &&
+      !lex.Is(WordClass::kPersonState, s.at(j).lower)) {
+    *adverb = j++;
+  }
+  if (j >= n || s.blocked[j] || s.at(j).capitalized) return "";
+  const int len = lex.MatchAt(WordClass::kPersonState, s.toks->data(), n, j);
+  if (len == 0) return "";
+  *last = j + len - 1;
+  std::vector<std::string> words;
+  for (int k = j; k <= *last; ++k) words.push_back(s.at(k).lower);
+  return lex.StateOf(absl::StrJoin(words, " "));
 }
 
 int TokenAt(const std::vector<Token>& toks, uint32_t offset) {
@@ -1322,7 +1444,8 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   // Counted nouns: the amount's unit is the head; the words between the
   // number and it are modifiers.
   if (count) {
-    const std::string unit = lex.Canonical(ctx.amount.unit);
+    // What is counted: the unit, or the state of counted people.
+    std::string unit = lex.Canonical(ctx.amount.unit);
     int head = -1;
     for (int i = fb; i < std::min(ce, fe + 6); ++i) {
       if (toks[i].punct || toks[i].numeric) continue;
@@ -1346,8 +1469,22 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
         if (mb <= head - 1) mods.push_back(l);
       }
       int text_end = head;
+      // "11 people were confirmed dead", "238 people on board": a state
+      // of the counted people names what is counted (through the synonym
+      // groups: the dead are the death toll, people aboard passengers).
+      bool stated = false;
+      if (lex.Is(WordClass::kPersonNoun, unit)) {
+        int last = -1, adverb = -1;
+        std::string state = StateAfter(s, head + 1, ce, &last, &adverb);
+        if (!state.empty()) {
+          if (adverb >= 0) mods.push_back(toks[adverb].lower);
+          unit = std::move(state);
+          text_end = last;
+          stated = true;
+        }
+      }
       // "4,800 dockworkers on strike", "1.2 million barrels of oil".
-      if (head + 2 < ce &&
+      if (!stated && head + 2 < ce &&
           lex.Is(WordClass::kCountObjectPreposition, toks[head + 1].lower) &&
           s.NounWord(head + 2)) {
         int pe = std::min(RunEndRight(s, head + 2), ce - 1);
@@ -1457,6 +1594,26 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     if (proportion && base < ce && !s.blocked[base] &&
         !lex.IsShareBase(lex.Lemma(toks[base].lower))) {
       of_object = base;
+      // "one in five of those aboard were pupils": the noun phrase after
+      // the copula is who the proportion counts (as in "pupils made up 20%
+      // of those aboard").
+      for (int k = base + 1; k < std::min(ce, base + 8); ++k) {
+        if (toks[k].punct || s.blocked[k]) break;
+        const WordClasses wc = lex.ClassesOf(toks[k].lower);
+        if (!wc.Has(WordClass::kAuxiliary) ||
+            !(wc.Has(WordClass::kPastAuxiliary) ||
+              wc.Has(WordClass::kPresentStateWord))) {
+          continue;  // not a copula: "were", "is"
+        }
+        int np = k + 1;
+        while (np < ce && lex.Is(WordClass::kPredicateFiller, toks[np].lower))
+          ++np;
+        if (np < ce && s.NounWord(np) && !toks[np].capitalized) {
+          Subject sub = FromRightNP(s, np, ce - 1);
+          if (!sub.head.empty()) return sub;
+        }
+        break;
+      }
     }
     if (base < ce && lex.IsShareBase(lex.Lemma(toks[base].lower))) {
       int pb = base + 1;
@@ -1468,10 +1625,71 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
       after = -1;  // the base is not the subject; look left
     }
   }
+  // Money for a purpose or for someone: "set aside $4.5m for bereaved
+  // families", "$4.5 million in emergency support for bereaved families".
+  // Whom or what it is for names an allocation (the form it takes, when
+  // given, qualifies it).
+  // Not for a second object ("fined the club $2 million for breaches": a
+  // reason, and the club owns the figure).
+  auto money_for = [&](int k, int form_b, int form_e) -> Subject {
+    if (k + 1 >= ce || toks[k].lower != "for") return Subject{};
+    if (fb > cb && s.NounWord(fb - 1)) return Subject{};
+    const int ob = SkipDeterminers(s, k + 1);
+    if (ob >= ce || !s.NounWord(ob) ||
+        lex.Is(WordClass::kTimeNoun, lex.Lemma(toks[ob].lower))) {
+      return Subject{};
+    }
+    Subject sub = FromRightNP(s, ob, ce - 1);
+    if (sub.head.empty() || lex.Is(WordClass::kTimeNoun, sub.head) ||
+        form_b < 0) {
+      return sub;
+    }
+    std::vector<std::string> mods(sub.modifiers.begin(), sub.modifiers.end());
+    AddObjectMods(lex, Lemmas(s, form_b, form_e), &mods);
+    MapModsThroughSynonyms(lex, &mods);
+    return MakeSubject(
+        std::string(text.substr(toks[form_b].begin,
+                                toks[std::min(RunEndRight(s, ob), ce - 1)].end -
+                                    toks[form_b].begin)),
+        sub.head, std::move(mods));
+  };
+  // "a ransom of $15 million in exchange for ...", "a grant of $2 million
+  // from ...": the noun the money is "of" owns it (not a change or a generic
+  // noun: "an increase of $3m in spending", "a total of $5m in aid").
+  if (ctx.kind == MentionKind::kMoney && fb - 2 >= cb &&
+      toks[fb - 1].lower == "of" && s.NounWord(fb - 2) &&
+      !lex.IsChangeWord(toks[fb - 2].lower) &&
+      !lex.IsGenericHead(lex.Lemma(toks[fb - 2].lower))) {
+    Subject sub = FromLeftNP(s, fb - 2, cb);
+    if (!sub.head.empty()) return sub;
+  }
   // Money: "$140 billion in refunds".
   if (after >= 0 && ctx.kind == MentionKind::kMoney && after + 1 < ce &&
       toks[after].lower == "in" && s.NounWord(after + 1)) {
+    const int e = std::min(RunEndRight(s, after + 1), ce - 1);
+    Subject sub = money_for(e + 1, after + 1, e);
+    if (!sub.head.empty()) return sub;
     return FromRightNP(s, after + 1, ce - 1);
+  }
+  if (after >= 0 && ctx.kind == MentionKind::kMoney) {
+    Subject sub = money_for(after, -1, -1);
+    if (!sub.head.empty()) return sub;
+    // A purpose: "set aside 140 million dollars to cover refunds" (a verb
+    // then its object; not "to its members", "to Oxfam").
+    if (after + 2 < ce && toks[after].lower == "to" &&
+        !(fb > cb && s.NounWord(fb - 1))) {
+      const Token& v = toks[after + 1];
+      if (!v.punct && !v.numeric && !v.capitalized &&
+          !lex.IsStopWord(v.lower) && !s.blocked[after + 1] &&
+          !lex.Is(WordClass::kDeterminer, v.lower)) {
+        const int ob = SkipDeterminers(s, after + 2);
+        if (ob < ce && s.NounWord(ob) &&
+            !lex.Is(WordClass::kTimeNoun, lex.Lemma(toks[ob].lower))) {
+          sub = FromRightNP(s, ob, ce - 1);
+          if (!sub.head.empty()) return sub;
+        }
+      }
+    }
   }
   // Money drawn from a source: "released $30 million from the state
   // disaster fund", "committed 30 million dollars from its disaster fund".
@@ -1487,9 +1705,31 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
         return sub;
     }
   }
-  // Right: "<figure> <NP>" ("$350 billion investment plan").
+  // "about 30 were still unaccounted for", "at least 11 dead": a bare
+  // figure whose clause says what state the ones it counts are in.
+  const bool bare =
+      ctx.kind == MentionKind::kNumber && ctx.amount.unit.empty() &&
+      (ctx.amount.dimension.empty() || ctx.amount.dimension == "count");
+  if (bare) {
+    int last = -1, adverb = -1;
+    std::string state = StateAfter(s, fe, ce, &last, &adverb);
+    if (!state.empty()) {
+      std::vector<std::string> mods;
+      if (adverb >= 0) mods.push_back(toks[adverb].lower);
+      return MakeSubject(std::string(text.substr(
+                             toks[fb].begin, toks[last].end - toks[fb].begin)),
+                         std::move(state), std::move(mods));
+    }
+  }
+  // Such a figure is the subject of its own clause ("... and about 30 were
+  // missing"): the clause before the conjunction is about something else.
+  const bool own_clause =
+      bare && fe < ce && lex.Is(WordClass::kPredicateFiller, toks[fe].lower);
+  // Right: "<figure> <NP>" ("$350 billion investment plan"); never a
+  // copula or adverb of the predicate ("3 remain in hospital").
   if (after >= 0 && after < ce && s.NounWord(after) &&
-      !lex.IsUnitNoun(toks[after].lower) && !toks[after].capitalized) {
+      !lex.IsUnitNoun(toks[after].lower) && !toks[after].capitalized &&
+      !lex.Is(WordClass::kPredicateFiller, toks[after].lower)) {
     Subject sub = FromRightNP(s, after, ce - 1);
     // "a 2% rise in prices": the change noun's object is the subject.
     if (!sub.head.empty() && !lex.IsChangeWord(toks[after].lower)) return sub;
@@ -1547,7 +1787,14 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   int i = fb - 1;
   int skipped = 0;
   bool resumed = false;
+  int floor = cb;  // the subject's noun phrase starts at or after it
   while (i >= cb && skipped < 7) {
+    if (own_clause && i == fb - 1 &&
+        (toks[i].lower == "and" || toks[i].lower == "but" ||
+         toks[i].lower == "or")) {
+      i = cb - 1;
+      break;
+    }
     // "lifted its key rate by a quarter point, taking it to 4.5%": the
     // pronoun after the participle is the object of the clause before the
     // comma; its noun phrase is the nearest noun left of the comma.
@@ -1573,16 +1820,29 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
       break;
     }
     // "A lookout tower on the ridge, paid for with a state grant, is
-    // slated to open in March 2025": a comma right before the main verb
-    // closes an aside; the noun phrase before the aside is the subject.
+    // slated to open in March 2025", "Pupils from the school, on their way
+    // home, made up 20%": a comma right before the main verb closes an
+    // aside; the noun phrase before the aside is the subject.
     if (toks[i].lower == "," && i + 1 < fb &&
         (lex.Is(WordClass::kAuxiliary, toks[i + 1].lower) ||
-         lex.Is(WordClass::kModal, toks[i + 1].lower)) &&
+         lex.Is(WordClass::kModal, toks[i + 1].lower) ||
+         (!toks[i + 1].capitalized && (lex.IsVerb(toks[i + 1].lower) ||
+                                       lex.IsChangeWord(toks[i + 1].lower)))) &&
         toks[i + 1].lower != "to") {
       int j = i - 1;
       while (j > cb && i - j <= 15 && toks[j].lower != ",") --j;
       if (j > cb && toks[j].lower == "," && j + 1 < i && s.NounWord(j - 1)) {
         i = j - 1;
+        break;
+      }
+      // "Shares in the group, which owns the line, fell 20%": the aside is
+      // a relative clause (the figure's clause opens at its relative word);
+      // the noun before it, in the clause before, is the subject.
+      if (j == cb && cb >= 2 && toks[cb - 1].lower == "," &&
+          lex.Is(WordClass::kClauseOpener, toks[cb].lower) &&
+          s.NounWord(cb - 2)) {
+        floor = 0;
+        i = cb - 2;
         break;
       }
     }
@@ -1632,7 +1892,7 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     --i;
     ++skipped;
   }
-  if (i >= cb && s.NounWord(i)) return FromLeftNP(s, i, cb);
+  if (i >= floor && s.NounWord(i)) return FromLeftNP(s, i, floor);
   if (of_object >= 0) {
     Subject sub = FromRightNP(s, of_object, ce - 1);
     if (!sub.head.empty()) return sub;

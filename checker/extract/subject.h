@@ -23,6 +23,19 @@
 //                                          noun before the comma)
 //   "container volumes reached 2.4 million boxes"
 //                                       -> head volume, {box, container}
+//   "11 people were confirmed dead", "238 people on board"
+//                                       -> "death toll" {confirmed},
+//                                          passenger (the state of counted
+//                                          people, word class person_state,
+//                                          through the synonym groups)
+//   "passenger numbers on the route rose 9%"
+//                                       -> head passenger, {route}
+//   "raising the death toll from the disaster in the sound to 19"
+//                                       -> "death toll", {disaster, sound}
+//   "one in five of those aboard were pupils"
+//                                       -> head pupil
+//   "set aside $4.5m for bereaved families"
+//                                       -> head family, {bereaved}
 //
 // rules/lexicon.json supplies the word lists (function words, unit nouns,
 // spelling variants, irregular plurals, multi-word names, synonym groups,
@@ -115,6 +128,8 @@ enum class WordClass : uint8_t {
   kSubjectPronoun,
   kNonNameWord,
   kTitle,
+  kPersonState,
+  kVerbParticle,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);
@@ -225,6 +240,13 @@ class Lexicon {
   // Synonym group canonical of a lemmatized phrase ("military spending" ->
   // "defense spending"); "" when the phrase is in no group.
   std::string SynonymOf(absl::string_view lemma_phrase) const;
+  // The canonical name of a person_state entry ("dead" -> "death toll",
+  // "on board" -> "passenger"; see StateOf), or "" when `phrase` (lowercase
+  // words separated by one space) is none.
+  std::string StateOf(absl::string_view phrase) const;
+  // True when `head` is the canonical name of some person_state entry: what
+  // a count of people in that state counts ("passenger", "death toll").
+  bool IsStateHead(absl::string_view head) const;
   int max_synonym_words() const;
 
   // Event key of a status group ("parliamentary-majority" -> "election"):

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/judge/judgment.h"
@@ -15,12 +16,20 @@ namespace {
 
 // Some x of `a` and y of `b` from different documents that can contradict
 // each other (Context::Contradictable), looking at one claim per document.
+// A document that states values on both sides says they can both hold (two
+// arms of a trial, two estimates side by side), so it contradicts no one
+// over them; its syndicated copies, which state both too, neither.
 bool FindContradiction(const Context& ctx, absl::Span<const int> a,
                        absl::Span<const int> b) {
+  absl::flat_hash_set<int> docs_a, docs_b;
+  for (int x : a) docs_a.insert(ctx.DocOf(x));
+  for (int y : b) docs_b.insert(ctx.DocOf(y));
   const ClaimList as = ctx.OnePerDocument(a);
   const ClaimList bs = ctx.OnePerDocument(b);
   for (int x : as) {
+    if (docs_b.contains(ctx.DocOf(x))) continue;
     for (int y : bs) {
+      if (docs_a.contains(ctx.DocOf(y))) continue;
       if (ctx.DocOf(x) != ctx.DocOf(y) && ctx.Contradictable(x, y)) {
         return true;
       }

@@ -1,8 +1,10 @@
 // Structural boilerplate signals (no phrase lists) and the corpus-wide
 // shared-segment signal.
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <string>
@@ -181,8 +183,10 @@ bool ChromeHint(absl::string_view hint) {
 bool SiteNav(const Segment& seg) {
   if (seg.kind == SegmentKind::kTableRow) return false;
   absl::string_view s = TrimSpace(seg.text.text());
+  // Word count first: it stops after 13 words, the search for a separator
+  // would read all of a long paragraph.
+  if (CountWordsUpTo(s, 12) > 12) return false;
   if (s.find_first_of("|\xC2\xE2") == absl::string_view::npos) return false;
-  if (CountWords(s) > 12) return false;
   std::vector<absl::string_view> parts =
       absl::StrSplit(s, absl::ByAnyChar("|"), absl::SkipWhitespace());
   if (parts.size() < 2) {
@@ -196,7 +200,7 @@ bool SiteNav(const Segment& seg) {
   if (parts.size() < 2) return false;
   for (absl::string_view p : parts) {
     p = TrimSpace(p);
-    if (CountWords(p) > 4) return false;
+    if (CountWordsUpTo(p, 4) > 4) return false;
     char last = p.back();
     if (last == '.' || last == '!' || last == '?' || last == ',') return false;
   }
@@ -220,7 +224,7 @@ bool IsHeadingKind(const Segment& s) {
 bool RealParagraph(const Segment& s) {
   if (s.boilerplate || IsHeadingKind(s)) return false;
   absl::string_view t = s.text.text();
-  return CountWords(t) >= 12 && !EndsWithEllipsis(t);
+  return CountWordsUpTo(t, 12) >= 12 && !EndsWithEllipsis(t);
 }
 
 // Words from which a paragraph cannot be a teaser or a link.
@@ -310,7 +314,7 @@ void MarkDocumentBoilerplate(const BoilerplateRules& rules,
       return false;
     }
     absl::string_view t = s.text.text();
-    return CountWords(t) <= 40 && EndsWithEllipsis(t);
+    return EndsWithEllipsis(t) && CountWordsUpTo(t, 40) <= 40;
   };
   for (size_t i = 0; i < n;) {
     if (!teaser(i)) {
@@ -361,20 +365,29 @@ void MarkDocumentBoilerplate(const BoilerplateRules& rules,
   }
 }
 
-void NormalizeInto(absl::string_view text, std::string* out_ptr) {
+size_t NormalizeInto(absl::string_view text, std::string* out_ptr) {
   std::string& out = *out_ptr;
-  out.clear();
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : internal::TrimSpace(text)) {
-    if (internal::IsSpaceByte(c)) {
-      space = true;
-      continue;
+  const absl::string_view t = internal::TrimSpace(text);
+  // Written through a pointer, a run of letters at a time (this runs over
+  // every segment twice): the output never outgrows the trimmed input,
+  // since a run of spaces becomes at most one.
+  out.resize(t.size());
+  char* const begin = out.data();
+  char* w = begin;
+  size_t words = 0;
+  const char* p = t.data();
+  const char* const end = p + t.size();
+  while (p < end) {
+    if (!internal::IsSpaceByte(*p)) ++words;
+    while (p < end && !internal::IsSpaceByte(*p)) {
+      *w++ = absl::ascii_tolower(static_cast<unsigned char>(*p++));
     }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    if (p == end) break;
+    while (p < end && internal::IsSpaceByte(*p)) ++p;
+    if (p < end && w != begin) *w++ = ' ';
   }
+  out.resize(static_cast<size_t>(w - begin));
+  return words;
 }
 
 }  // namespace internal
@@ -447,12 +460,16 @@ uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-// `n` (<= 8) bytes at `p` as a little-endian word, whatever the machine
-// (compilers turn the loop into one load).
+// `n` (<= 8) bytes at `p` as a little-endian word, whatever the machine.
 uint64_t LoadLittle(const char* p, size_t n) {
   uint64_t w = 0;
-  for (size_t k = 0; k < n; ++k) {
-    w |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+  if constexpr (std::endian::native == std::endian::little) {
+    // One load: the byte loop below was not merged into one.
+    std::memcpy(&w, p, n);
+  } else {
+    for (size_t k = 0; k < n; ++k) {
+      w |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    }
   }
   return w;
 }
@@ -490,12 +507,25 @@ CorpusFingerprint FingerprintDocument(const SegmentedDocument& doc) {
   for (size_t i = 0; i < doc.segments.size(); ++i) {
     const Segment& s = doc.segments[i];
     if (!Comparable(s)) continue;
-    internal::NormalizeInto(s.text.text(), &buffer);
+    const absl::string_view text = s.text.text();
+    const size_t norm_words = internal::NormalizeInto(text, &buffer);
     CorpusFingerprint::Entry e;
     e.hash = FixedHash64(buffer);
     e.segment = static_cast<uint32_t>(i);
-    const int words = internal::CountWordsUpTo(
-        s.text.text(), std::numeric_limits<uint16_t>::max() - 1);
+    constexpr int kMaxWords = std::numeric_limits<uint16_t>::max() - 1;
+    // The normalized text counted the words, unless trimming took a
+    // no-break space (part of a word for CountWords) off an end.
+    const absl::string_view kept = internal::TrimSpace(text);
+    const bool nbsp_trimmed =
+        text.substr(0, static_cast<size_t>(kept.data() - text.data()))
+                .find('\xC2') != absl::string_view::npos ||
+        text.substr(static_cast<size_t>(kept.data() - text.data()) +
+                    kept.size())
+                .find('\xC2') != absl::string_view::npos;
+    const int words =
+        nbsp_trimmed
+            ? internal::CountWordsUpTo(text, kMaxWords)
+            : static_cast<int>(std::min<size_t>(norm_words, kMaxWords + 1));
     e.words = static_cast<uint16_t>(words);  // saturates at 65535
     e.prose = words >= kProseWords && EndsSentence(s.text.text());
     // Already boilerplate, or protected by a keep rule: never marked here.

@@ -1,7 +1,8 @@
 // Loading and matching rules/boilerplate.json.
 //
 // Every pattern is wrapped according to its rule's scope and added to one
-// RE2::Set, so a segment is tested against all rules in a single pass.
+// of two RE2::Sets, so a segment is tested against all rules in at most two
+// passes.
 #include <algorithm>
 #include <fstream>
 #include <memory>
@@ -25,14 +26,32 @@ namespace crosscheck::segment {
 
 using json = nlohmann::json;
 
+namespace {
+
+// Patterns of one anchoring, matched together.
+struct PatternSet {
+  std::unique_ptr<RE2::Set> set;  // null when it has no pattern
+  std::vector<int> patterns;      // set index -> pattern index
+  int max_words = 0;  // largest max_words of its rules; -1 = no limit
+};
+
+}  // namespace
+
 struct BoilerplateRules::Impl {
   std::vector<BoilerplateRule> rules;
   // Per pattern: the rule it belongs to, and the compiled pattern (for
   // CheckExamples, which must tell rules apart).
   std::vector<int> pattern_rule;
   std::vector<std::unique_ptr<RE2>> compiled;
-  std::unique_ptr<RE2::Set> set;
-  int max_words = 0;  // largest max_words; -1 when a rule has no limit
+  // "segment" and "prefix" patterns all begin with ^: in an ANCHOR_START
+  // set the DFA stops at the first byte where none of them can match any
+  // more, a few bytes into most segments. Mixed into one unanchored set
+  // with the "contains" patterns, their partial matches multiplied the
+  // DFA's states, which kept being built anew (c5: MatchRule 641M -> 191M
+  // instructions). The rule that wins is chosen over the hits of both.
+  PatternSet anchored;
+  PatternSet unanchored;  // "contains" patterns
+  int max_words = 0;      // largest max_words; -1 when a rule has no limit
 };
 
 BoilerplateRules::BoilerplateRules() : impl_(std::make_unique<Impl>()) {}
@@ -113,13 +132,13 @@ absl::StatusOr<BoilerplateRules> BoilerplateRules::Parse(
   Impl& impl = *out.impl_;
   RE2::Options options;
   options.set_log_errors(false);
-  // One set holds every boilerplate pattern, many of them open-ended
-  // ("Related: .*"): with 8 MiB its DFA kept running out of room and
-  // rebuilding under RE2's writer lock, which made segmenting the slowest
-  // stage and serialized the threads (c200: 64 s -> 43 s on one thread,
-  // and two threads 1.8x faster instead of none).
+  // The sets hold many open-ended patterns ("Related: .*"): when one set
+  // held them all, its DFA kept running out of 8 MiB and rebuilding under
+  // RE2's writer lock, which made segmenting the slowest stage and
+  // serialized the threads (c200: 64 s -> 43 s on one thread, and two
+  // threads 1.8x faster instead of none). The budget is an upper bound;
+  // the DFA cache grows only as states are built.
   options.set_max_mem(64 << 20);
-  impl.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   const json& rules = root["rules"];
   std::vector<std::string> seen_ids;
   for (size_t r = 0; r < rules.size(); ++r) {
@@ -207,10 +226,23 @@ absl::StatusOr<BoilerplateRules> BoilerplateRules::Parse(
         return RuleError(path, rule.id, ppointer,
                          absl::StrCat("invalid pattern: ", re->error()));
       }
+      PatternSet& ps =
+          rule.scope == "contains" ? impl.unanchored : impl.anchored;
+      if (ps.set == nullptr) {
+        ps.set = std::make_unique<RE2::Set>(options, &ps == &impl.anchored
+                                                         ? RE2::ANCHOR_START
+                                                         : RE2::UNANCHORED);
+      }
       std::string error;
-      if (impl.set->Add(wrapped, &error) < 0) {
+      if (ps.set->Add(wrapped, &error) < 0) {
         return RuleError(path, rule.id, ppointer,
                          absl::StrCat("invalid pattern: ", error));
+      }
+      ps.patterns.push_back(static_cast<int>(impl.pattern_rule.size()));
+      if (rule.max_words == 0) {
+        ps.max_words = -1;
+      } else if (ps.max_words >= 0) {
+        ps.max_words = std::max(ps.max_words, rule.max_words);
       }
       impl.pattern_rule.push_back(rule_index);
       impl.compiled.push_back(std::move(re));
@@ -222,9 +254,11 @@ absl::StatusOr<BoilerplateRules> BoilerplateRules::Parse(
     }
     impl.rules.push_back(std::move(rule));
   }
-  if (!impl.set->Compile()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        path, ": (/rules) patterns exceed the RE2::Set memory budget"));
+  for (PatternSet* ps : {&impl.anchored, &impl.unanchored}) {
+    if (ps->set != nullptr && !ps->set->Compile()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ": (/rules) patterns exceed the RE2::Set memory budget"));
+    }
   }
   return out;
 }
@@ -237,22 +271,28 @@ const BoilerplateRule* BoilerplateRules::MatchRule(
   const int words = internal::CountWordsUpTo(
       t, impl_->max_words >= 0 ? impl_->max_words : (1 << 30));
   if (impl_->max_words >= 0 && words > impl_->max_words) return nullptr;
-  // Most segments match nothing: the "any match" DFA pass stops early and
-  // is much cheaper than collecting every matching pattern.
   const re2::StringPiece piece(t.data(), t.size());
-  if (!impl_->set->Match(piece, nullptr)) return nullptr;
-  std::vector<int> hits;
-  if (!impl_->set->Match(piece, &hits)) return nullptr;
   int best = -1;
-  for (int h : hits) {
-    if (h < 0 || static_cast<size_t>(h) >= impl_->pattern_rule.size()) continue;
-    const int r = impl_->pattern_rule[h];
-    const BoilerplateRule& rule = impl_->rules[r];
-    if (rule.max_words > 0 && words > rule.max_words) continue;
-    // A keep rule outranks every boilerplate rule.
-    if (best < 0 || (rule.keep && !impl_->rules[best].keep) ||
-        (rule.keep == impl_->rules[best].keep && r < best)) {
-      best = r;
+  thread_local std::vector<int> hits;
+  for (const PatternSet* ps : {&impl_->anchored, &impl_->unanchored}) {
+    // A set whose rules all stop short of `words` cannot decide.
+    if (ps->set == nullptr || (ps->max_words >= 0 && words > ps->max_words)) {
+      continue;
+    }
+    // Most segments match nothing: the "any match" DFA pass stops early
+    // and is much cheaper than collecting every matching pattern.
+    if (!ps->set->Match(piece, nullptr)) continue;
+    if (!ps->set->Match(piece, &hits)) continue;
+    for (int h : hits) {
+      if (h < 0 || static_cast<size_t>(h) >= ps->patterns.size()) continue;
+      const int r = impl_->pattern_rule[ps->patterns[h]];
+      const BoilerplateRule& rule = impl_->rules[r];
+      if (rule.max_words > 0 && words > rule.max_words) continue;
+      // A keep rule outranks every boilerplate rule.
+      if (best < 0 || (rule.keep && !impl_->rules[best].keep) ||
+          (rule.keep == impl_->rules[best].keep && r < best)) {
+        best = r;
+      }
     }
   }
   return best < 0 ? nullptr : &impl_->rules[best];

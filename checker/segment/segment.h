@@ -119,8 +119,9 @@ class BoilerplateRules {
                                                 absl::string_view json);
 
   // The rule that decides `segment_text`, or nullptr: a matching keep rule
-  // if any, else the first matching rule in file order. One RE2::Set pass
-  // over all patterns.
+  // if any, else the first matching rule in file order. Two RE2::Set passes
+  // at most: the patterns anchored at the segment's start, then the
+  // "contains" ones.
   const BoilerplateRule* MatchRule(absl::string_view segment_text) const;
 
   // The id of the boilerplate rule that matches `segment_text`, or "" (also

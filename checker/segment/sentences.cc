@@ -1,5 +1,6 @@
 // Sentence splitting: one left-to-right pass; every look-back is bounded by
 // a short word, so the whole split is linear.
+#include <array>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -38,6 +39,14 @@ constexpr absl::string_view kSentenceStarters[] = {
     "His",   "Her",  "Their", "Our",   "As",        "For",   "Yet",
     "Still", "If",   "When",  "After", "Meanwhile", "Some",  "Many",
 };
+
+// Bytes that may begin a sentence terminator: '.', '!', '?' and the lead
+// byte of "…" (U+2026, E2 80 A6).
+constexpr std::array<bool, 256> kTerminatorLead = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'.', '!', '?', '\xE2'}) t[c] = true;
+  return t;
+}();
 
 bool InList(absl::string_view word, absl::Span<const absl::string_view> list) {
   for (absl::string_view w : list) {
@@ -182,11 +191,9 @@ std::vector<Sentence> SplitSentences(absl::string_view t) {
   while (start < n && IsSpace(t[start])) ++start;
   size_t i = start;
   while (i < n) {
-    // Skip to the next candidate terminator ('\xE2' may begin "…").
-    while (i < n && t[i] != '.' && t[i] != '!' && t[i] != '?' &&
-           t[i] != '\xE2') {
-      ++i;
-    }
+    // Skip to the next candidate terminator ('\xE2' may begin "…"); one
+    // table lookup per byte, this loop reads every byte of every segment.
+    while (i < n && !kTerminatorLead[static_cast<unsigned char>(t[i])]) ++i;
     if (i >= n) break;
     char c = t[i];
     bool ellipsis_char = t.substr(i, 3) == "\xE2\x80\xA6";

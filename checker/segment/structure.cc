@@ -58,10 +58,15 @@ absl::string_view Text(const Line& l) {
       .substr(l.begin, l.end - l.begin);
 }
 
-// UTF-8 code points (lengths in "characters" for width heuristics).
-size_t CodePoints(absl::string_view s) {
+// UTF-8 code points (lengths in "characters" for width heuristics), but
+// stops counting past `limit` (returns limit + 1 then): every caller only
+// compares short lengths, and whole paragraphs arrive here as lines.
+size_t CodePointsUpTo(absl::string_view s, size_t limit) {
   size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for (char c : s) {
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (n > limit) break;
+  }
   return n;
 }
 
@@ -289,7 +294,7 @@ bool MostlyCapitalised(absl::string_view s) {
         absl::ascii_isupper(c) || absl::ascii_isdigit(c) ||
         (c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) < 0x9F);
     bool letter = absl::ascii_isalpha(c) || absl::ascii_isdigit(c) || c >= 0x80;
-    if (letter && (first || CodePoints(w) >= 4)) {
+    if (letter && (first || CodePointsUpTo(w, 4) >= 4)) {
       ++considered;
       capital += upper;
     }
@@ -310,7 +315,9 @@ bool HasLetter(absl::string_view s) {
 // The shape of a plain-text heading, before context: short, no terminal
 // punctuation, has a letter, no pipe, not a quotation.
 bool HeadingShaped(absl::string_view s) {
-  if (s.empty() || CodePoints(s) > 90 || CountWords(s) > 12) return false;
+  if (s.empty() || CodePointsUpTo(s, 90) > 90 || CountWordsUpTo(s, 12) > 12) {
+    return false;
+  }
   if (EndsSentence(s) || s.back() == ',' || !HasLetter(s)) return false;
   if (absl::StrContains(s, "|")) return false;
   if (s[0] == '"' || s[0] == '\'' || absl::StartsWith(s, "\xE2\x80\x9C")) {
@@ -330,7 +337,8 @@ void GroupLines(absl::Span<const Block> blocks, std::vector<Unit>* units) {
   size_t n_text = 0, n_mid = 0, n_long = 0, width = 0;
   for (const Line& l : lines) {
     if (l.type != LineType::kText) continue;
-    size_t len = CodePoints(Text(l));
+    // Past 100 only "long" matters.
+    size_t len = CodePointsUpTo(Text(l), 100);
     ++n_text;
     if (len >= 40 && len <= 100) ++n_mid;
     if (len > 100) ++n_long;
@@ -423,7 +431,8 @@ void GroupLines(absl::Span<const Block> blocks, std::vector<Unit>* units) {
             // one-line paragraphs would cost more.
             const Line& p = lines[i - 1];
             join = p.type == LineType::kText &&
-                   CodePoints(Text(p)) * 10 >= width * 6 && !EndsSentence(prev);
+                   CodePointsUpTo(Text(p), 100) * 10 >= width * 6 &&
+                   !EndsSentence(prev);
           }
         }
         if (join) {
@@ -509,7 +518,7 @@ void ResolveHeadings(std::vector<Unit>* units) {
     if (!seen_real_paragraph &&
         (u.kind == UnitKind::kParagraph || u.kind == UnitKind::kListItem)) {
       absl::string_view s = u.text.text();
-      if (CountWords(s) >= 15 && !EndsWithEllipsis(s)) {
+      if (CountWordsUpTo(s, 15) >= 15 && !EndsWithEllipsis(s)) {
         seen_real_paragraph = true;
       }
     }

@@ -162,6 +162,74 @@ TEST(SubjectTest, Table) {
       {"The missile flew 1,100 kilometers before landing.", "1,100",
        MentionKind::kQuantity, Amount{0, 0, 0, "km", "distance", ""}, "missile",
        ""},
+      // The state of counted people says what is counted.
+      {"By dusk 23 people were confirmed dead in the valley.", "23",
+       MentionKind::kQuantity, Count("person"), "death toll", "confirmed"},
+      {"Eight people were reported missing after the landslide.", "Eight",
+       MentionKind::kQuantity, Count("person"), "missing", "reported"},
+      {"The minibus had 14 people on board when it slid.", "14",
+       MentionKind::kQuantity, Count("person"), "passenger", ""},
+      {"Crews pulled 40 people alive from the rubble.", "40",
+       MentionKind::kQuantity, Count("person"), "survivor", ""},
+      // A bare figure heading its own clause: its state, never the clause
+      // before the conjunction.
+      {"At least 9 were killed and about 20 were still unaccounted for.",
+       "about 20", MentionKind::kNumber, None(), "missing", ""},
+      {"At least 9 were killed and about 20 were still unaccounted for.",
+       "At least 9", MentionKind::kNumber, None(), "death toll", ""},
+      {"The clinic treated the injured and 20 were sent home.", "20",
+       MentionKind::kNumber, None(), "", ""},
+      // Chained objects: the first noun is the head, the rest qualify it.
+      {"Divers found three more bodies, raising the death toll from the storm "
+       "in the bay to 31.",
+       "31", MentionKind::kNumber, None(), "death toll", "bay,storm"},
+      {"The number of displaced families in the camps reached 14,000.",
+       "14,000", MentionKind::kNumber, None(), "family", "camp,displaced"},
+      {"Imports from Brazil rose 4% in June.", "4%", MentionKind::kPercent,
+       Pct(), "import", "brazil"},
+      // A plural generic head counts the noun before it; a place object
+      // qualifies it.
+      {"Visitor numbers at the museum rose 12% last year.", "12%",
+       MentionKind::kPercent, Pct(), "visitor", "museum"},
+      {"It was a record season: ticket numbers on the line climbed 6%.", "6%",
+       MentionKind::kPercent, Pct(), "ticket", "line"},
+      // A proportion counts the noun phrase after its copula, or the subject
+      // before an aside.
+      {"Nearly one in four of those polled were farmers.", "one in four",
+       MentionKind::kPercent, Pct(), "farmer", ""},
+      {"Students from the college, back from a field trip, made up 40% of "
+       "the passengers.",
+       "40%", MentionKind::kPercent, Pct(), "student", "college"},
+      // Money for someone or something: the beneficiary names it; a phrasal
+      // verb's particle never does.
+      {"The council has set aside $2 million for flooded households.",
+       "$2 million", MentionKind::kMoney, Usd(), "household", "flooded"},
+      {"The board approved $3 million in emergency grants for stranded "
+       "travellers.",
+       "$3 million", MentionKind::kMoney, Usd(), "traveller",
+       "emergency,grant,stranded"},
+      {"The club paid back $40,000 to its members.", "$40,000",
+       MentionKind::kMoney, Usd(), "club", ""},
+      // A reason after a second object does not name the money.
+      {"The league fined the club $2 million for breaches of the rules.",
+       "$2 million", MentionKind::kMoney, Usd(), "club", ""},
+      // A copula after a figure is no noun.
+      {"Nine people were treated and 3 remain in hospital.", "3",
+       MentionKind::kNumber, None(), "", ""},
+      {"Visitors to the gallery numbered 5,000 on Sunday.", "5,000",
+       MentionKind::kNumber, None(), "visitor", "gallery"},
+      // A relative clause's owner, past a passive participle; "the count
+      // of" names what is counted whatever it is the object of.
+      {"Officials raised their count of the households whose savings were "
+       "stolen to 1,200.",
+       "1,200", MentionKind::kNumber, None(), "household", ""},
+      // Money: the noun it is "of" owns it; a purpose names it.
+      {"The gang demanded a ransom of $8 million in bitcoin.", "$8 million",
+       MentionKind::kMoney, Usd(), "ransom", ""},
+      {"Councils sought an increase of $3 million in spending.", "$3 million",
+       MentionKind::kMoney, Usd(), "spending", ""},
+      {"The firm has set aside $90 million to cover refunds and legal costs.",
+       "$90 million", MentionKind::kMoney, Usd(), "refund", ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
@@ -252,6 +320,8 @@ TEST(LexiconTest, Canonical) {
       {"fishermen", "fisherman"}, {"Japan's", "japan"},
       {"quakes", "earthquake"},   {"dockers", "dockworker"},
       {"cases", "case"},          {"realisation", "realization"},
+      {"homes", "house"},         {"bodies", "death toll"},
+      {"unaccounted", "missing"}, {"aboard", "passenger"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Lex().Canonical(c.word), c.canonical) << c.word;
@@ -262,6 +332,13 @@ TEST(LexiconTest, Canonical) {
   EXPECT_TRUE(Lex().IsUnitNoun("percent"));
   EXPECT_EQ(Lex().StatusEvent("parliamentary-majority"), "election");
   EXPECT_EQ(Lex().StatusEvent("strike-status"), "strike-status");
+  // States of counted people and the nouns they count.
+  EXPECT_EQ(Lex().StateOf("on board"), "passenger");
+  EXPECT_EQ(Lex().StateOf("dead"), "death toll");
+  EXPECT_EQ(Lex().StateOf("homeless"), "homeless");
+  EXPECT_TRUE(Lex().IsStateHead("death toll"));
+  EXPECT_TRUE(Lex().IsStateHead("survivor"));
+  EXPECT_FALSE(Lex().IsStateHead("person"));
 }
 
 // The shipped word classes and nothing else: the smallest valid lexicon,

@@ -61,6 +61,30 @@ TEST(ConflictTest, QuakeTollsOfTheSameDayDisagree) {
   EXPECT_EQ(found[0].evidence.size(), 3u);
 }
 
+// A document that gives both values (a trial's drug and placebo arms under
+// one subject) says they both hold; it and its syndicated copy must not be
+// set against each other over them. A third source with one value still
+// conflicts with a second source that gives only the other.
+TEST(ConflictTest, ADocumentStatingBothValuesContradictsNoOne) {
+  std::vector<Claim> claims = {
+      C("wire", 1).Count(98, "98", "millilitre").Subject("decline"),
+      C("wire", 2).Count(166, "166", "millilitre").Subject("decline"),
+      C("copy", 1).Count(98, "98", "millilitre").Subject("decline"),
+      C("copy", 2).Count(166, "166", "millilitre").Subject("decline"),
+  };
+  std::vector<DocumentInfo> docs = {Doc("wire", Day(2026, 9, 14)),
+                                    Doc("copy", Day(2026, 9, 14))};
+  EXPECT_TRUE(OfKind(Judge(claims, docs), "conflict").empty());
+
+  claims.push_back(
+      C("post", 1).Count(98, "98", "millilitre").Subject("decline"));
+  claims.push_back(
+      C("daily", 1).Count(166, "166", "millilitre").Subject("decline"));
+  docs.push_back(Doc("post", Day(2026, 9, 14)));
+  docs.push_back(Doc("daily", Day(2026, 9, 14)));
+  EXPECT_EQ(OfKind(Judge(claims, docs), "conflict").size(), 1u);
+}
+
 TEST(ConflictTest, MustNotTrigger) {
   struct Case {
     const char* name;
