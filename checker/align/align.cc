@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "checker/align/huge_pages.h"
 
 namespace crosscheck::align {
 
@@ -338,7 +339,7 @@ std::vector<ClaimGroup> SortGroups(std::vector<ClaimGroup> groups) {
     }
     return v;
   };
-  std::vector<Sortable> order(groups.size());
+  std::vector<Sortable> order = HugeArray<Sortable>(groups.size());
   for (size_t i = 0; i < groups.size(); ++i) {
     order[i] = {word(groups[i].key, 0), word(groups[i].key, 8),
                 word(groups[i].key, 16), static_cast<uint32_t>(i)};
@@ -420,7 +421,7 @@ double SubjectSimilarity(const Subject& a, const Subject& b) {
 std::vector<ClaimGroup> AlignClaims(const std::vector<Claim>& claims,
                                     const AlignOptions& options) {
   Claims ptrs;
-  ptrs.reserve(claims.size());
+  ReserveHuge(&ptrs, claims.size());
   for (const Claim& c : claims) ptrs.push_back(&c);
   return AlignClaimPtrs(ptrs, options);
 }
@@ -433,11 +434,11 @@ std::vector<ClaimGroup> AlignClaimPtrs(const std::vector<const Claim*>& claims,
   const Symbol plan_group(kPlanGroup);
   absl::flat_hash_map<BucketKey, uint32_t> bucket_ids;
   std::vector<BucketKey> bucket_keys;
-  std::vector<uint32_t> bucket_of(claims.size());
+  std::vector<uint32_t> bucket_of = HugeArray<uint32_t>(claims.size());
   std::vector<uint32_t> bucket_size;
   constexpr uint32_t kNoBucket = ~uint32_t{0};
   ModifierSets sets;
-  sets.id.resize(claims.size());
+  sets.id = HugeArray<uint32_t>(claims.size());
   sets.begin.push_back(0);
   // Lists by (per-process) hash, ids with equal hashes chained: lookups
   // compare against the pool, never against another claim.
@@ -505,7 +506,7 @@ std::vector<ClaimGroup> AlignClaimPtrs(const std::vector<const Claim*>& claims,
   for (size_t b = 0; b < bucket_keys.size(); ++b) {
     bucket_begin[b + 1] = bucket_begin[b] + bucket_size[b];
   }
-  std::vector<int> members(bucket_begin.back());
+  std::vector<int> members = HugeArray<int>(bucket_begin.back());
   {
     std::vector<uint32_t> fill(bucket_begin.begin(), bucket_begin.end() - 1);
     for (size_t i = 0; i < claims.size(); ++i) {
@@ -517,7 +518,7 @@ std::vector<ClaimGroup> AlignClaimPtrs(const std::vector<const Claim*>& claims,
   std::vector<uint32_t>().swap(bucket_of);
 
   std::vector<ClaimGroup> groups;
-  groups.reserve(bucket_keys.size());
+  ReserveHuge(&groups, bucket_keys.size());
   ClusterScratch scratch;
   // Most buckets hold one claim whose subject names the group: that text
   // is fetched a few buckets ahead (pointer, claim, then the text), so the

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "checker/align/huge_pages.h"
 #include "checker/judge/judgment.h"
 
 namespace crosscheck::judge {
@@ -265,11 +266,11 @@ void Findings::Add(Finding&& f, uint64_t fingerprint,
 }
 
 void Findings::Reserve(size_t findings) {
-  findings_.reserve(findings);
-  ranges_.reserve(findings);
-  fingerprints_.reserve(findings);
+  align::ReserveHuge(&findings_, findings);
+  align::ReserveHuge(&ranges_, findings);
+  align::ReserveHuge(&fingerprints_, findings);
   // Most findings cite two or three claims.
-  claims_.reserve(3 * findings);
+  align::ReserveHuge(&claims_, 3 * findings);
 }
 
 void Findings::Permute(const std::vector<int>& order) {
@@ -316,7 +317,7 @@ Context::Context(const std::vector<const Claim*>& claims,
     slot_of[d.id] = static_cast<int>(docs_.size());
     docs_.push_back(&d);
   }
-  claim_doc_.resize(claims.size());
+  claim_doc_ = align::HugeArray<int>(claims.size());
   // Claims come document by document: remember the last lookup.
   Symbol last_id;
   int last_slot = -1;
@@ -381,7 +382,7 @@ Context::Context(const std::vector<const Claim*>& claims,
         unit_ids.emplace(source_units_[s], static_cast<int>(unit_ids.size()))
             .first->second;
   }
-  fact_slot_.resize(claims.size());
+  fact_slot_ = align::HugeArray<uint32_t>(claims.size());
 
   for (const RegistryEntry& e : Registry()) {
     KindSymbols k{Symbol(absl::StrCat("judge.", e.kind)), Symbol(e.kind), 0};

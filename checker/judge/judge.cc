@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "checker/align/huge_pages.h"
 #include "checker/judge/judgment.h"
 
 namespace crosscheck::judge {
@@ -17,7 +18,7 @@ std::vector<Finding> JudgeAll(const std::vector<Claim>& claims,
                               const std::vector<DocumentInfo>& docs,
                               const JudgeConfig& config) {
   std::vector<const Claim*> ptrs;
-  ptrs.reserve(claims.size());
+  align::ReserveHuge(&ptrs, claims.size());
   for (const Claim& c : claims) ptrs.push_back(&c);
   return JudgeClaimPtrs(ptrs, docs, config);
 }
@@ -221,7 +222,8 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
   // than each at random (a million claims are far larger than the caches),
   // and a claim cited by several findings is formatted once.
   {
-    std::vector<uint32_t> end(ctx.num_claims() + 1, 0);
+    std::vector<uint32_t> end =
+        align::HugeArray<uint32_t>(ctx.num_claims() + 1);
     size_t total = 0;
     for (size_t i = 0; i < findings.size(); ++i) {
       const absl::Span<const int> ev = out.evidence(i);
@@ -231,7 +233,7 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
     }
     for (size_t c = 1; c < end.size(); ++c) end[c] += end[c - 1];
     // Where each claim's copies go, grouped by claim.
-    std::vector<Evidence*> slots(total);
+    std::vector<Evidence*> slots = align::HugeArray<Evidence*>(total);
     for (size_t i = 0; i < findings.size(); ++i) {
       const absl::Span<const int> ev = out.evidence(i);
       Evidence* first = findings[i].evidence.data() +
