@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/casts.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -677,9 +678,7 @@ void Context::FillClaimEvidence(int claim, Evidence* e) const {
   e->span = c.mention.span;
   e->quote = c.quote;
   e->sentence = c.sentence;
-  std::string& value = Scratch();
-  AppendValueText(claim, &value);
-  e->value = value;
+  e->value = ValueSymbol(claim);
   e->claim_id = c.id;
   e->reference_date = ReferenceDay(slot);
 }
@@ -759,6 +758,33 @@ void Context::AppendValueText(int claim, std::string* out) const {
     out->push_back(' ');
     out->append(a.unit);
   }
+}
+
+Symbol Context::ValueSymbol(int claim) const {
+  const Claim& c = *claims_[claim];
+  const Mention& m = c.mention;
+  // A status's value text is its label, interned already.
+  if (c.measure == Measure::kStatus || m.kind == MentionKind::kStatus) {
+    return m.label;
+  }
+  // Without a date to show, a figure's text follows from its amount alone
+  // (AppendValueText).
+  if (!m.date && c.measure != Measure::kEventDate && IsNumericKind(m.kind)) {
+    const Amount& a = m.amount;
+    const AmountKey key{a.qualifier, a.unit, absl::bit_cast<uint64_t>(a.value),
+                        absl::bit_cast<uint64_t>(a.low),
+                        absl::bit_cast<uint64_t>(a.high)};
+    auto [it, added] = value_symbols_.try_emplace(key);
+    if (added) {
+      std::string& text = Scratch();
+      AppendValueText(claim, &text);
+      it->second = Symbol(text);
+    }
+    return it->second;
+  }
+  std::string& text = Scratch();
+  AppendValueText(claim, &text);
+  return Symbol(text);
 }
 
 std::string Context::ValueText(int claim) const {

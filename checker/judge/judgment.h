@@ -211,6 +211,8 @@ class Context {
   // Normalized value: "4,800 worker", "15%", "310,000,000 USD",
   // "supermajority", "2026-02-08".
   std::string ValueText(int claim) const;
+  // The same, interned.
+  Symbol ValueSymbol(int claim) const;
   // As the document said it: the quote, else the normalized value.
   std::string QuoteText(int claim) const;
   // "4,800 (harbor_daily)": the quote and its document, for messages.
@@ -364,6 +366,21 @@ class Context {
   };
   absl::flat_hash_map<absl::string_view, KindSymbols> kind_symbols_;
   mutable std::string scratch_;  // see Scratch()
+  // A figure's value text depends only on these fields of its amount.
+  // Evidence interns the text of every cited claim, hundreds of thousands
+  // of them over a few thousand distinct values: remembered by amount,
+  // a value is formatted and looked up in the process-wide table once.
+  struct AmountKey {
+    Symbol qualifier, unit;
+    uint64_t value, low, high;  // bit patterns: equal bits, equal text
+    friend bool operator==(const AmountKey&, const AmountKey&) = default;
+    template <typename H>
+    friend H AbslHashValue(H h, const AmountKey& k) {
+      return H::combine(std::move(h), k.qualifier, k.unit, k.value, k.low,
+                        k.high);
+    }
+  };
+  mutable absl::flat_hash_map<AmountKey, Symbol> value_symbols_;
   // Interned once: compared by pointer in the per-claim hot paths.
   Symbol reference_date_;
   Symbol percent_, ratio_, count_, percentage_points_, percent_sign_;
