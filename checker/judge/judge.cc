@@ -8,7 +8,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "checker/align/huge_pages.h"
 #include "checker/judge/judgment.h"
 
@@ -82,19 +81,21 @@ std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
     }
   }
   std::sort(rules.begin(), rules.end());
-  // Subjects: a group's findings share its subject's buffer, so each
-  // buffer is read once, and equal texts in different buffers get equal
-  // ranks.
+  // Subjects: a group's findings are emitted one after another and share
+  // its subject's buffer, so each run of one buffer is listed once (no
+  // table of buffers: a buffer met again later is only listed twice), and
+  // equal texts in different entries get equal ranks.
   std::vector<uint32_t> subject_rank(findings.size());
   {
-    absl::flat_hash_map<const char*, uint32_t> by_buffer;
     std::vector<absl::string_view> distinct;
+    const char* last = nullptr;
     for (size_t i = 0; i < findings.size(); ++i) {
       const SharedString& s = findings[i].subject;
-      auto [it, added] = by_buffer.try_emplace(
-          s.data(), static_cast<uint32_t>(distinct.size()));
-      if (added) distinct.push_back(s.view());
-      subject_rank[i] = it->second;
+      if (distinct.empty() || s.data() != last) {
+        distinct.push_back(s.view());
+        last = s.data();
+      }
+      subject_rank[i] = static_cast<uint32_t>(distinct.size() - 1);
     }
     // Sorted by their first 16 bytes as big-endian integers (zero padded,
     // which orders like the strings): a byte-wise radix sort, then the
