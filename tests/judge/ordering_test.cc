@@ -113,5 +113,62 @@ TEST(OrderingTest, SubjectsSortByTextBeyondTheirFirstBytes) {
   EXPECT_EQ(found.back().subject, "zeta");
 }
 
+// Evidence values are remembered by amount (qualifier, unit, value and
+// bounds): equal numbers with another unit, qualifier, bounds or currency
+// keep their own texts, and an amount met again gets the same text. A
+// status shows its label.
+TEST(OrderingTest, EvidenceValuesFollowTheWholeAmount) {
+  struct Case {
+    Claim claim;
+    std::string value;
+  };
+  const std::vector<Case> cases = {
+      {C("a", 1).Count(4800, "q0", "worker"), "4,800 worker"},
+      {C("a", 2).Count(4800, "q1", "ship"), "4,800 ship"},
+      {C("a", 3).Count(4800, "q2", "worker").Bounds(4800, 4800, "about"),
+       "about 4,800 worker"},
+      {C("a", 4).Count(4800, "q3", "worker").Bounds(4000, 5000),
+       "4,000..5,000 worker"},
+      {C("a", 5).Money(4800, "q4", "EUR"), "4,800 EUR"},
+      {C("a", 6).Money(4800, "q5"), "4,800 USD"},
+      {C("a", 7).Percent(48, "q6"), "48%"},
+      {C("a", 8).Count(4800, "q7", "worker"), "4,800 worker"},
+  };
+  std::vector<Claim> claims;
+  for (size_t i = 0; i < cases.size(); ++i) {
+    // A head each: every claim is its own group and its own finding.
+    Claim c = cases[i].claim;
+    c.subject.head = absl::StrCat("head", i);
+    c.subject.key = c.subject.head;
+    claims.push_back(c);
+  }
+  // Two documents at odds over one ballot: a status conflict cites both.
+  claims.push_back(
+      C("a", 20).Status("vote", "passed", "s-passed").Subject("ballot"));
+  claims.push_back(
+      C("b", 1).Status("vote", "failed", "s-failed").Subject("ballot"));
+  std::vector<bool> seen(cases.size(), false);
+  bool passed = false, failed = false;
+  for (const Finding& f :
+       Judge(claims, {Doc("a", Day(2026, 1, 1)), Doc("b", Day(2026, 1, 1))})) {
+    for (const Evidence& e : f.evidence) {
+      if (e.quote == "s-passed" || e.quote == "s-failed") {
+        EXPECT_EQ("s-" + e.value.str(), e.quote);
+        (e.quote == "s-passed" ? passed : failed) = true;
+        continue;
+      }
+      if (e.quote.size() < 2 || e.quote[0] != 'q') continue;
+      const size_t i = std::stoul(e.quote.substr(1));
+      ASSERT_LT(i, cases.size());
+      EXPECT_EQ(e.value, cases[i].value) << e.quote;
+      seen[i] = true;
+    }
+  }
+  for (size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_TRUE(seen[i]) << "no evidence quotes q" << i;
+  }
+  EXPECT_TRUE(passed && failed);
+}
+
 }  // namespace
 }  // namespace crosscheck::judge
