@@ -16,8 +16,8 @@ namespace {
 // A field added to Claim, Evidence or Finding must be added to the codecs
 // below too, or it would be lost on the way through a spill file.
 static_assert(sizeof(Claim) == 448, "update EncodeClaim/DecodeClaim");
-static_assert(sizeof(Evidence) == 152, "update EncodeEvidence/DecodeEvidence");
-static_assert(sizeof(Finding) == 168, "update EncodeFinding/DecodeFinding");
+static_assert(sizeof(Evidence) == 128, "update EncodeEvidence/DecodeEvidence");
+static_assert(sizeof(Finding) == 160, "update EncodeFinding/DecodeFinding");
 
 const absl::CivilDay kEpoch(1970, 1, 1);
 
