@@ -429,6 +429,14 @@ struct StreamedDoc {
 // every thread busy.
 constexpr uint64_t kChunkBytes = 8ull << 20;
 
+// The second pass of a streamed corpus reads at most this much input at
+// once (less when the budget is smaller). A batch is read and segmented
+// whole before it is extracted a chunk at a time, and its segmented text
+// takes several times its input bytes: a batch of the whole budget was
+// most of a streamed check's peak. Two chunks keep every thread busy; the
+// output does not depend on where batches end.
+constexpr uint64_t kStreamBatchBytes = 2 * kChunkBytes;
+
 // Documents matched together: enough for each pattern to run over many
 // sentences in a row, few enough to keep every thread busy.
 constexpr size_t kMatchGroup = 32;
@@ -615,12 +623,13 @@ std::vector<Diagnostic> StreamExtract(const Engine& engine,
     corpus_day = CorpusDate(std::move(days));
   }
 
-  // Pass 2: batches of consecutive files of at most `budget` bytes.
+  // Pass 2: batches of consecutive files of at most `batch_budget` bytes.
+  const uint64_t batch_budget = std::min(budget, kStreamBatchBytes);
   for (size_t f0 = 0; f0 < files.size();) {
     size_t f1 = f0;
     uint64_t batch_bytes = 0;
     while (f1 < files.size() &&
-           (f1 == f0 || batch_bytes + sizes[f1] <= budget)) {
+           (f1 == f0 || batch_bytes + sizes[f1] <= batch_budget)) {
       batch_bytes += sizes[f1++];
     }
     std::vector<std::vector<Document>> read(f1 - f0);
@@ -810,6 +819,10 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
         }
         if (spill) {
           spill->Add(batch.documents, batch.claims);
+          // In the spill until the duplicate judgment needs them.
+          for (auto& d : batch.documents) {
+            std::vector<uint64_t>().swap(d.info.minhash);
+          }
         } else {
           claim_batches.push_back(std::move(batch.claims));
         }

@@ -103,6 +103,22 @@ TEST(SpillTest, ClaimsAndFindingsRoundTripExactly) {
   }
 }
 
+TEST(SpillTest, SignaturesRoundTripExactly) {
+  const std::vector<uint64_t> sig = {0, 1, 0x7ff8000000000001ULL, UINT64_MAX,
+                                     0x8000000000000000ULL};
+  std::string rec;
+  pipeline::EncodeSignature(sig, &rec);
+  std::vector<uint64_t> back = {42};
+  ASSERT_TRUE(pipeline::DecodeSignature(rec, &back));
+  EXPECT_EQ(back, sig);
+  EXPECT_FALSE(pipeline::DecodeSignature(
+      absl::string_view(rec).substr(0, rec.size() - 1), &back));
+  rec.clear();
+  pipeline::EncodeSignature({}, &rec);
+  ASSERT_TRUE(pipeline::DecodeSignature(rec, &back));
+  EXPECT_TRUE(back.empty());
+}
+
 // Findings and claims of a spilled result against those of one judged in
 // memory.
 void ExpectSameResult(const std::vector<std::string>& inputs,
