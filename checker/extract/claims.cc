@@ -116,6 +116,43 @@ bool IsYearLikeNumber(const Mention& m) {
   return digits.size() == 4;
 }
 
+// A vote tally: "31 councillors in favour and 20 against", "voted for the
+// loan and 20 against", "by 31 votes to 24". Returns, per figure of the
+// sentence (by index in `group`), "for", "against" or "": the count before
+// "against" (or after "N votes to") is the votes against, and the nearest
+// count before it in the sentence the votes for. Only plain counts take
+// part ("rose 2% against the dollar" is no tally).
+std::vector<std::string> VoteSides(const std::vector<Located>& group,
+                                   const std::vector<Token>& t,
+                                   const Lexicon& lex) {
+  std::vector<std::string> sides(group.size());
+  const int n = static_cast<int>(t.size());
+  auto plain_count = [](const Mention& m) {
+    return m.kind == MentionKind::kNumber || m.kind == MentionKind::kQuantity;
+  };
+  for (size_t k = 0; k < group.size(); ++k) {
+    const Located& g = group[k];
+    if (!plain_count(*g.m)) continue;
+    const int first = TokenAt(t, g.b);
+    const int after = TokenAt(t, g.e);
+    const bool against_after =
+        after < n && lex.Is(WordClass::kVoteAgainst, t[after].lower);
+    const bool votes_to = first >= 2 && t[first - 1].lower == "to" &&
+                          lex.Is(WordClass::kVoteNoun, t[first - 2].lower);
+    if (!against_after && !votes_to) continue;
+    // The votes for: the nearest plain count before, within a few words.
+    for (size_t j = k; j-- > 0;) {
+      const Located& f = group[j];
+      if (!plain_count(*f.m)) continue;
+      if (first - TokenAt(t, f.e) > 10) break;
+      sides[j] = "for";
+      sides[k] = "against";
+      break;
+    }
+  }
+  return sides;
+}
+
 bool IsRank(const Mention& m) {
   return absl::StrContains(m.rule_id, "rank") ||
          absl::StrContains(m.rule_id, "ordinal") ||
@@ -298,7 +335,8 @@ std::pair<std::string, std::vector<std::string>> EntityLeft(
 // dated: "late on Monday, a day after a powerful earthquake", "the decision
 // came a day after parliament passed the budget on Wednesday". A time of
 // day after the connective ("before dawn on Sunday") dates the event it
-// follows rather than introducing another one.
+// follows rather than introducing another one, and so does a trading-day
+// marker ("published the results before the stock market opened on Monday").
 bool ConnectiveBetween(const std::vector<Token>& t, uint32_t from, uint32_t to,
                        const Lexicon& lex) {
   const int n = static_cast<int>(t.size());
@@ -306,7 +344,7 @@ bool ConnectiveBetween(const std::vector<Token>& t, uint32_t from, uint32_t to,
     const int k = lex.MatchAt(WordClass::kTemporalConnective, t.data(), n, i);
     if (k == 0) continue;
     const int next = i + k;
-    if (next < n && lex.Is(WordClass::kTimeOfDay, t[next].lower)) continue;
+    if (lex.MatchAt(WordClass::kTimeOfDay, t.data(), n, next) > 0) continue;
     return true;
   }
   return false;
@@ -796,6 +834,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       if (it != events_by_segment.end()) row_events = it->second;
     }
 
+    const std::vector<std::string> vote_sides = VoteSides(group, toks, lex);
     for (const Located& loc : group) {
       const Mention& m = *loc.m;
       Claim c;
@@ -835,6 +874,23 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         const auto rank = [&](const Located& x) {
           return (since(x) ? 1 : 0) + (possessive(x) ? 2 : 0);
         };
+        // "the value has climbed to $9.6 billion, and shares have gained 41%
+        // since the start of the year": a "since" date opens the period of
+        // the figure next to it, not of one further off.
+        if (since(o)) {
+          const uint32_t lo = std::min(loc.e, o.e), hi = std::max(loc.b, o.b);
+          bool figure_between = false;
+          for (const Located& f : group) {
+            const MentionKind k = f.m->kind;
+            if (f.m != &m &&
+                (k == MentionKind::kNumber || k == MentionKind::kMoney ||
+                 k == MentionKind::kPercent || k == MentionKind::kQuantity) &&
+                f.b >= lo && f.e <= hi) {
+              figure_between = true;
+            }
+          }
+          if (figure_between) continue;
+        }
         if (scope == nullptr || rank(o) < rank(*scope) ||
             (rank(o) == rank(*scope) && dist(o) < dist(*scope))) {
           scope = &o;
@@ -860,7 +916,28 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           // that thing. Other durations ("for 48 hours") say how long
           // something else lasted: no claim.
           const size_t of = m.text.find(" of ");
-          if (of == std::string::npos) break;
+          if (of == std::string::npos) {
+            // "the loan will be repaid over 25 years", "is to be phased in
+            // across three years": a passive act spread over a period; the
+            // period is the act's term, a figure about the act.
+            const int at = TokenAt(toks, loc.b);
+            int v = at - 1;
+            if (v >= 0 && lex.Is(WordClass::kVerbParticle, toks[v].lower)) --v;
+            if (at < static_cast<int>(toks.size()) && v >= 1 &&
+                (toks[at].lower == "over" || toks[at].lower == "across") &&
+                !toks[v].punct && !toks[v].numeric && !toks[v].capitalized &&
+                !lex.IsStopWord(toks[v].lower) &&
+                lex.Is(WordClass::kAuxiliary, toks[v - 1].lower)) {
+              std::string act = lex.Canonical(toks[v].lower);
+              c.subject =
+                  MakeSubject(std::string(sentence.substr(
+                                  toks[v].begin, loc.e - toks[v].begin)),
+                              std::move(act), {});
+              c.measure = Measure::kLevel;
+              keep = true;
+            }
+            break;
+          }
           const absl::string_view object =
               absl::string_view(m.text).substr(of + 4);
           const std::vector<Token> words = Tokenize(object);
@@ -1122,6 +1199,28 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           }
           if (!in_first_cell) f.row_label = row_label;
           c.subject = FindSubject(f, lex);
+          if (!vote_sides[static_cast<size_t>(&loc - group.data())].empty()) {
+            // A side of a vote tally counts votes, whatever noun (votes,
+            // councillors, none) each source counts them with.
+            const std::string& side =
+                vote_sides[static_cast<size_t>(&loc - group.data())];
+            c.subject =
+                MakeSubject(absl::StrCat("votes ", side), "vote", {side});
+            c.mention.amount.unit = "vote";
+            c.mention.amount.dimension = "count";
+            c.measure = Measure::kCount;
+            keep = true;
+            break;
+          }
+          // "the study enrolled 1,240 adults" and "recruited 1,420
+          // patients": people taken into a study or poll are its
+          // participants, whatever noun each source counts them with.
+          if (const int at = TokenAt(toks, loc.b);
+              m.amount.dimension == "count" && !m.amount.unit.empty() &&
+              at > 0 && lex.Is(WordClass::kEnrolVerb, toks[at - 1].lower)) {
+            c.subject = MakeSubject(m.text, "participant", {});
+            c.mention.amount.unit = "participant";
+          }
           if (c.subject.head.empty()) break;
           // "238 people on board" counts passengers, like "271 passengers":
           // a count of people whose state names them counts that noun.

@@ -204,6 +204,12 @@ std::optional<RelWord> ParseRelModifier(absl::string_view canon) {
     r.direction = 0;
     r.strict = false;
     r.base = Base::kAnchor;
+  } else if (canon == "the") {
+    // "since the start of the year", "by the end of the month": only rules
+    // that also capture a part take a bare "the", and then the unit is the
+    // current one.
+    r.direction = 0;
+    r.strict = false;
   } else {
     return std::nullopt;
   }

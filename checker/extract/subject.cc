@@ -51,7 +51,7 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kTimeNoun, "time_noun", false},
     {WordClass::kTimeLead, "time_lead", false},
     {WordClass::kTimeUnit, "time_unit", false},
-    {WordClass::kTimeOfDay, "time_of_day", false},
+    {WordClass::kTimeOfDay, "time_of_day", true},
     {WordClass::kChangeNoun, "change_noun", false},
     {WordClass::kChangeAdverb, "change_adverb", false},
     {WordClass::kComparative, "comparative", false},
@@ -84,6 +84,10 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kTitle, "title", false},
     {WordClass::kPersonState, "person_state", true},
     {WordClass::kVerbParticle, "verb_particle", false},
+    {WordClass::kPossessiveDeterminer, "possessive_determiner", false},
+    {WordClass::kVoteAgainst, "vote_against", false},
+    {WordClass::kVoteNoun, "vote_noun", false},
+    {WordClass::kEnrolVerb, "enrol_verb", false},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");
@@ -1518,7 +1522,14 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
           mods.push_back(toks[j].lower);
           text_end = j;
           if (is_prep(j + 1)) obj_from = j + 2;
-        } else if (j > head + 1 && is_prep(j)) {
+        } else if (is_prep(j) &&
+                   (j > head + 1 ||
+                    (j + 1 < ce && lex.Is(WordClass::kPossessiveDeterminer,
+                                          toks[j + 1].lower)))) {
+          // Right after the noun only before a possessive: "employs 640
+          // people at its headquarters" counts the staff of one site of
+          // the owner, while "killed 300 people in the province" says
+          // where the counted people were.
           obj_from = j + 1;
         }
         if (obj_from >= 0) {
@@ -1829,6 +1840,25 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
          (!toks[i + 1].capitalized && (lex.IsVerb(toks[i + 1].lower) ||
                                        lex.IsChangeWord(toks[i + 1].lower)))) &&
         toks[i + 1].lower != "to") {
+      int a = i - 1;
+      while (a > cb && i - a <= 24 && toks[a].lower != ",") --a;
+      // "Mardale Park, the stadium being built for the club on the old
+      // yards, is expected to cost": an aside that opens with a determiner
+      // after a proper name is an appositive; its head ("stadium") is the
+      // common noun other sources use for the thing named.
+      // The name must be the whole noun phrase before the aside ("Sales of
+      // Brevair, its inhaler, grew" is about sales, not the inhaler).
+      bool name_only = a > cb;
+      for (int k = cb; k < a && name_only; ++k) {
+        name_only = toks[k].capitalized && !toks[k].punct;
+      }
+      if (name_only && toks[a].lower == "," && a + 2 < i &&
+          lex.Is(WordClass::kDeterminer, toks[a + 1].lower) &&
+          s.NounWord(a + 2) && !toks[a + 2].capitalized) {
+        const int e = std::min(RunEndRight(s, a + 2), i - 1);
+        Subject sub = FromRightNP(s, a + 2, e);
+        if (!sub.head.empty()) return sub;
+      }
       int j = i - 1;
       while (j > cb && i - j <= 15 && toks[j].lower != ",") --j;
       if (j > cb && toks[j].lower == "," && j + 1 < i && s.NounWord(j - 1)) {

@@ -130,6 +130,10 @@ enum class WordClass : uint8_t {
   kTitle,
   kPersonState,
   kVerbParticle,
+  kPossessiveDeterminer,
+  kVoteAgainst,
+  kVoteNoun,
+  kEnrolVerb,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);

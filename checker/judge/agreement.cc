@@ -137,6 +137,10 @@ class AgreementJudgment : public Judgment {
               const align::ClaimGroup& group, const Partition& p,
               absl::Span<const int> claims, absl::Span<const int> docs,
               const Symbol& label, Findings* out) const {
+    // The claims the message cites: their quotes are fetched while the
+    // sources are counted.
+    const ClaimList shown = ctx.OnePerDocument(claims);
+    ctx.PrefetchQuotes(shown);
     // A syndicated copy repeats its source; it does not corroborate it. An
     // AI-generated document is a separate source, only not an independent
     // one: reported, at lower confidence.
@@ -165,12 +169,11 @@ class AgreementJudgment : public Judgment {
     };
     absl::InlinedVector<int, 4> dependent;  // documents that do not count
     for (int d : docs) {
-      if (ctx.doc(d).ai_generated || !insert_unit(ctx.SourceUnitId(d))) {
+      if (ctx.AiGenerated(d) || !insert_unit(ctx.SourceUnitId(d))) {
         dependent.push_back(d);
       }
     }
     const size_t num_units = units.size();
-    const ClaimList shown = ctx.OnePerDocument(claims);
     Finding f;
     f.subject = group.subject;
     std::string& m = ctx.Scratch();
@@ -196,7 +199,7 @@ class AgreementJudgment : public Judgment {
           const int unit = ctx.SourceUnitId(dependent[k]);
           int counted = -1;
           for (int d : docs) {
-            if (d != dependent[k] && !ctx.doc(d).ai_generated &&
+            if (d != dependent[k] && !ctx.AiGenerated(d) &&
                 ctx.SourceUnitId(d) == unit) {
               counted = d;
               break;

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/judge/judgment.h"
@@ -19,17 +18,19 @@ namespace {
 // A document that states values on both sides says they can both hold (two
 // arms of a trial, two estimates side by side), so it contradicts no one
 // over them; its syndicated copies, which state both too, neither.
-bool FindContradiction(const Context& ctx, absl::Span<const int> a,
-                       absl::Span<const int> b) {
-  absl::flat_hash_set<int> docs_a, docs_b;
-  for (int x : a) docs_a.insert(ctx.DocOf(x));
-  for (int y : b) docs_b.insert(ctx.DocOf(y));
-  const ClaimList as = ctx.OnePerDocument(a);
-  const ClaimList bs = ctx.OnePerDocument(b);
+bool FindContradiction(const Context& ctx, const ValueCluster& a,
+                       const ValueCluster& b) {
+  // Each cluster's documents are at hand, ascending: membership is a
+  // binary search, with no set to build per pair of clusters.
+  auto states = [&](const ValueCluster& c, int claim) {
+    return std::binary_search(c.docs.begin(), c.docs.end(), ctx.DocOf(claim));
+  };
+  const ClaimList as = ctx.OnePerDocument(a.claims);
+  const ClaimList bs = ctx.OnePerDocument(b.claims);
   for (int x : as) {
-    if (docs_b.contains(ctx.DocOf(x))) continue;
+    if (states(b, x)) continue;
     for (int y : bs) {
-      if (docs_a.contains(ctx.DocOf(y))) continue;
+      if (states(a, y)) continue;
       if (ctx.DocOf(x) != ctx.DocOf(y) && ctx.Contradictable(x, y)) {
         return true;
       }
@@ -64,7 +65,7 @@ class ConflictJudgment : public Judgment {
         const std::vector<const ValueCluster*> sides = Context::Clashing(
             top, [&](const ValueCluster& a, const ValueCluster& b) {
               int x, y;
-              return FindContradiction(ctx, a.claims, b.claims) &&
+              return FindContradiction(ctx, a, b) &&
                      !ctx.FindPair(a.claims, b.claims, true, &x, &y);
             });
         if (sides.empty()) continue;

@@ -11,10 +11,12 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/casts.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "checker/align/huge_pages.h"
 #include "checker/judge/judgment.h"
 
 namespace crosscheck::judge {
@@ -69,7 +71,12 @@ double RoundingTolerance(double x, int min_digits) {
   int digits = 0;
   for (int64_t m = n; m > 0; m /= 10) ++digits;
   if (zeros == 0 || digits < min_digits) return 0;
-  return 0.5 * std::pow(10.0, zeros) / ax;
+  // Powers of ten up to 1e18 are exact doubles: what std::pow gives, at a
+  // fraction of its cost (once per figure claim).
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
+                                      1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
+                                      1e14, 1e15, 1e16, 1e17, 1e18};
+  return 0.5 * kPow10[zeros] / ax;
 }
 
 int GranularityIndex(Granularity g) { return static_cast<int>(g); }
@@ -130,6 +137,33 @@ void AppendNumber(double v, std::string* out) {
     out->append(grouped, k);
     return;
   }
+  // Below a million, v * 1e6 is within 2^-12 of the exact product: unless
+  // that lies within 0.001 of a rounding tie, its nearest integer is the
+  // correctly rounded 6-digit fixed-point value, the digits to_chars
+  // below would give, at a fraction of its cost (percentages land here).
+  if (std::fabs(v) < 1e6) {
+    const double scaled = std::fabs(v) * 1e6;
+    const double rounded = std::nearbyint(scaled);
+    if (std::fabs(scaled - rounded) <= 0.499) {
+      const int64_t micros = static_cast<int64_t>(rounded);
+      const auto [int_end, int_ec] =
+          std::to_chars(buf, buf + sizeof(buf), micros / 1000000);
+      (void)int_ec;  // at most 7 digits
+      if (v < 0) out->push_back('-');
+      out->append(buf, int_end);
+      int64_t frac = micros % 1000000;
+      if (frac != 0) {
+        char digits[7] = {'.'};
+        for (int i = 6; i >= 1; --i, frac /= 10) {
+          digits[i] = static_cast<char>('0' + frac % 10);
+        }
+        size_t len = 7;
+        while (digits[len - 1] == '0') --len;
+        out->append(digits, len);
+      }
+      return;
+    }
+  }
   // to_chars with a precision prints what printf("%.6f") does.
   auto [end, ec] =
       std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed, 6);
@@ -170,11 +204,12 @@ class FingerprintHasher {
     }
     Mix(0x1f);
   }
+  uint64_t value() const { return h_; }
   std::string Hex() const {
     static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out(16, '0');
+    char out[16];
     for (int i = 0; i < 16; ++i) out[15 - i] = kDigits[(h_ >> (4 * i)) & 0xf];
-    return out;
+    return std::string(out, sizeof(out));
   }
 
  private:
@@ -222,11 +257,21 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-void Findings::Add(Finding&& f, absl::Span<const int> evidence) {
+void Findings::Add(Finding&& f, uint64_t fingerprint,
+                   absl::Span<const int> evidence) {
+  fingerprints_.push_back(fingerprint);
   const uint32_t begin = static_cast<uint32_t>(claims_.size());
   claims_.insert(claims_.end(), evidence.begin(), evidence.end());
   ranges_.emplace_back(begin, static_cast<uint32_t>(claims_.size()));
   findings_.push_back(std::move(f));
+}
+
+void Findings::Reserve(size_t findings) {
+  align::ReserveHuge(&findings_, findings);
+  align::ReserveHuge(&ranges_, findings);
+  align::ReserveHuge(&fingerprints_, findings);
+  // Most findings cite two or three claims.
+  align::ReserveHuge(&claims_, 3 * findings);
 }
 
 void Findings::Permute(const std::vector<int>& order) {
@@ -273,11 +318,12 @@ Context::Context(const std::vector<const Claim*>& claims,
     slot_of[d.id] = static_cast<int>(docs_.size());
     docs_.push_back(&d);
   }
-  claim_doc_.resize(claims.size());
+  claim_doc_ = align::HugeArray<int>(claims.size());
   // Claims come document by document: remember the last lookup.
   Symbol last_id;
   int last_slot = -1;
   for (size_t i = 0; i < claims.size(); ++i) {
+    if (i + 8 < claims.size()) __builtin_prefetch(&claims[i + 8]->doc_id);
     const Symbol& id = claims[i]->doc_id;
     if (last_slot < 0 || id != last_id) {
       auto it = slot_of.find(absl::string_view(id));
@@ -313,69 +359,31 @@ Context::Context(const std::vector<const Claim*>& claims,
     if (d.reference_date.day) ref_days_[s] = DayText(*d.reference_date.day);
   }
 
+  slot_of_rank_.resize(docs_.size());
+  for (size_t s = 0; s < docs_.size(); ++s)
+    slot_of_rank_[s] = static_cast<int>(s);
+  // Slots hold distinct ids: no ties.
+  std::sort(slot_of_rank_.begin(), slot_of_rank_.end(),
+            [&](int a, int b) { return docs_[a]->id < docs_[b]->id; });
+  doc_rank_.resize(docs_.size());
+  for (size_t r = 0; r < docs_.size(); ++r) {
+    doc_rank_[slot_of_rank_[r]] = static_cast<int>(r);
+  }
+
   // Source units and partition classes as small integers, so the hot loops
   // compare ints rather than strings.
   absl::flat_hash_map<absl::string_view, int> unit_ids;
   source_unit_ids_.resize(docs_.size());
+  ai_generated_.resize(docs_.size());
+  for (size_t s = 0; s < docs_.size(); ++s) {
+    ai_generated_[s] = docs_[s]->ai_generated;
+  }
   for (size_t s = 0; s < docs_.size(); ++s) {
     source_unit_ids_[s] =
         unit_ids.emplace(source_units_[s], static_cast<int>(unit_ids.size()))
             .first->second;
   }
-  absl::flat_hash_map<std::pair<Symbol, Symbol>, int> other_units;
-  const auto& tol = config.tolerances;
-  // Scopes and numbers in one pass: a million claims do not stay in cache
-  // between two.
-  values_.resize(claims.size());
-  scopes_.resize(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) {
-    const Claim& c = *claims[i];
-    Scope& s = scopes_[i];
-    s.stated = ExplicitScope(c);
-    s.span_class = static_cast<int8_t>(ComputeSpanClass(c, s.stated));
-    s.known = ComputeScope(static_cast<int>(i), s.stated, &s.begin, &s.end);
-    if (!IsNumericKind(c.mention.kind)) continue;
-    const Amount& a = c.mention.amount;
-    int unit;
-    if (a.dimension == percent_ || a.dimension == ratio_) {
-      unit = 0;
-    } else if (a.dimension.empty() || a.dimension == count_) {
-      unit = 1;
-    } else if (a.dimension == percentage_points_) {
-      unit = 2;
-    } else {
-      unit = 3 + other_units
-                     .emplace(std::make_pair(a.dimension, a.unit),
-                              static_cast<int>(other_units.size()))
-                     .first->second;
-    }
-    Numbers& n = values_[i];
-    n.partition = unit * 8 + MeasureCode(c.measure);
-    if (static_cast<size_t>(n.partition) >= partition_keys_.size()) {
-      partition_keys_.resize(n.partition + 1);
-    }
-    if (partition_keys_[n.partition].empty()) {
-      partition_keys_[n.partition] = absl::StrCat(MeasureClass(c.measure), "|",
-                                                  UnitClass(c.mention.amount));
-    }
-    // Percentages arrive as fractions (extract normalizes "15%" to 0.15), so
-    // "two-thirds" and "66.7%" compare directly.
-    n.value = a.value;
-    RawBounds(static_cast<int>(i), &n.lo, &n.hi);
-    const Symbol& q = a.qualifier;
-    const bool bound = q == more_than_ || q == at_least_ || q == up_to_ ||
-                       q == less_than_ || q == at_most_;
-    const bool approximate = !a.qualifier.empty() && !bound;
-    n.range = n.lo < n.hi && !approximate;
-    n.tol = approximate
-                ? tol.approximate
-                : std::max(tol.relative,
-                           std::min(tol.approximate,
-                                    RoundingTolerance(
-                                        a.value, tol.rounding_min_digits)));
-    n.lo -= n.tol * std::fabs(n.lo);
-    n.hi += n.tol * std::fabs(n.hi);
-  }
+  fact_slot_ = align::HugeArray<uint32_t>(claims.size());
 
   for (const RegistryEntry& e : Registry()) {
     KindSymbols k{Symbol(absl::StrCat("judge.", e.kind)), Symbol(e.kind), 0};
@@ -393,9 +401,104 @@ Context::Context(const std::vector<const Claim*>& claims,
   groups_ = align::AlignClaimPtrs(claims, config.align);
 }
 
+namespace {
+
+// Claims of a group prefetched groups ahead: most groups are small, and
+// the analysis of a big one fetches its own further claims.
+constexpr size_t kPrefetchClaims = 16;
+
+// The lines of a claim that its facts, value and quote are read from.
+void PrefetchClaimLines(const Claim* c) {
+  __builtin_prefetch(&c->mention);
+  __builtin_prefetch(&c->mention.amount);
+  __builtin_prefetch(&c->mention.date);
+  __builtin_prefetch(&c->measure);
+  __builtin_prefetch(&c->scope.source);
+  __builtin_prefetch(&c->quote);
+}
+
+}  // namespace
+
+void Context::PrefetchQuotes(absl::Span<const int> claims) const {
+  for (int i : claims) __builtin_prefetch(&claims_[i]);
+  for (int i : claims) __builtin_prefetch(&claims_[i]->quote);
+}
+
+void Context::LoadGroup(size_t g) {
+  const std::vector<int>& members = groups_[g].claims;
+  facts_.resize(members.size());
+  // The first claims were fetched groups ahead (PrefetchGroupFacts and
+  // PrefetchGroupClaims); a big group's others are fetched here.
+  constexpr size_t kAhead = 8;
+  for (size_t k = 0; k < members.size(); ++k) {
+    if (k + 2 * kAhead < members.size() && k + 2 * kAhead >= kPrefetchClaims) {
+      __builtin_prefetch(&claims_[members[k + 2 * kAhead]]);
+      __builtin_prefetch(&fact_slot_[members[k + 2 * kAhead]]);
+    }
+    if (k + kAhead < members.size() && k + kAhead >= kPrefetchClaims) {
+      PrefetchClaimLines(claims_[members[k + kAhead]]);
+    }
+    fact_slot_[members[k]] = static_cast<uint32_t>(k);
+    ComputeFacts(members[k], &facts_[k]);
+  }
+}
+
+void Context::ComputeFacts(int claim, Facts* f) {
+  const Claim& c = *claims_[claim];
+  Scope& s = f->scope;
+  s = Scope();
+  s.stated = ExplicitScope(c);
+  s.span_class = static_cast<int8_t>(ComputeSpanClass(c, s.stated));
+  s.known = ComputeScope(claim, s.stated, &s.begin, &s.end);
+  Numbers& n = f->numbers;
+  n = Numbers();
+  if (!IsNumericKind(c.mention.kind)) return;
+  const Amount& a = c.mention.amount;
+  int unit;
+  if (a.dimension == percent_ || a.dimension == ratio_) {
+    unit = 0;
+  } else if (a.dimension.empty() || a.dimension == count_) {
+    unit = 1;
+  } else if (a.dimension == percentage_points_) {
+    unit = 2;
+  } else {
+    unit = 3 + other_units_
+                   .emplace(std::make_pair(a.dimension, a.unit),
+                            static_cast<int>(other_units_.size()))
+                   .first->second;
+  }
+  n.partition = unit * 8 + MeasureCode(c.measure);
+  if (static_cast<size_t>(n.partition) >= partition_keys_.size()) {
+    partition_keys_.resize(n.partition + 1);
+  }
+  if (partition_keys_[n.partition].empty()) {
+    partition_keys_[n.partition] =
+        absl::StrCat(MeasureClass(c.measure), "|", UnitClass(c.mention.amount));
+  }
+  // Percentages arrive as fractions (extract normalizes "15%" to 0.15), so
+  // "two-thirds" and "66.7%" compare directly.
+  const auto& tol = config_.tolerances;
+  n.value = a.value;
+  RawBounds(claim, &n.lo, &n.hi);
+  const Symbol& q = a.qualifier;
+  const bool bound = q == more_than_ || q == at_least_ || q == up_to_ ||
+                     q == less_than_ || q == at_most_;
+  const bool approximate = !a.qualifier.empty() && !bound;
+  n.range = n.lo < n.hi && !approximate;
+  n.tol =
+      approximate
+          ? tol.approximate
+          : std::max(
+                tol.relative,
+                std::min(tol.approximate,
+                         RoundingTolerance(a.value, tol.rounding_min_digits)));
+  n.lo -= n.tol * std::fabs(n.lo);
+  n.hi += n.tol * std::fabs(n.hi);
+}
+
 void Context::ReleaseAnalysis() {
-  std::vector<Numbers>().swap(values_);
-  std::vector<Scope>().swap(scopes_);
+  std::vector<Facts>().swap(facts_);
+  std::vector<uint32_t>().swap(fact_slot_);
   std::vector<align::ClaimGroup>().swap(groups_);
 }
 
@@ -435,12 +538,14 @@ bool Context::ExplicitScope(const Claim& c) const {
 }
 
 bool Context::Overlap(int a, int b) const {
-  return values_[a].lo <= values_[b].hi && values_[b].lo <= values_[a].hi;
+  const Numbers& x = NumbersOf(a);
+  const Numbers& y = NumbersOf(b);
+  return x.lo <= y.hi && y.lo <= x.hi;
 }
 
 bool Context::Agree(int a, int b) const {
-  const Numbers& x = values_[a];
-  const Numbers& y = values_[b];
+  const Numbers& x = NumbersOf(a);
+  const Numbers& y = NumbersOf(b);
   const double tol = std::max(x.tol, y.tol);
   const double scale = std::max(std::fabs(x.value), std::fabs(y.value));
   if (x.range || y.range) {
@@ -472,8 +577,8 @@ bool Context::Contradictable(int a, int b) const {
       x.mention.amount.unit != y.mention.amount.unit) {
     return false;
   }
-  const double va = std::fabs(values_[a].value);
-  const double vb = std::fabs(values_[b].value);
+  const double va = std::fabs(Value(a));
+  const double vb = std::fabs(Value(b));
   const double lo = std::min(va, vb), hi = std::max(va, vb);
   if (lo == 0) return true;  // "no deaths" vs "three deaths"
   const double ratio = hi / lo;
@@ -505,7 +610,7 @@ int Context::ComputeSpanClass(const Claim& c, bool stated) const {
 
 bool Context::ScopeOf(int claim, absl::CivilDay* begin,
                       absl::CivilDay* end) const {
-  const Scope& s = scopes_[claim];
+  const Scope& s = ScopeFacts(claim);
   if (!s.known) return false;
   const absl::CivilDay epoch(1970, 1, 1);
   *begin = epoch + s.begin;
@@ -573,11 +678,28 @@ void Context::FillClaimEvidence(int claim, Evidence* e) const {
   e->span = c.mention.span;
   e->quote = c.quote;
   e->sentence = c.sentence;
-  std::string& value = Scratch();
-  AppendValueText(claim, &value);
-  e->value = value;
+  e->value = ValueSymbol(claim);
   e->claim_id = c.id;
   e->reference_date = ReferenceDay(slot);
+}
+
+void Context::PrefetchGroupFacts(size_t g) const {
+  const std::vector<int>& members = groups_[g].claims;
+  const size_t n = std::min(members.size(), kPrefetchClaims);
+  for (size_t k = 0; k < n; ++k) {
+    const int i = members[k];
+    __builtin_prefetch(&fact_slot_[i]);
+    __builtin_prefetch(&claim_doc_[i]);
+    __builtin_prefetch(&claims_[i]);
+  }
+}
+
+void Context::PrefetchGroupClaims(size_t g) const {
+  const std::vector<int>& members = groups_[g].claims;
+  const size_t n = std::min(members.size(), kPrefetchClaims);
+  for (size_t k = 0; k < n; ++k) {
+    PrefetchClaimLines(claims_[members[k]]);
+  }
 }
 
 Evidence Context::ClaimEvidence(int claim) const {
@@ -638,6 +760,33 @@ void Context::AppendValueText(int claim, std::string* out) const {
   }
 }
 
+Symbol Context::ValueSymbol(int claim) const {
+  const Claim& c = *claims_[claim];
+  const Mention& m = c.mention;
+  // A status's value text is its label, interned already.
+  if (c.measure == Measure::kStatus || m.kind == MentionKind::kStatus) {
+    return m.label;
+  }
+  // Without a date to show, a figure's text follows from its amount alone
+  // (AppendValueText).
+  if (!m.date && c.measure != Measure::kEventDate && IsNumericKind(m.kind)) {
+    const Amount& a = m.amount;
+    const AmountKey key{a.qualifier, a.unit, absl::bit_cast<uint64_t>(a.value),
+                        absl::bit_cast<uint64_t>(a.low),
+                        absl::bit_cast<uint64_t>(a.high)};
+    auto [it, added] = value_symbols_.try_emplace(key);
+    if (added) {
+      std::string& text = Scratch();
+      AppendValueText(claim, &text);
+      it->second = Symbol(text);
+    }
+    return it->second;
+  }
+  std::string& text = Scratch();
+  AppendValueText(claim, &text);
+  return Symbol(text);
+}
+
 std::string Context::ValueText(int claim) const {
   std::string out;
   AppendValueText(claim, &out);
@@ -662,7 +811,7 @@ std::string Context::QuoteText(int claim) const {
 void Context::AppendCite(int claim, std::string* out) const {
   AppendQuoteText(claim, out);
   out->append(" (");
-  out->append(claims_[claim]->doc_id);
+  out->append(doc_ids_[DocOf(claim)]);
   out->push_back(')');
 }
 
@@ -778,18 +927,27 @@ void Context::Emit(absl::string_view kind, const JudgmentConfig& cfg,
   absl::InlinedVector<absl::string_view, 8> sorted(values.begin(),
                                                    values.end());
   std::sort(sorted.begin(), sorted.end());
-  absl::InlinedVector<absl::string_view, 16> doc_ids;
-  for (const Evidence& e : f.evidence) doc_ids.push_back(e.doc_id);
-  for (int i : evidence) doc_ids.push_back(claims_[i]->doc_id);
-  std::sort(doc_ids.begin(), doc_ids.end());
-  doc_ids.erase(std::unique(doc_ids.begin(), doc_ids.end()), doc_ids.end());
   h.Add(key);
   h.Add("values");
   for (absl::string_view v : sorted) h.Add(v);
   h.Add("docs");
-  for (absl::string_view d : doc_ids) h.Add(d);
+  if (f.evidence.empty()) {
+    // Claim evidence only: the documents' ranks sort like their ids.
+    absl::InlinedVector<int, 16> ranks;
+    for (int i : evidence) ranks.push_back(doc_rank_[DocOf(i)]);
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    for (int r : ranks) h.Add(doc_ids_[slot_of_rank_[r]]);
+  } else {
+    absl::InlinedVector<absl::string_view, 16> doc_ids;
+    for (const Evidence& e : f.evidence) doc_ids.push_back(e.doc_id);
+    for (int i : evidence) doc_ids.push_back(doc_ids_[DocOf(i)]);
+    std::sort(doc_ids.begin(), doc_ids.end());
+    doc_ids.erase(std::unique(doc_ids.begin(), doc_ids.end()), doc_ids.end());
+    for (absl::string_view d : doc_ids) h.Add(d);
+  }
   f.fingerprint = h.Hex();
-  out->Add(std::move(f), evidence);
+  out->Add(std::move(f), h.value(), evidence);
 }
 
 // ---------------------------------------------------------------------------

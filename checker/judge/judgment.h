@@ -89,7 +89,13 @@ struct GroupView {
 class Findings {
  public:
   // Adds `f`; its evidence is f.evidence followed by the claims `evidence`.
-  void Add(Finding&& f, absl::Span<const int> evidence);
+  // `fingerprint` is f.fingerprint as a number (the hex digits' value).
+  void Add(Finding&& f, uint64_t fingerprint, absl::Span<const int> evidence);
+  // Room for about `findings` findings. Reserved pages that are never
+  // written cost address space only: an ample guess spares growing the
+  // array (moving every finding, touching twice its memory) and costs
+  // nothing when it is too large.
+  void Reserve(size_t findings);
 
   size_t size() const { return findings_.size(); }
   std::vector<Finding>& findings() { return findings_; }
@@ -98,13 +104,17 @@ class Findings {
     return absl::MakeConstSpan(claims_).subspan(
         ranges_[i].first, ranges_[i].second - ranges_[i].first);
   }
-  // Reorders findings: finding order[k] becomes finding k.
+  // Finding i's fingerprint as a number: sorts like the hex string.
+  uint64_t fingerprint(size_t i) const { return fingerprints_[i]; }
+  // Reorders findings: finding order[k] becomes finding k (fingerprint(i)
+  // is then no longer valid).
   void Permute(const std::vector<int>& order);
 
  private:
   std::vector<Finding> findings_;
   std::vector<std::pair<uint32_t, uint32_t>> ranges_;  // into claims_
   std::vector<int> claims_;
+  std::vector<uint64_t> fingerprints_;
 };
 
 class Context {
@@ -117,6 +127,12 @@ class Context {
   const JudgeConfig& config() const { return config_; }
   const std::vector<align::ClaimGroup>& groups() const { return groups_; }
 
+  // Computes the comparable numbers and time scopes of the claims of
+  // groups()[g], which Value() ... PartitionCode() below then answer for.
+  // Only one group's are held at a time: computed group by group, a
+  // million claims' records never exist at once (fresh memory is costly),
+  // and the group's claims are read while the analysis reads them anyway.
+  void LoadGroup(size_t g);
   // Frees the alignment and the comparable numbers; documents, evidence
   // and value texts stay available.
   void ReleaseAnalysis();
@@ -130,12 +146,15 @@ class Context {
   const std::string& SourceUnit(int slot) const;
   // The same as a small integer: equal ids, equal units.
   int SourceUnitId(int slot) const { return source_unit_ids_[slot]; }
+  // doc(slot).ai_generated, from a compact table: hot loops ask it per
+  // document of a cluster.
+  bool AiGenerated(int slot) const { return ai_generated_[slot]; }
 
-  // Comparable numbers of a figure claim: percent as a fraction, bounds
-  // widened by the claim's own tolerance.
-  double Value(int claim) const { return values_[claim].value; }
-  double Low(int claim) const { return values_[claim].lo; }
-  double High(int claim) const { return values_[claim].hi; }
+  // Comparable numbers of a figure claim of the loaded group (LoadGroup):
+  // percent as a fraction, bounds widened by the claim's own tolerance.
+  double Value(int claim) const { return NumbersOf(claim).value; }
+  double Low(int claim) const { return NumbersOf(claim).lo; }
+  double High(int claim) const { return NumbersOf(claim).hi; }
   bool Agree(int a, int b) const;
   bool Overlap(int a, int b) const;
   // True when disagreeing values of a and b are plausibly one quantity
@@ -145,13 +164,13 @@ class Context {
   // subjects agree beyond the head (same modifiers, or both bare).
   bool Contradictable(int a, int b) const;
   // Span class of a claim's time scope (see ScopeBucket::span_class).
-  int SpanClass(int claim) const { return scopes_[claim].span_class; }
+  int SpanClass(int claim) const { return ScopeFacts(claim).span_class; }
   // Whether the claim's scope is its own stated period rather than one
   // implied by its document's date (or unknown).
-  bool ExplicitlyScoped(int claim) const { return scopes_[claim].stated; }
+  bool ExplicitlyScoped(int claim) const { return ScopeFacts(claim).stated; }
   // Partition class of a figure claim (measure x unit), -1 for others, and
   // its partition's key ("amount|count") and measure (count as level).
-  int PartitionCode(int claim) const { return values_[claim].partition; }
+  int PartitionCode(int claim) const { return NumbersOf(claim).partition; }
   const Symbol& PartitionKey(int code) const { return partition_keys_[code]; }
   Measure PartitionMeasure(int code) const {
     return static_cast<Measure>(code % 8);
@@ -161,7 +180,7 @@ class Context {
   bool ScopeOf(int claim, absl::CivilDay* begin, absl::CivilDay* end) const;
   // The same as day numbers (days since 1970-01-01), for sorting.
   bool ScopeDays(int claim, int32_t* begin, int32_t* end) const {
-    const Scope& s = scopes_[claim];
+    const Scope& s = ScopeFacts(claim);
     *begin = s.begin;
     *end = s.end;
     return s.known;
@@ -178,31 +197,22 @@ class Context {
   // overwrites the claim fields of `e` in place.
   Evidence ClaimEvidence(int claim) const;
   void FillClaimEvidence(int claim, Evidence* e) const;
-  // Cache hints for FillClaimEvidence over claims in random order, issued
-  // in stages for one claim: its pointer, then (once that has arrived) the
-  // claim's own fields, then its quote and sentence buffers.
-  void PrefetchClaimPointer(int claim) const {
-    __builtin_prefetch(&claims_[claim]);
-  }
-  void PrefetchClaim(int claim) const {
-    const Claim& c = *claims_[claim];
-    __builtin_prefetch(&c.id);
-    __builtin_prefetch(&c.mention.span);
-    __builtin_prefetch(&c.mention.amount);
-    __builtin_prefetch(&c.mention.date);
-    __builtin_prefetch(&c.sentence);
-    __builtin_prefetch(&c.quote);
-  }
-  void PrefetchClaimText(int claim) const {
-    const Claim& c = *claims_[claim];
-    __builtin_prefetch(c.quote.data());
-    // The sentence's reference count is written when evidence shares it.
-    __builtin_prefetch(c.sentence.data(), 1);
-  }
+  // Cache hints for the analysis of group g, issued a few groups ahead in
+  // two stages: first the per-claim records and claim pointers of its
+  // first claims, then (once the pointers have arrived) the claims' own
+  // lines that messages and values read. A group's claims lie anywhere
+  // among a million; without this, each first touch is a miss.
+  void PrefetchGroupFacts(size_t g) const;
+  void PrefetchGroupClaims(size_t g) const;
+  // Cache hints for the quotes of `claims` (a finding's cited claims),
+  // before a message quotes them one after the other.
+  void PrefetchQuotes(absl::Span<const int> claims) const;
   Evidence DocumentEvidence(int slot) const;
   // Normalized value: "4,800 worker", "15%", "310,000,000 USD",
   // "supermajority", "2026-02-08".
   std::string ValueText(int claim) const;
+  // The same, interned.
+  Symbol ValueSymbol(int claim) const;
   // As the document said it: the quote, else the normalized value.
   std::string QuoteText(int claim) const;
   // "4,800 (harbor_daily)": the quote and its document, for messages.
@@ -309,6 +319,15 @@ class Context {
     bool known = false;
     bool stated = false;  // ExplicitScope(claim)
   };
+  struct Facts {
+    Numbers numbers;
+    Scope scope;
+  };
+  const Facts& FactsOf(int claim) const { return facts_[fact_slot_[claim]]; }
+  const Numbers& NumbersOf(int claim) const { return FactsOf(claim).numbers; }
+  const Scope& ScopeFacts(int claim) const { return FactsOf(claim).scope; }
+  // Computes the facts of one claim; assigns partition codes as met.
+  void ComputeFacts(int claim, Facts* f);
   // The bounds a range claim states, before tolerance widening.
   void RawBounds(int claim, double* lo, double* hi) const;
   bool ExplicitScope(const Claim& c) const;
@@ -323,14 +342,20 @@ class Context {
   std::deque<DocumentInfo> stubs_;
   std::vector<std::string> source_units_;
   std::vector<int> source_unit_ids_;
+  std::vector<uint8_t> ai_generated_;
   // Document facts as evidence carries them, interned once per document.
   std::vector<Symbol> doc_ids_, doc_paths_, doc_sources_, ref_days_;
+  // Slot -> rank of its id among all ids, and back: sorting ranks sorts
+  // ids without comparing text.
+  std::vector<int> doc_rank_, slot_of_rank_;
   std::vector<int> claim_doc_;
-  // Per claim, computed in one pass over the claims so that the analysis
-  // of a group (claims in any order) reads small records, not Claims.
-  std::vector<Numbers> values_;
-  std::vector<Scope> scopes_;
+  // The loaded group's facts, and each claim's slot among them (valid for
+  // the loaded group's claims only).
+  std::vector<Facts> facts_;
+  std::vector<uint32_t> fact_slot_;
   std::vector<Symbol> partition_keys_;  // by partition code
+  // (dimension, unit) of other units -> code, as met.
+  absl::flat_hash_map<std::pair<Symbol, Symbol>, int> other_units_;
   std::vector<align::ClaimGroup> groups_;
   absl::flat_hash_map<Symbol, int> label_set_;  // label -> compat set
   // Judgment kind -> rule id, kind and the fingerprint state after the
@@ -341,6 +366,21 @@ class Context {
   };
   absl::flat_hash_map<absl::string_view, KindSymbols> kind_symbols_;
   mutable std::string scratch_;  // see Scratch()
+  // A figure's value text depends only on these fields of its amount.
+  // Evidence interns the text of every cited claim, hundreds of thousands
+  // of them over a few thousand distinct values: remembered by amount,
+  // a value is formatted and looked up in the process-wide table once.
+  struct AmountKey {
+    Symbol qualifier, unit;
+    uint64_t value, low, high;  // bit patterns: equal bits, equal text
+    friend bool operator==(const AmountKey&, const AmountKey&) = default;
+    template <typename H>
+    friend H AbslHashValue(H h, const AmountKey& k) {
+      return H::combine(std::move(h), k.qualifier, k.unit, k.value, k.low,
+                        k.high);
+    }
+  };
+  mutable absl::flat_hash_map<AmountKey, Symbol> value_symbols_;
   // Interned once: compared by pointer in the per-claim hot paths.
   Symbol reference_date_;
   Symbol percent_, ratio_, count_, percentage_points_, percent_sign_;

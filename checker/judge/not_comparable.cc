@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "checker/judge/judgment.h"
@@ -47,9 +48,9 @@ class NotComparableJudgment : public Judgment {
         absl::StrAppend(&m, "figures for ", group.subject,
                         " measure different things and are not comparable: ");
         ctx.AppendCite(x, &m);
-        absl::StrAppend(&m, " is ", Describe(parts[i].key), ", ");
+        absl::StrAppend(&m, " is ", Described(parts[i].key), ", ");
         ctx.AppendCite(y, &m);
-        absl::StrAppend(&m, " is ", Describe(parts[j].key));
+        absl::StrAppend(&m, " is ", Described(parts[j].key));
         f.message = m;
         const int evidence[] = {x, y};
         ctx.Emit(kind(), cfg, {group.key, "|", parts[i].key, "|", parts[j].key},
@@ -58,6 +59,18 @@ class NotComparableJudgment : public Judgment {
       }
     }
   }
+
+ private:
+  // Describe(key), once per partition key: a run has a handful of keys and
+  // tens of thousands of findings. Nodes: references stay valid.
+  const std::string& Described(const Symbol& key) const {
+    auto it = described_.find(key);
+    if (it == described_.end()) {
+      it = described_.emplace(key, Describe(key)).first;
+    }
+    return it->second;
+  }
+  mutable absl::node_hash_map<Symbol, std::string> described_;
 };
 
 }  // namespace

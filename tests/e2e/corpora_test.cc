@@ -61,13 +61,14 @@ double MinAlarmPrecision(const std::string& kind) {
 
 // Blind corpora together: at least this share of all expected findings,
 // and no more false alarms than now (kBlindMaxFalseAlarms). Measured
-// 64 of 91 (0.70): wildfire 15/15, ferry 17/17 and breach 19/19 after the
-// rule work their first contact drove; stadium 7/19 and trial 6/21 on
-// first contact. The two false alarms are trial's: a share-price rise of
-// one day against "41% since the start of the year" (the period is not
-// read) and 640 headquarters staff against 2,300 staff in all.
-constexpr double kBlindMinRecall = 0.68;
-constexpr int kBlindMaxFalseAlarms = 2;
+// 75 of 91 (0.82): wildfire 15/15, ferry 17/17 and breach 19/19; stadium
+// 13/19 and trial 11/21 after generic work on acts dated by a verb (a
+// body voting, results made public), vote tallies, periods ("since the
+// start of the year"), parts ("people at its headquarters"), liability
+// statuses and study participants (first contact: stadium 7/19, trial
+// 6/21, 64/91). No false alarms.
+constexpr double kBlindMinRecall = 0.81;
+constexpr int kBlindMaxFalseAlarms = 0;
 
 json CheckJson(const std::string& dir) {
   RunResult r = RunCli(

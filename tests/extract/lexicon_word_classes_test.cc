@@ -155,6 +155,24 @@ TEST(WordClassTest, Lookups) {
   EXPECT_FALSE(lex.Mentions("", speech));
 }
 
+TEST(WordClassTest, ShippedTradingMarkersPossessivesAndSexSynonyms) {
+  const Lexicon& lex = Shipped();
+  // A market opening is a time of day after a connective: several words.
+  const std::vector<Token> t =
+      Tokenize("before the stock market opened on Monday, after dawn");
+  const int n = static_cast<int>(t.size());
+  EXPECT_EQ(lex.MatchAt(WordClass::kTimeOfDay, t.data(), n, 1), 4);
+  EXPECT_EQ(lex.MatchAt(WordClass::kTimeOfDay, t.data(), n, 9), 1);
+  EXPECT_EQ(lex.MatchAt(WordClass::kTimeOfDay, t.data(), n, 2), 0);
+  // Possessives, not other determiners.
+  EXPECT_TRUE(lex.Is(WordClass::kPossessiveDeterminer, "its"));
+  EXPECT_FALSE(lex.Is(WordClass::kPossessiveDeterminer, "the"));
+  // "three-quarters were men" and "75% were male" count the same people.
+  EXPECT_EQ(lex.SynonymOf("male"), lex.SynonymOf("man"));
+  EXPECT_EQ(lex.SynonymOf("female"), lex.SynonymOf("woman"));
+  EXPECT_NE(lex.SynonymOf("male"), lex.SynonymOf("woman"));
+}
+
 TEST(UserLexiconTest, AddedWordsChangeTheHeuristics) {
   // A bare count of people takes its role as a qualifier; staff counted the
   // same way only once the lexicon lists "staff" as people.

@@ -230,6 +230,14 @@ TEST(SubjectTest, Table) {
        MentionKind::kMoney, Usd(), "spending", ""},
       {"The firm has set aside $90 million to cover refunds and legal costs.",
        "$90 million", MentionKind::kMoney, Usd(), "refund", ""},
+      // A long appositive after a name: its head is the common noun other
+      // sources use for the thing named.
+      {"Hollin Quay, the marina being dredged for the town on the old docks "
+       "north of the harbour wall, is now expected to cost $52 million.",
+       "$52 million", MentionKind::kMoney, Usd(), "marina", ""},
+      // Not when the name is only part of the noun phrase before the aside.
+      {"Sales of Quorvex, its best-selling pill, reached $52 million.",
+       "$52 million", MentionKind::kMoney, Usd(), "sale", "quorvex"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);

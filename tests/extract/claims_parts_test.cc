@@ -1,0 +1,114 @@
+// Figures about a different period or a different part than the figure
+// they seem to repeat: a change since the start of the year next to a
+// one-day move, the staff of one site next to the whole workforce.
+// Sentences written for these tests.
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "checker/extract/claims.h"
+#include "checker/extract/extractor.h"
+#include "checker/extract/rules.h"
+#include "gtest/gtest.h"
+#include "tests/extract/claims_testing.h"
+
+namespace crosscheck::extract {
+namespace {
+
+using testing::DocBuilder;
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    std::vector<RuleProblem> problems;
+    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
+                                         RuleBudget{}, &problems));
+  }();
+  return *rules;
+}
+
+std::vector<Claim> Extract(DocBuilder& b) {
+  Extractor ex(&Rules());
+  const SegmentedDocument& sd = b.Build();
+  std::vector<Mention> mentions = ex.FindMentions(sd, b.doc().reference_date);
+  return BuildClaims(sd, mentions, testing::TestLexicon());
+}
+
+const Claim* Quoting(const std::vector<Claim>& cs, absl::string_view part) {
+  for (const Claim& c : cs) {
+    if (absl::StrContains(c.quote, part)) return &c;
+  }
+  return nullptr;
+}
+
+TEST(PartClaimsTest, AChangeSinceTheStartOfTheYearIsScopedToTheYear) {
+  DocBuilder b("ledger");
+  b.Reference(absl::CivilDay(2027, 8, 20));
+  b.Paragraph(
+      {"The brewer is now worth about $3.1 billion, and its shares have "
+       "gained 27% since the start of the year."});
+  std::vector<Claim> cs = Extract(b);
+
+  const Claim* gain = Quoting(cs, "27%");
+  ASSERT_NE(gain, nullptr);
+  EXPECT_EQ(gain->measure, Measure::kChange);
+  EXPECT_EQ(gain->scope.source, "explicit");
+  EXPECT_EQ(gain->scope.period.granularity, Granularity::kYear);
+  EXPECT_EQ(gain->scope.period.iso, "2027");
+
+  // The "since" phrase opens the period of the gain next to it, not of the
+  // value stated before it: that one holds now.
+  const Claim* value = Quoting(cs, "$3.1 billion");
+  ASSERT_NE(value, nullptr);
+  EXPECT_NE(value->scope.period.granularity, Granularity::kYear);
+}
+
+TEST(PartClaimsTest, ATargetBeforeTheEndOfTheYearIsNoPeriod) {
+  // Only "since" opens a period: a plan's deadline does not say when the
+  // plan was stated.
+  DocBuilder b("courier");
+  b.Reference(absl::CivilDay(2027, 3, 9));
+  b.Paragraph(
+      {"The miller plans to shut its Tarrow mill before the end of the "
+       "year, putting 310 jobs at risk."});
+  for (const Claim& c : Extract(b)) {
+    EXPECT_NE(c.scope.period.granularity, Granularity::kYear) << c.quote;
+  }
+}
+
+TEST(PartClaimsTest, PeopleAtOneSiteAreAPartOfTheWorkforce) {
+  DocBuilder b("post");
+  b.Reference(absl::CivilDay(2027, 3, 9));
+  b.Paragraph({"It employs about 410 people at its head office in Carrow."});
+  b.Paragraph({"The group employs around 1,700 people."});
+  std::vector<Claim> cs = Extract(b);
+
+  const Claim* site = Quoting(cs, "410");
+  ASSERT_NE(site, nullptr);
+  EXPECT_EQ(site->subject.head, "person");
+  EXPECT_FALSE(site->subject.modifiers.empty());
+
+  const Claim* all = Quoting(cs, "1,700");
+  ASSERT_NE(all, nullptr);
+  EXPECT_EQ(all->subject.head, "person");
+  EXPECT_TRUE(all->subject.modifiers.empty());
+}
+
+TEST(PartClaimsTest, APassiveActSpreadOverAPeriodHasThatTerm) {
+  DocBuilder b("wire");
+  b.Reference(absl::CivilDay(2027, 3, 9));
+  b.Paragraph({"The grant will be repaid over 15 years from parking income."});
+  b.Paragraph({"Crews worked over 12 hours to clear the line."});
+  std::vector<Claim> cs = Extract(b);
+
+  const Claim* term = Quoting(cs, "15 years");
+  ASSERT_NE(term, nullptr);
+  EXPECT_EQ(term->mention.kind, MentionKind::kDuration);
+  EXPECT_EQ(term->measure, Measure::kLevel);
+  EXPECT_FALSE(term->subject.head.empty());
+
+  // How long an active verb went on is no figure about a thing.
+  EXPECT_EQ(Quoting(cs, "12 hours"), nullptr);
+}
+
+}  // namespace
+}  // namespace crosscheck::extract
