@@ -16,8 +16,8 @@ namespace {
 // A field added to Claim, Evidence or Finding must be added to the codecs
 // below too, or it would be lost on the way through a spill file.
 static_assert(sizeof(Claim) == 448, "update EncodeClaim/DecodeClaim");
-static_assert(sizeof(Evidence) == 152, "update EncodeEvidence/DecodeEvidence");
-static_assert(sizeof(Finding) == 168, "update EncodeFinding/DecodeFinding");
+static_assert(sizeof(Evidence) == 128, "update EncodeEvidence/DecodeEvidence");
+static_assert(sizeof(Finding) == 160, "update EncodeFinding/DecodeFinding");
 
 const absl::CivilDay kEpoch(1970, 1, 1);
 
@@ -157,7 +157,7 @@ void DecodeEvidence(Decoder* r, SpillCache* cache, Evidence* e) {
   e->span.end = static_cast<uint32_t>(r->U());
   e->quote = std::string(r->S());
   e->sentence = r->Shared(&cache->sentence);
-  e->value = std::string(r->S());
+  e->value = r->S();
   e->claim_id = std::string(r->S());
   e->reference_date = r->S();
 }
