@@ -103,6 +103,30 @@ TEST(SpillTest, ClaimsAndFindingsRoundTripExactly) {
   }
 }
 
+// A checked document keeps one copy of each fact: reports read id, path
+// and format from `doc`, the reference date from `info`, and title and
+// source from `info` only where they differ from `doc`'s.
+TEST(SpillTest, CheckedDocumentsHoldEachFactOnce) {
+  auto engine = LoadEngine(pipeline::PipelineOptions::kDefaultMemoryBudget, "");
+  ASSERT_NE(engine, nullptr);
+  CheckResult r = pipeline::RunCheck(*engine, AllFixtureCorpora(), {});
+  ASSERT_GT(r.documents.size(), 10u);
+  size_t dated = 0;
+  for (const DocumentResult& d : r.documents) {
+    EXPECT_FALSE(d.doc.id.empty());
+    EXPECT_FALSE(d.doc.path.empty());
+    EXPECT_TRUE(d.info.id.empty()) << d.doc.id;
+    EXPECT_TRUE(d.info.path.empty()) << d.doc.id;
+    EXPECT_TRUE(d.info.format.empty()) << d.doc.id;
+    EXPECT_TRUE(d.info.title.empty() || d.info.title != d.doc.title);
+    EXPECT_TRUE(d.info.source.empty() || d.info.source != d.doc.source);
+    EXPECT_FALSE(d.doc.reference_date.day.has_value()) << d.doc.id;
+    EXPECT_TRUE(d.doc.reference_date.provenance.empty()) << d.doc.id;
+    if (d.info.reference_date.day) ++dated;
+  }
+  EXPECT_GT(dated, r.documents.size() / 2);
+}
+
 TEST(SpillTest, SignaturesRoundTripExactly) {
   const std::vector<uint64_t> sig = {0, 1, 0x7ff8000000000001ULL, UINT64_MAX,
                                      0x8000000000000000ULL};
