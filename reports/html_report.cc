@@ -6,12 +6,15 @@
 // (reports/assets/report.js) with no data in it: findings carry data-*
 // attributes instead, so no article text is ever inside <script>. A
 // Content-Security-Policy allows exactly that script and stylesheet by hash.
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
@@ -219,25 +222,57 @@ std::string Highlight(absl::string_view sentence, absl::string_view quote) {
 struct Page {
   const CheckResult& result;
   const RenderOptions& options;
-  std::vector<std::string> finding_ids;                // anchor id per finding
+  // Anchor id per finding, back to back in one buffer: finding i's id is
+  // ids[id_end[i-1], id_end[i]). A million findings then hold ~26 bytes of
+  // id each rather than a string in a vector plus one in a set.
+  std::string ids;
+  std::vector<uint64_t> id_end;
   std::vector<std::string> doc_tokens;                 // token per document
   absl::flat_hash_map<std::string, size_t> doc_index;  // doc id -> index
   ReportSink* sink;
   std::string& out;  // the sink's buffer
+
+  absl::string_view FindingId(size_t i) const {
+    uint64_t begin = i == 0 ? 0 : id_end[i - 1];
+    return absl::string_view(ids).substr(begin, id_end[i] - begin);
+  }
+};
+
+// The set of ids assigned so far, as finding indices into Page::ids, looked
+// up by text (transparent hash and equality).
+struct IdHash {
+  using is_transparent = void;
+  const Page* page;
+  size_t operator()(absl::string_view s) const {
+    return absl::Hash<absl::string_view>()(s);
+  }
+  size_t operator()(size_t i) const { return (*this)(page->FindingId(i)); }
+};
+struct IdEq {
+  using is_transparent = void;
+  const Page* page;
+  absl::string_view View(absl::string_view s) const { return s; }
+  absl::string_view View(size_t i) const { return page->FindingId(i); }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return View(a) == View(b);
+  }
 };
 
 void AssignIds(Page& page) {
-  std::set<std::string> used;
+  absl::flat_hash_set<size_t, IdHash, IdEq> used(0, IdHash{&page}, IdEq{&page});
+  page.id_end.reserve(FindingCount(page.result));
   size_t i = 0;
   ForEachFinding(page.result, [&](const Finding& f) {
     std::string base =
         f.fingerprint.empty() ? absl::StrCat("n", i) : Token(f.fingerprint);
     std::string id = absl::StrCat("f-", base);
-    for (int k = 2; used.count(id) > 0; ++k) {
+    for (int k = 2; used.contains(absl::string_view(id)); ++k) {
       id = absl::StrCat("f-", base, "-", k);
     }
-    used.insert(id);
-    page.finding_ids.push_back(id);
+    page.ids += id;
+    page.id_end.push_back(page.ids.size());
+    used.insert(i);
     ++i;
   });
   for (i = 0; i < page.result.documents.size(); ++i) {
@@ -352,11 +387,18 @@ void Sources(Page& page) {
 }
 
 void Matrix(Page& page) {
+  // A cell names its finding by index and its quote by a range of `quotes`:
+  // a million cells then hold no string of their own.
   struct Cell {
     CellClass cls;
-    std::string value;
-    std::string quote;
-    std::string href;
+    uint32_t quote_size;
+    uint64_t quote_begin;
+    size_t finding;
+    Symbol value;
+  };
+  std::string quotes;
+  auto quote_of = [&quotes](const Cell& c) {
+    return absl::string_view(quotes).substr(c.quote_begin, c.quote_size);
   };
   // subject -> document index -> cells. Ordered maps: deterministic.
   std::map<std::string, std::map<size_t, std::vector<Cell>>> rows;
@@ -365,19 +407,27 @@ void Matrix(Page& page) {
     const size_t index = i++;
     if (!InMatrix(f)) return;
     auto& row = rows[f.subject];
+    const CellClass cls = ClassOf(f.kind);
     for (const Evidence& e : f.evidence) {
       auto it = page.doc_index.find(e.doc_id);
       if (it == page.doc_index.end()) continue;
       auto& cells = row[it->second];
-      Cell c{ClassOf(f.kind), e.value, e.quote, page.finding_ids[index]};
       bool merged = false;
       for (Cell& old : cells) {
-        if (old.value == c.value && old.quote == c.quote) {
-          if (c.cls < old.cls) old = c;  // keep the most important finding
+        if (old.value == e.value && quote_of(old) == e.quote) {
+          // Keep the most important finding.
+          if (cls < old.cls) {
+            old.cls = cls;
+            old.finding = index;
+          }
           merged = true;
         }
       }
-      if (!merged) cells.push_back(std::move(c));
+      if (!merged) {
+        cells.push_back(Cell{cls, static_cast<uint32_t>(e.quote.size()),
+                             quotes.size(), index, e.value});
+        quotes += e.quote;
+      }
     }
   });
   std::string& o = page.out;
@@ -411,11 +461,11 @@ void Matrix(Page& page) {
       if (it != row.end()) {
         for (const Cell& c : it->second) {
           absl::StrAppend(&o, "<a class=\"cell ", ClassName(c.cls),
-                          "\" href=\"#", c.href, "\"><span class=\"m\">",
-                          Marker(c.cls), "</span><span class=\"v\">",
-                          Text(c.value),
+                          "\" href=\"#", page.FindingId(c.finding),
+                          "\"><span class=\"m\">", Marker(c.cls),
+                          "</span><span class=\"v\">", Text(c.value.str()),
                           "</span><span class=\"q\">\xE2\x80\x9C",
-                          Text(c.quote), "\xE2\x80\x9D</span></a>");
+                          Text(quote_of(c)), "\xE2\x80\x9D</span></a>");
         }
       }
       o += "</td>";
@@ -475,7 +525,7 @@ void Findings(Page& page, const Summary& s) {
     }
     absl::StrAppend(
         &o, "<article class=\"finding sev-", SeverityName(f.severity),
-        f.suppressed ? " is-suppressed" : "", "\" id=\"", page.finding_ids[i],
+        f.suppressed ? " is-suppressed" : "", "\" id=\"", page.FindingId(i),
         "\" data-kind=\"", Attr(f.kind), "\" data-severity=\"",
         SeverityName(f.severity), "\" data-sources=\"",
         absl::StrJoin(sources, " "), "\">\n<h3><span class=\"badge ",
@@ -485,7 +535,7 @@ void Findings(Page& page, const Summary& s) {
       absl::StrAppend(&o, "<span class=\"badge suppressed\">suppressed</span>");
     }
     absl::StrAppend(&o, Text(f.subject), " <a class=\"anchor\" href=\"#",
-                    page.finding_ids[i], "\" title=\"link to this finding\">#",
+                    page.FindingId(i), "\" title=\"link to this finding\">#",
                     "</a></h3>\n<p class=\"msg\">", Text(f.message), "</p>\n");
     absl::StrAppend(&o, "<p class=\"muted\">", Text(f.rule_id),
                     " \xC2\xB7 "
@@ -591,7 +641,7 @@ void Diagnostics(Page& page) {
 
 void WriteHtml(const CheckResult& result, const RenderOptions& options,
                ReportSink* sink) {
-  Page page{result, options, {}, {}, {}, sink, *sink->buffer()};
+  Page page{result, options, {}, {}, {}, {}, sink, *sink->buffer()};
   AssignIds(page);
   Summary s = Summarize(result);
   std::string& o = page.out;

@@ -53,6 +53,15 @@ absl::Status UnknownFormat(absl::string_view format) {
                    absl::StrJoin(FormatNames(), ", "), ")"));
 }
 
+// The read-back error of a spilled result's store, after `what` (which
+// says what became of the report; the store's message names its file).
+absl::Status StoreStatus(const CheckResult& result, absl::string_view what) {
+  if (!result.store) return absl::OkStatus();
+  const absl::Status s = result.store->status();
+  if (s.ok()) return s;
+  return absl::Status(s.code(), absl::StrCat(what, ": ", s.message()));
+}
+
 // A temporary file beside `path` that replaces it on Commit(); dropped
 // (closed and removed) when not committed.
 class AtomicFile {
@@ -212,8 +221,20 @@ absl::Status WriteReportFile(const std::string& path, absl::string_view format,
                              const RenderOptions& options) {
   const Renderer* r = FindRenderer(format);
   if (r == nullptr) return UnknownFormat(format);
-  return WriteFileAtomically(
-      path, [&](ReportSink* sink) { r->Write(result, options, sink); });
+  AtomicFile file(path);
+  if (absl::Status s = file.Open(); !s.ok()) return s;
+  ReportSink sink([&](absl::string_view piece) { return file.Write(piece); });
+  r->Write(result, options, &sink);
+  if (absl::Status s = sink.Finish(); !s.ok()) return s;
+  // A store that failed to read back gave the renderer only part of the
+  // claims or findings: the report is dropped (the temporary file goes with
+  // `file`) rather than renamed into place.
+  if (absl::Status s =
+          StoreStatus(result, absl::StrCat("report '", path, "' not written"));
+      !s.ok()) {
+    return s;
+  }
+  return file.Commit();
 }
 
 absl::Status WriteReport(std::ostream& out, absl::string_view format,
@@ -229,6 +250,7 @@ absl::Status WriteReport(std::ostream& out, absl::string_view format,
   r->Write(result, options, &sink);
   absl::Status s = sink.Finish();
   out.flush();
+  if (s.ok()) s = StoreStatus(result, "the report on stdout is incomplete");
   return s;
 }
 

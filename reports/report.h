@@ -157,7 +157,9 @@ absl::Status WriteFileAtomically(const std::string& path,
 
 // Streams the report in `format` into the file `path` (atomically, as
 // above) or onto `out`; InvalidArgument names an unknown format. The bytes
-// equal RenderFormat's.
+// equal RenderFormat's. When a spilled result's store fails to read back
+// (ResultStore::status()), the report is incomplete: the file is not
+// written (an older one stays) and the store's error is returned.
 absl::Status WriteReportFile(const std::string& path, absl::string_view format,
                              const CheckResult& result,
                              const RenderOptions& options);

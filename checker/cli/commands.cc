@@ -414,6 +414,14 @@ std::string ProgressLine(const CheckResult& r, double seconds) {
                          seconds > 0 ? bytes / 1e6 / seconds : 0.0);
 }
 
+// True (after printing its error) when a spilled result's store failed to
+// read back: whatever was computed from it since is incomplete.
+bool StoreFailed(const CheckResult& r) {
+  if (!r.store || r.store->status().ok()) return false;
+  std::cerr << "crosscheck: " << r.store->status().message() << "\n";
+  return true;
+}
+
 // ---------------------------------------------------------------------------
 
 int CheckLike(int argc, char** argv, bool baseline_mode) {
@@ -467,8 +475,9 @@ int CheckLike(int argc, char** argv, bool baseline_mode) {
   progress.Say(ProgressLine(result, secs));
   if (baseline_mode) {
     std::string out = a.Get("output", "crosscheck-baseline.json");
-    absl::Status s =
-        reports::WriteFileAtomically(out, pipeline::RenderBaseline(result));
+    const std::string rendered = pipeline::RenderBaseline(result);
+    if (StoreFailed(result)) return kExitUsage;
+    absl::Status s = reports::WriteFileAtomically(out, rendered);
     if (!s.ok()) {
       std::cerr << "crosscheck: " << s.message() << "\n";
       return kExitUsage;
@@ -480,9 +489,12 @@ int CheckLike(int argc, char** argv, bool baseline_mode) {
     return HasInputErrors(result) ? kExitUsage : kExitClean;
   }
   if (!ApplyAcceptedFindings(a, &result)) return kExitUsage;
+  if (StoreFailed(result)) return kExitUsage;
   if (!EmitReports(result, flags)) return kExitUsage;
+  const int code = ExitCodeFor(result, flags);
+  if (StoreFailed(result)) return kExitUsage;
   PrintSummary(result, flags, a.Has("quiet"));
-  return ExitCodeFor(result, flags);
+  return code;
 }
 
 }  // namespace
@@ -604,9 +616,12 @@ int RunAlignCommand(int argc, char** argv) {
   CheckResult result =
       pipeline::JudgeClaims(*engine, std::move(input), a.positional(), diags);
   if (!ApplyAcceptedFindings(a, &result)) return kExitUsage;
+  if (StoreFailed(result)) return kExitUsage;
   if (!EmitReports(result, flags)) return kExitUsage;
+  const int code = ExitCodeFor(result, flags);
+  if (StoreFailed(result)) return kExitUsage;
   PrintSummary(result, flags, a.Has("quiet"));
-  return ExitCodeFor(result, flags);
+  return code;
 }
 
 int RunReviewCommand(int argc, char** argv) {
@@ -641,9 +656,12 @@ int RunReviewCommand(int argc, char** argv) {
   CheckResult result = pipeline::RunReview(*engine, a.positional()[0],
                                            a.GetAll("against"), diags);
   if (!ApplyAcceptedFindings(a, &result)) return kExitUsage;
+  if (StoreFailed(result)) return kExitUsage;
   if (!EmitReports(result, flags)) return kExitUsage;
+  const int code = ExitCodeFor(result, flags);
+  if (StoreFailed(result)) return kExitUsage;
   PrintSummary(result, flags, a.Has("quiet"));
-  return ExitCodeFor(result, flags);
+  return code;
 }
 
 int RunRulesCommand(int argc, char** argv) {

@@ -429,6 +429,14 @@ struct StreamedDoc {
 // every thread busy.
 constexpr uint64_t kChunkBytes = 8ull << 20;
 
+// The second pass of a streamed corpus reads at most this much input at
+// once (less when the budget is smaller). A batch is read and segmented
+// whole before it is extracted a chunk at a time, and its segmented text
+// takes several times its input bytes: a batch of the whole budget was
+// most of a streamed check's peak. Two chunks keep every thread busy; the
+// output does not depend on where batches end.
+constexpr uint64_t kStreamBatchBytes = 2 * kChunkBytes;
+
 // Documents matched together: enough for each pattern to run over many
 // sentences in a row, few enough to keep every thread busy.
 constexpr size_t kMatchGroup = 32;
@@ -615,12 +623,13 @@ std::vector<Diagnostic> StreamExtract(const Engine& engine,
     corpus_day = CorpusDate(std::move(days));
   }
 
-  // Pass 2: batches of consecutive files of at most `budget` bytes.
+  // Pass 2: batches of consecutive files of at most `batch_budget` bytes.
+  const uint64_t batch_budget = std::min(budget, kStreamBatchBytes);
   for (size_t f0 = 0; f0 < files.size();) {
     size_t f1 = f0;
     uint64_t batch_bytes = 0;
     while (f1 < files.size() &&
-           (f1 == f0 || batch_bytes + sizes[f1] <= budget)) {
+           (f1 == f0 || batch_bytes + sizes[f1] <= batch_budget)) {
       batch_bytes += sizes[f1++];
     }
     std::vector<std::vector<Document>> read(f1 - f0);
@@ -735,6 +744,20 @@ void DropDocumentText(DocumentResult* d) {
   d->doc.original_index = LineIndex();
 }
 
+// Drops a judged document's second copies of its facts: reports read id,
+// path and format from `doc`, the reference date from `info`, and title and
+// source from `info` falling back to `doc` when empty. A few hundred bytes
+// per document, held until the reports are written.
+void DropDuplicateFacts(DocumentResult* d) {
+  DocumentInfo& info = d->info;
+  std::string().swap(info.id);
+  std::string().swap(info.path);
+  std::string().swap(info.format);
+  if (info.title == d->doc.title) std::string().swap(info.title);
+  if (info.source == d->doc.source) std::string().swap(info.source);
+  d->doc.reference_date = ReferenceDate();
+}
+
 // Joins `parts` into one vector of the exact size, freeing each part once
 // it is moved.
 template <typename T>
@@ -810,6 +833,10 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
         }
         if (spill) {
           spill->Add(batch.documents, batch.claims);
+          // In the spill until the duplicate judgment needs them.
+          for (auto& d : batch.documents) {
+            std::vector<uint64_t>().swap(d.info.minhash);
+          }
         } else {
           claim_batches.push_back(std::move(batch.claims));
         }
@@ -836,6 +863,7 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
     result.documents[i].info = std::move(infos[i]);
     // Only judging reads the signature; no report shows it.
     std::vector<uint64_t>().swap(result.documents[i].info.minhash);
+    DropDuplicateFacts(&result.documents[i]);
   }
   diagnostics.insert(diagnostics.end(), ex_diagnostics.begin(),
                      ex_diagnostics.end());

@@ -41,10 +41,11 @@ struct PipelineOptions {
   // memory. A larger one is streamed in two passes: the first reads every
   // file and keeps only compact per-document facts (id, own reference date,
   // boilerplate fingerprint); the second reads the files again in batches of
-  // at most this many bytes (one file at least), extracts and hands each
-  // batch on. Both give the same output bytes; peak memory then depends on
-  // the budget (and, for `check`, on the number of claims), not on the
-  // size of the corpus.
+  // at most this many bytes and at most 16 MiB (one file at least: a
+  // batch's segmented text takes several times its bytes), extracts and
+  // hands each batch on. Both give the same output bytes; peak memory then
+  // depends on the budget (and, for `check`, on the number of claims), not on
+  // the size of the corpus.
   static constexpr uint64_t kDefaultMemoryBudget = 128ull << 20;
   uint64_t memory_budget = kDefaultMemoryBudget;
   // Whether `check` keeps every document's segments and text for the

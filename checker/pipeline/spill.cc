@@ -77,6 +77,16 @@ class Decoder {
     const uint64_t z = U();
     return static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
   }
+  uint64_t Raw64() {
+    uint64_t v = 0;
+    if (end_ - p_ < static_cast<ptrdiff_t>(sizeof v)) {
+      ok_ = false;
+      return 0;
+    }
+    std::memcpy(&v, p_, sizeof v);
+    p_ += sizeof v;
+    return v;
+  }
   double D() {
     double d = 0;
     if (end_ - p_ < static_cast<ptrdiff_t>(sizeof d)) {
@@ -147,7 +157,7 @@ void DecodeEvidence(Decoder* r, SpillCache* cache, Evidence* e) {
   e->span.end = static_cast<uint32_t>(r->U());
   e->quote = std::string(r->S());
   e->sentence = r->Shared(&cache->sentence);
-  e->value = std::string(r->S());
+  e->value = r->S();
   e->claim_id = std::string(r->S());
   e->reference_date = r->S();
 }
@@ -281,6 +291,27 @@ bool DecodeFinding(absl::string_view in, SpillCache* cache, Finding* f) {
   f->suppressed = r.U() != 0;
   f->suppression_reason = std::string(r.S());
   return r.ok() && f->evidence.size() == n;
+}
+
+void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out) {
+  Encoder w(out);
+  w.U(sig.size());
+  // Raw: minimum hashes use all 64 bits, so varints would only grow them.
+  for (uint64_t v : sig) {
+    char b[sizeof v];
+    std::memcpy(b, &v, sizeof v);
+    out->append(b, sizeof v);
+  }
+}
+
+bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig) {
+  Decoder r(in);
+  const uint64_t n = r.U();
+  sig->clear();
+  if (!r.good() || n > in.size() / sizeof(uint64_t)) return false;
+  sig->resize(n);
+  for (uint64_t& v : *sig) v = r.Raw64();
+  return r.ok();
 }
 
 // --- TempDir -------------------------------------------------------------

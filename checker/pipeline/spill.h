@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -44,6 +45,9 @@ void EncodeClaim(const Claim& c, std::string* out);
 bool DecodeClaim(absl::string_view in, SpillCache* cache, Claim* c);
 void EncodeFinding(const Finding& f, std::string* out);
 bool DecodeFinding(absl::string_view in, SpillCache* cache, Finding* f);
+// A document's MinHash signature (DocumentInfo::minhash).
+void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out);
+bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig);
 
 // A directory made for one run under `parent`; removed, with everything in
 // it, by the destructor. Errors name the directory.

@@ -200,6 +200,11 @@ absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
       !s.ok()) {
     return s;
   }
+  if (absl::Status s =
+          spill->signatures_.Open(spill->dir_->File("signatures"), 1 << 16);
+      !s.ok()) {
+    return s;
+  }
   return spill;
 }
 
@@ -251,6 +256,11 @@ void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
     b->Add(rec);
   }
   num_claims_ += claims.size();
+  for (const DocumentResult& d : batch) {
+    rec.clear();
+    EncodeSignature(d.info.minhash, &rec);
+    signatures_.Add(rec);
+  }
   // Claim-level judgments: a batch holds whole documents.
   std::vector<DocumentInfo> docs;
   docs.reserve(batch.size());
@@ -264,10 +274,33 @@ void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
 absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     std::vector<DocumentInfo>* infos) {
   if (status_.ok()) status_ = claims_json_.Close();
+  if (status_.ok()) status_ = signatures_.Close();
   for (auto& b : buckets_) {
     if (b && status_.ok()) status_ = b->Close();
   }
   if (!status_.ok()) return status_;
+  // The signatures, back in the documents they were written from (the
+  // batches came in report order).
+  {
+    const std::string path = dir_->File("signatures");
+    if (signatures_.count() != infos->size()) {
+      return absl::InternalError(
+          absl::StrCat("temporary file '", path, "' has ", signatures_.count(),
+                       " signatures for ", infos->size(), " documents"));
+    }
+    RecordReader r;
+    if (absl::Status s = r.Open(path); !s.ok()) return s;
+    std::string rec;
+    for (DocumentInfo& d : *infos) {
+      if (!r.Next(&rec) || !DecodeSignature(rec, &d.minhash)) {
+        return r.status().ok() ? absl::DataLossError(absl::StrCat(
+                                     "temporary file '", path, "' is corrupt"))
+                               : r.status();
+      }
+    }
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
 
   // Documents in canonical order (in place and back, as RunJudge), with
   // their syndication keys; then the document-level judgments.

@@ -17,7 +17,8 @@
 // everything at once (RunJudge), byte for byte: groups, their claims and
 // their order are the same, and the merge orders by the same keys.
 //
-// Memory: the documents (without text unless --segments all), one bucket's
+// Memory: the documents (without text unless --segments all; their MinHash
+// signatures only while document-level kinds are judged), one bucket's
 // claims and findings per thread, and a buffer per open file; not the
 // corpus's claims or findings.
 #ifndef CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
@@ -47,11 +48,14 @@ class ClaimSpill {
   ~ClaimSpill();
 
   // One batch of whole documents and their claims (in document order).
+  // Batches come in report order. The documents' MinHash signatures are
+  // written too: the caller may drop them, Finish() reads them back.
   void Add(const std::vector<DocumentResult>& docs,
            const std::vector<Claim>& claims);
 
   // Judges and merges (see above). `infos` are every document's, in report
-  // order; they get their syndication keys and lose their MinHash
+  // order (their signatures are read back from the spill, replacing what
+  // they hold); they get their syndication keys and lose their MinHash
   // signatures. The store owns the temporary directory.
   absl::StatusOr<std::shared_ptr<ResultStore>> Finish(
       std::vector<DocumentInfo>* infos);
@@ -67,6 +71,7 @@ class ClaimSpill {
   const judge::JudgeConfig& config_;
   int threads_;
   RecordWriter claims_json_;
+  RecordWriter signatures_;  // one record per document, in report order
   uint64_t num_claims_ = 0;
   uint64_t next_index_ = 0;  // of the next claim, in document order
   std::vector<std::unique_ptr<RecordWriter>> buckets_;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "checker/core/json_writer.h"
 #include "checker/pipeline/pipeline.h"
 #include "gtest/gtest.h"
+#include "reports/report.h"
 #include "tests/e2e/cli_runner.h"
 
 namespace crosscheck::testing {
@@ -101,6 +103,46 @@ TEST(SpillTest, ClaimsAndFindingsRoundTripExactly) {
   }
 }
 
+// A checked document keeps one copy of each fact: reports read id, path
+// and format from `doc`, the reference date from `info`, and title and
+// source from `info` only where they differ from `doc`'s.
+TEST(SpillTest, CheckedDocumentsHoldEachFactOnce) {
+  auto engine = LoadEngine(pipeline::PipelineOptions::kDefaultMemoryBudget, "");
+  ASSERT_NE(engine, nullptr);
+  CheckResult r = pipeline::RunCheck(*engine, AllFixtureCorpora(), {});
+  ASSERT_GT(r.documents.size(), 10u);
+  size_t dated = 0;
+  for (const DocumentResult& d : r.documents) {
+    EXPECT_FALSE(d.doc.id.empty());
+    EXPECT_FALSE(d.doc.path.empty());
+    EXPECT_TRUE(d.info.id.empty()) << d.doc.id;
+    EXPECT_TRUE(d.info.path.empty()) << d.doc.id;
+    EXPECT_TRUE(d.info.format.empty()) << d.doc.id;
+    EXPECT_TRUE(d.info.title.empty() || d.info.title != d.doc.title);
+    EXPECT_TRUE(d.info.source.empty() || d.info.source != d.doc.source);
+    EXPECT_FALSE(d.doc.reference_date.day.has_value()) << d.doc.id;
+    EXPECT_TRUE(d.doc.reference_date.provenance.empty()) << d.doc.id;
+    if (d.info.reference_date.day) ++dated;
+  }
+  EXPECT_GT(dated, r.documents.size() / 2);
+}
+
+TEST(SpillTest, SignaturesRoundTripExactly) {
+  const std::vector<uint64_t> sig = {0, 1, 0x7ff8000000000001ULL, UINT64_MAX,
+                                     0x8000000000000000ULL};
+  std::string rec;
+  pipeline::EncodeSignature(sig, &rec);
+  std::vector<uint64_t> back = {42};
+  ASSERT_TRUE(pipeline::DecodeSignature(rec, &back));
+  EXPECT_EQ(back, sig);
+  EXPECT_FALSE(pipeline::DecodeSignature(
+      absl::string_view(rec).substr(0, rec.size() - 1), &back));
+  rec.clear();
+  pipeline::EncodeSignature({}, &rec);
+  ASSERT_TRUE(pipeline::DecodeSignature(rec, &back));
+  EXPECT_TRUE(back.empty());
+}
+
 // Findings and claims of a spilled result against those of one judged in
 // memory.
 void ExpectSameResult(const std::vector<std::string>& inputs,
@@ -179,6 +221,68 @@ TEST(SpillTest, UnwritableSpillDirStopsBeforeAnyReport) {
               "--out", out + "/reports", "--quiet", "--fail-on", "never"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   fs::remove_all(out);
+}
+
+// A spill file cut short or removed between report passes: every report
+// written from the store fails naming the file, and none is left in place.
+TEST(SpillTest, AStoreThatFailsToReadBackWritesNoReport) {
+  const std::string spill_dir = MakeTempDir("spill-broken");
+  const std::string out = MakeTempDir("spill-broken-out");
+  auto engine = LoadEngine(1, spill_dir);
+  ASSERT_NE(engine, nullptr);
+  absl::StatusOr<CheckResult> r = pipeline::TryRunCheck(
+      *engine, {SourcePath("fixtures/corpora/ferry")}, {});
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_NE(r->store, nullptr);
+  ASSERT_GT(FindingCount(*r), 1u);
+  const std::string dir = fs::directory_iterator(spill_dir)->path().string();
+  reports::RenderOptions ro;
+  // Intact: written.
+  ASSERT_TRUE(reports::WriteReportFile(out + "/ok.txt", "text", *r, ro).ok());
+  ASSERT_TRUE(fs::exists(out + "/ok.txt"));
+  // The findings file loses its last byte: the text report would miss the
+  // last finding.
+  const std::string findings = dir + "/findings";
+  ASSERT_TRUE(fs::exists(findings));
+  fs::resize_file(findings, fs::file_size(findings) - 1);
+  absl::Status s = reports::WriteReportFile(out + "/cut.txt", "text", *r, ro);
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(absl::StrContains(s.message(), findings)) << s;
+  EXPECT_TRUE(absl::StrContains(s.message(), out + "/cut.txt")) << s;
+  EXPECT_FALSE(r->store->status().ok());
+  // Nothing but the earlier report: no report, no temporary file.
+  EXPECT_EQ(
+      std::distance(fs::directory_iterator(out), fs::directory_iterator()), 1);
+  // On a stream the bytes are gone already; the error still says so.
+  std::ostringstream text;
+  s = reports::WriteReport(text, "text", *r, ro);
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(absl::StrContains(s.message(), "incomplete")) << s;
+  r = absl::InternalError("released");  // the store and its directory go
+  fs::remove_all(out);
+  fs::remove_all(spill_dir);
+}
+
+TEST(SpillTest, AMissingClaimsFileFailsTheJsonReport) {
+  const std::string spill_dir = MakeTempDir("spill-missing");
+  const std::string out = MakeTempDir("spill-missing-out");
+  auto engine = LoadEngine(1, spill_dir);
+  ASSERT_NE(engine, nullptr);
+  absl::StatusOr<CheckResult> r = pipeline::TryRunCheck(
+      *engine, {SourcePath("fixtures/corpora/ferry")}, {});
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_NE(r->store, nullptr);
+  const std::string dir = fs::directory_iterator(spill_dir)->path().string();
+  ASSERT_TRUE(fs::remove(dir + "/claims.json"));
+  absl::Status s = reports::WriteReportFile(out + "/crosscheck.json", "json",
+                                            *r, reports::RenderOptions());
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(absl::StrContains(s.message(), dir + "/claims.json")) << s;
+  EXPECT_FALSE(fs::exists(out + "/crosscheck.json"));
+  EXPECT_TRUE(fs::is_empty(out));
+  r = absl::InternalError("released");
+  fs::remove_all(out);
+  fs::remove_all(spill_dir);
 }
 
 TEST(SpillTest, BaselinesAreTheSameWhenSpilled) {

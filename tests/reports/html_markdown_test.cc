@@ -168,6 +168,23 @@ TEST(HtmlReportTest, IdsStayUniqueAndSafe) {
   EXPECT_TRUE(absl::StrContains(html, "id=\"f-n3\""));
 }
 
+// An id made unique by a suffix can equal another finding's own id; each
+// id is still given once, the later finding taking the next free suffix.
+TEST(HtmlReportTest, SuffixedIdsDoNotCollideWithFingerprints) {
+  CheckResult r = SampleResult();
+  ASSERT_GE(r.findings.size(), 4u);
+  r.findings[0].fingerprint = "x";
+  r.findings[1].fingerprint = "x";
+  r.findings[2].fingerprint = "x-2";
+  r.findings[3].fingerprint = "x";
+  std::string html = RenderHtml(r, RenderOptions());
+  for (const char* id : {"f-x", "f-x-2", "f-x-2-2", "f-x-3"}) {
+    EXPECT_EQ(Count(html, absl::StrCat("id=\"", id, "\"")), 1u) << id;
+    // The finding's own anchor link uses the same id.
+    EXPECT_GE(Count(html, absl::StrCat("href=\"#", id, "\"")), 1u) << id;
+  }
+}
+
 TEST(HtmlReportTest, WritesBrowserFixtures) {
   // The browser test (tests/browser) opens these when no CLI is wired:
   // CROSSCHECK_REPORT_DIR=/tmp/crosscheck-browser/sample (or .../xss).
