@@ -18,31 +18,6 @@ namespace {
 
 using testing::DocBuilder;
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    std::vector<RuleProblem> problems;
-    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
-                                         RuleBudget{}, &problems));
-  }();
-  return *rules;
-}
-
-std::vector<Claim> Extract(DocBuilder& b) {
-  Extractor ex(&Rules());
-  const SegmentedDocument& sd = b.Build();
-  std::vector<Mention> mentions = ex.FindMentions(sd, b.doc().reference_date);
-  return BuildClaims(sd, mentions, testing::TestLexicon());
-}
-
-std::vector<const Claim*> Quoting(const std::vector<Claim>& cs,
-                                  absl::string_view part) {
-  std::vector<const Claim*> out;
-  for (const Claim& c : cs) {
-    if (absl::StrContains(c.quote, part)) out.push_back(&c);
-  }
-  return out;
-}
-
 TEST(ActClaimsTest, ABodyVotingIsOneEventWhateverTheVerb) {
   DocBuilder wire("wire");
   wire.Reference(absl::CivilDay(2027, 5, 12));  // a Wednesday
@@ -50,28 +25,28 @@ TEST(ActClaimsTest, ABodyVotingIsOneEventWhateverTheVerb) {
       {"The district council voted late on Monday to borrow another $40 "
        "million for the tram depot."});
   wire.Paragraph({"Two-thirds of members voted for the plan."});
-  std::vector<Claim> a = Extract(wire);
+  std::vector<Claim> a = testing::ExtractClaims(wire);
 
   DocBuilder guide("guide");
   guide.Reference(absl::CivilDay(2027, 5, 19));
   guide.Paragraph(
       {"Late on May 10, councillors agreed to borrow the money over 20 "
        "years."});
-  std::vector<Claim> b = Extract(guide);
+  std::vector<Claim> b = testing::ExtractClaims(guide);
 
-  auto monday = Quoting(a, "Monday");
+  auto monday = testing::Quoting(a, "Monday");
   ASSERT_EQ(monday.size(), 1u);
   EXPECT_EQ(monday[0]->measure, Measure::kEventDate);
   EXPECT_EQ(monday[0]->event, "vote");
   EXPECT_EQ(monday[0]->scope.period.iso, "2027-05-10");
 
-  auto may10 = Quoting(b, "May 10");
+  auto may10 = testing::Quoting(b, "May 10");
   ASSERT_EQ(may10.size(), 1u);
   EXPECT_EQ(may10[0]->event, "vote");
 
   // The body is context of the verb, not part of the event mention: a
   // share of its members keeps the members as its subject.
-  auto share = Quoting(a, "Two-thirds");
+  auto share = testing::Quoting(a, "Two-thirds");
   ASSERT_EQ(share.size(), 1u);
   EXPECT_EQ(share[0]->subject.head, "member");
 }
@@ -81,15 +56,16 @@ TEST(ActClaimsTest, CitizensVotingAndCompaniesAgreeingAreNoBodyVote) {
   b.Reference(absl::CivilDay(2027, 5, 12));
   b.Paragraph({"She voted early on Monday and went to work."});
   b.Paragraph({"The builder agreed on Tuesday to pay for the repairs."});
-  for (const Claim& c : Extract(b)) EXPECT_NE(c.event, "vote") << c.quote;
+  for (const Claim& c : testing::ExtractClaims(b))
+    EXPECT_NE(c.event, "vote") << c.quote;
 }
 
 TEST(ActClaimsTest, ResultsMadePublicAreOneEventWhateverTheVerb) {
   DocBuilder b("ledger");
   b.Reference(absl::CivilDay(2027, 5, 12));  // a Wednesday
   b.Paragraph({"The drugmaker released the study results on Friday."});
-  std::vector<Claim> a = Extract(b);
-  auto friday = Quoting(a, "Friday");
+  std::vector<Claim> a = testing::ExtractClaims(b);
+  auto friday = testing::Quoting(a, "Friday");
   ASSERT_EQ(friday.size(), 1u);
   EXPECT_EQ(friday[0]->event, "results-release");
   EXPECT_EQ(friday[0]->scope.period.iso, "2027-05-07");
@@ -97,8 +73,8 @@ TEST(ActClaimsTest, ResultsMadePublicAreOneEventWhateverTheVerb) {
   DocBuilder g("guide");
   g.Reference(absl::CivilDay(2027, 5, 20));
   g.Paragraph({"The findings were made public on May 10."});
-  std::vector<Claim> c = Extract(g);
-  auto may10 = Quoting(c, "May 10");
+  std::vector<Claim> c = testing::ExtractClaims(g);
+  auto may10 = testing::Quoting(c, "May 10");
   ASSERT_EQ(may10.size(), 1u);
   EXPECT_EQ(may10[0]->event, "results-release");
 }
@@ -114,13 +90,13 @@ TEST(ActClaimsTest, AMarketOpeningDatesTheActBeforeIt) {
   b.Paragraph(
       {"It will present the full data at a congress in Lisbon on "
        "Saturday."});
-  std::vector<Claim> cs = Extract(b);
-  auto monday = Quoting(cs, "Monday");
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  auto monday = testing::Quoting(cs, "Monday");
   ASSERT_EQ(monday.size(), 1u);
   EXPECT_EQ(monday[0]->event, "results-release");
   EXPECT_EQ(monday[0]->scope.period.iso, "2027-05-10");
   // Presenting the data later is another event.
-  for (const Claim* c : Quoting(cs, "Saturday")) {
+  for (const Claim* c : testing::Quoting(cs, "Saturday")) {
     EXPECT_NE(c->event, "results-release");
   }
 }
@@ -131,9 +107,9 @@ TEST(ActClaimsTest, VoteTalliesCountVotesForAndAgainst) {
   b.Paragraph({"The plan passed with 9 trustees in favour and 4 against."});
   b.Paragraph({"Delegates backed the motion by 212 votes to 187."});
   b.Paragraph({"The krona rose 2% against the euro, and 3 banks said so."});
-  std::vector<Claim> cs = Extract(b);
+  std::vector<Claim> cs = testing::ExtractClaims(b);
   auto side = [&](absl::string_view quote) -> std::string {
-    auto q = Quoting(cs, quote);
+    auto q = testing::Quoting(cs, quote);
     if (q.size() != 1 || q[0]->subject.head != "vote" ||
         q[0]->subject.modifiers.size() != 1) {
       return "";
@@ -158,15 +134,15 @@ TEST(ActClaimsTest, PeopleTakenIntoAStudyAreItsParticipants) {
   b.Paragraph({"The study enrolled 2,140 adults at 80 clinics."});
   b.Paragraph({"A rival trial followed 1,950 patients for two years."});
   b.Paragraph({"The ward treated 300 patients last winter."});
-  std::vector<Claim> cs = Extract(b);
+  std::vector<Claim> cs = testing::ExtractClaims(b);
   for (const char* q : {"2,140", "1,950"}) {
-    auto found = Quoting(cs, q);
+    auto found = testing::Quoting(cs, q);
     ASSERT_EQ(found.size(), 1u) << q;
     EXPECT_EQ(found[0]->subject.head, "participant") << q;
     EXPECT_EQ(found[0]->mention.amount.unit, "participant") << q;
   }
   // Treating patients is no enrolment.
-  auto treated = Quoting(cs, "300");
+  auto treated = testing::Quoting(cs, "300");
   ASSERT_EQ(treated.size(), 1u);
   EXPECT_NE(treated[0]->subject.head, "participant");
 }

@@ -16,20 +16,11 @@ namespace {
 
 using testing::DocBuilder;
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    std::vector<RuleProblem> problems;
-    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
-                                         RuleBudget{}, &problems));
-  }();
-  return *rules;
-}
-
 std::vector<Claim> ClaimsOf(absl::CivilDay ref, const std::string& text) {
   DocBuilder b("bind");
   b.Reference(ref);
   b.Paragraph({text});
-  Extractor ex(&Rules());
+  Extractor ex(&testing::ShippedRules());
   const SegmentedDocument& sd = b.Build();
   std::vector<Mention> ms = ex.FindMentions(sd, b.doc().reference_date);
   return BuildClaims(sd, ms, testing::TestLexicon());

@@ -17,22 +17,13 @@ namespace {
 
 using testing::DocBuilder;
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    std::vector<RuleProblem> problems;
-    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
-                                         RuleBudget{}, &problems));
-  }();
-  return *rules;
-}
-
 struct Outcome {
   std::vector<Mention> mentions;
   std::vector<Claim> claims;
 };
 
 Outcome Extract(DocBuilder& b) {
-  Extractor ex(&Rules());
+  Extractor ex(&testing::ShippedRules());
   const SegmentedDocument& sd = b.Build();
   Outcome r;
   r.mentions = ex.FindMentions(sd, b.doc().reference_date);

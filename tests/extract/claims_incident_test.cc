@@ -18,32 +18,6 @@ namespace {
 
 using testing::DocBuilder;
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    std::vector<RuleProblem> problems;
-    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
-                                         RuleBudget{}, &problems));
-  }();
-  return *rules;
-}
-
-std::vector<Claim> Extract(DocBuilder& b) {
-  Extractor ex(&Rules());
-  const SegmentedDocument& sd = b.Build();
-  std::vector<Mention> mentions = ex.FindMentions(sd, b.doc().reference_date);
-  return BuildClaims(sd, mentions, testing::TestLexicon());
-}
-
-// The claims whose quote contains `part`.
-std::vector<const Claim*> Quoting(const std::vector<Claim>& cs,
-                                  absl::string_view part) {
-  std::vector<const Claim*> out;
-  for (const Claim& c : cs) {
-    if (absl::StrContains(c.quote, part)) out.push_back(&c);
-  }
-  return out;
-}
-
 TEST(IncidentClaimsTest, DetectionIsOneEventWhateverTheIncidentNoun) {
   DocBuilder b("wire");
   b.Reference(absl::CivilDay(2027, 3, 17));  // a Wednesday
@@ -57,15 +31,15 @@ TEST(IncidentClaimsTest, DetectionIsOneEventWhateverTheIncidentNoun) {
   b.Paragraph(
       {"The insurer, founded in 1962, had a smaller data leak in "
        "2019."});
-  std::vector<Claim> cs = Extract(b);
+  std::vector<Claim> cs = testing::ExtractClaims(b);
 
-  auto monday = Quoting(cs, "Monday");
+  auto monday = testing::Quoting(cs, "Monday");
   ASSERT_EQ(monday.size(), 1u);
   EXPECT_EQ(monday[0]->measure, Measure::kEventDate);
   EXPECT_EQ(monday[0]->event, "detection");
   EXPECT_EQ(monday[0]->scope.period.iso, "2027-03-15");
 
-  auto before = Quoting(cs, "three days before");
+  auto before = testing::Quoting(cs, "three days before");
   ASSERT_EQ(before.size(), 1u);
   EXPECT_EQ(before[0]->event, "detection");
   EXPECT_EQ(before[0]->scope.period.iso, "2027-03-13");
@@ -73,12 +47,12 @@ TEST(IncidentClaimsTest, DetectionIsOneEventWhateverTheIncidentNoun) {
   // When the code started running, the founding and an earlier leak are
   // other events: none of them dates the detection.
   for (const char* other : {"February 20", "1962", "2019"}) {
-    for (const Claim* c : Quoting(cs, other)) {
+    for (const Claim* c : testing::Quoting(cs, other)) {
       EXPECT_NE(c->event, "detection") << other;
     }
   }
   // The earlier leak is a breach of its own year, if dated at all.
-  for (const Claim* c : Quoting(cs, "2019")) {
+  for (const Claim* c : testing::Quoting(cs, "2019")) {
     if (c->measure == Measure::kEventDate) {
       EXPECT_EQ(c->event, "breach");
     }
@@ -90,11 +64,11 @@ TEST(IncidentClaimsTest, DisclosureIsDatedApartFromDetection) {
   b.Reference(absl::CivilDay(2027, 3, 20));
   b.Paragraph({"Staff spotted the outage on March 12.",
                "The firm went public with the outage two days later."});
-  std::vector<Claim> cs = Extract(b);
-  auto spotted = Quoting(cs, "March 12");
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  auto spotted = testing::Quoting(cs, "March 12");
   ASSERT_EQ(spotted.size(), 1u);
   EXPECT_EQ(spotted[0]->event, "detection");
-  auto later = Quoting(cs, "two days later");
+  auto later = testing::Quoting(cs, "two days later");
   ASSERT_EQ(later.size(), 1u);
   EXPECT_EQ(later[0]->event, "disclosure");
   EXPECT_EQ(later[0]->scope.period.iso, "2027-03-14");
@@ -105,16 +79,16 @@ TEST(IncidentClaimsTest, NegationFlipsAnInvestigationStatus) {
   b.Reference(absl::CivilDay(2027, 3, 17));
   b.Paragraph({"The data watchdog has opened a formal investigation."});
   b.Paragraph({"Its rival agency had not opened an inquiry by Tuesday."});
-  std::vector<Claim> cs = Extract(b);
-  auto opened = Quoting(cs, "has opened");
-  auto not_opened = Quoting(cs, "had not opened");
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  auto opened = testing::Quoting(cs, "has opened");
+  auto not_opened = testing::Quoting(cs, "had not opened");
   ASSERT_EQ(not_opened.size(), 1u);
   EXPECT_EQ(not_opened[0]->measure, Measure::kStatus);
   EXPECT_EQ(not_opened[0]->mention.group, "investigation");
   EXPECT_EQ(not_opened[0]->mention.label, "not-opened");
   // The unnegated phrase inside the negated one is no second status.
-  ASSERT_EQ(Quoting(cs, "opened").size(), 2u);
-  for (const Claim* c : Quoting(cs, "opened")) {
+  ASSERT_EQ(testing::Quoting(cs, "opened").size(), 2u);
+  for (const Claim* c : testing::Quoting(cs, "opened")) {
     if (c == not_opened[0]) continue;
     EXPECT_EQ(c->mention.group, "investigation");
     EXPECT_EQ(c->mention.label, "opened");
@@ -128,10 +102,10 @@ TEST(IncidentClaimsTest, PaymentsSuspendedAndBackAreOneStatusGroup) {
   b.Paragraph({"Card payments at the affected shops remain suspended."});
   b.Paragraph({"Card payments resumed at every branch on Thursday."});
   b.Paragraph({"Contactless payments are working again in all shops."});
-  std::vector<Claim> cs = Extract(b);
-  auto closed = Quoting(cs, "remain suspended");
-  auto resumed = Quoting(cs, "resumed");
-  auto again = Quoting(cs, "working again");
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  auto closed = testing::Quoting(cs, "remain suspended");
+  auto resumed = testing::Quoting(cs, "resumed");
+  auto again = testing::Quoting(cs, "working again");
   ASSERT_EQ(closed.size(), 1u);
   ASSERT_EQ(resumed.size(), 1u);
   ASSERT_EQ(again.size(), 1u);
@@ -148,14 +122,14 @@ TEST(IncidentClaimsTest, GluedScaleOnACount) {
   b.Reference(absl::CivilDay(2027, 3, 17));
   b.Paragraph({"About 4.2m policyholders were told to change passwords."});
   b.Paragraph({"She finished the 400m hurdles in second place."});
-  std::vector<Claim> cs = Extract(b);
-  auto count = Quoting(cs, "4.2m");
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  auto count = testing::Quoting(cs, "4.2m");
   ASSERT_EQ(count.size(), 1u);
   EXPECT_DOUBLE_EQ(count[0]->mention.amount.value, 4200000);
   EXPECT_EQ(count[0]->mention.amount.unit, "policyholder");
   EXPECT_EQ(count[0]->subject.head, "policyholder");
   // A race distance is not 400 million hurdles.
-  for (const Claim* c : Quoting(cs, "400")) {
+  for (const Claim* c : testing::Quoting(cs, "400")) {
     EXPECT_LT(c->mention.amount.value, 1000) << c->quote;
   }
 }
@@ -168,8 +142,8 @@ TEST(IncidentClaimsTest, LengthOfSomethingIsAFigureAboutIt) {
        "protection, it said."});
   b.Paragraph({"Intruders were inside the network for about five weeks."});
   b.Paragraph({"Losses mounted in the first two years of the scheme."});
-  std::vector<Claim> cs = Extract(b);
-  auto offer = Quoting(cs, "three years");
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  auto offer = testing::Quoting(cs, "three years");
   ASSERT_EQ(offer.size(), 1u);
   EXPECT_EQ(offer[0]->mention.kind, MentionKind::kDuration);
   EXPECT_EQ(offer[0]->measure, Measure::kLevel);
@@ -177,8 +151,8 @@ TEST(IncidentClaimsTest, LengthOfSomethingIsAFigureAboutIt) {
   EXPECT_DOUBLE_EQ(offer[0]->mention.amount.value, 3);
   EXPECT_EQ(offer[0]->mention.amount.unit, "year");
   // How long something lasted, and a part of a period, are no figures.
-  EXPECT_TRUE(Quoting(cs, "five weeks").empty());
-  EXPECT_TRUE(Quoting(cs, "two years").empty());
+  EXPECT_TRUE(testing::Quoting(cs, "five weeks").empty());
+  EXPECT_TRUE(testing::Quoting(cs, "two years").empty());
 }
 
 // "212 of the chain's 318 stores": the part is the count of stores; the
@@ -188,17 +162,17 @@ TEST(IncidentClaimsTest, PartOfAWholeCountsThePart) {
   b.Reference(absl::CivilDay(2027, 3, 17));
   b.Paragraph({"The malware reached 212 of the chain's 318 stores."});
   b.Paragraph({"Rebels now hold two of the province's nine districts."});
-  std::vector<Claim> cs = Extract(b);
-  auto part = Quoting(cs, "212");
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  auto part = testing::Quoting(cs, "212");
   ASSERT_EQ(part.size(), 1u);
   EXPECT_DOUBLE_EQ(part[0]->mention.amount.value, 212);
   EXPECT_EQ(part[0]->subject.head, "store");
-  EXPECT_TRUE(Quoting(cs, "318").empty());
-  auto two = Quoting(cs, "two");
+  EXPECT_TRUE(testing::Quoting(cs, "318").empty());
+  auto two = testing::Quoting(cs, "two");
   ASSERT_EQ(two.size(), 1u);
   EXPECT_DOUBLE_EQ(two[0]->mention.amount.value, 2);
   EXPECT_EQ(two[0]->subject.head, "district");
-  EXPECT_TRUE(Quoting(cs, "nine").empty());
+  EXPECT_TRUE(testing::Quoting(cs, "nine").empty());
 }
 
 // The claims.cc side alone, with hand-made mentions: only a duration with

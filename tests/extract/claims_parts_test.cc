@@ -17,22 +17,6 @@ namespace {
 
 using testing::DocBuilder;
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    std::vector<RuleProblem> problems;
-    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
-                                         RuleBudget{}, &problems));
-  }();
-  return *rules;
-}
-
-std::vector<Claim> Extract(DocBuilder& b) {
-  Extractor ex(&Rules());
-  const SegmentedDocument& sd = b.Build();
-  std::vector<Mention> mentions = ex.FindMentions(sd, b.doc().reference_date);
-  return BuildClaims(sd, mentions, testing::TestLexicon());
-}
-
 const Claim* Quoting(const std::vector<Claim>& cs, absl::string_view part) {
   for (const Claim& c : cs) {
     if (absl::StrContains(c.quote, part)) return &c;
@@ -46,7 +30,7 @@ TEST(PartClaimsTest, AChangeSinceTheStartOfTheYearIsScopedToTheYear) {
   b.Paragraph(
       {"The brewer is now worth about $3.1 billion, and its shares have "
        "gained 27% since the start of the year."});
-  std::vector<Claim> cs = Extract(b);
+  std::vector<Claim> cs = testing::ExtractClaims(b);
 
   const Claim* gain = Quoting(cs, "27%");
   ASSERT_NE(gain, nullptr);
@@ -70,7 +54,7 @@ TEST(PartClaimsTest, ATargetBeforeTheEndOfTheYearIsNoPeriod) {
   b.Paragraph(
       {"The miller plans to shut its Tarrow mill before the end of the "
        "year, putting 310 jobs at risk."});
-  for (const Claim& c : Extract(b)) {
+  for (const Claim& c : testing::ExtractClaims(b)) {
     EXPECT_NE(c.scope.period.granularity, Granularity::kYear) << c.quote;
   }
 }
@@ -80,7 +64,7 @@ TEST(PartClaimsTest, PeopleAtOneSiteAreAPartOfTheWorkforce) {
   b.Reference(absl::CivilDay(2027, 3, 9));
   b.Paragraph({"It employs about 410 people at its head office in Carrow."});
   b.Paragraph({"The group employs around 1,700 people."});
-  std::vector<Claim> cs = Extract(b);
+  std::vector<Claim> cs = testing::ExtractClaims(b);
 
   const Claim* site = Quoting(cs, "410");
   ASSERT_NE(site, nullptr);
@@ -98,7 +82,7 @@ TEST(PartClaimsTest, APassiveActSpreadOverAPeriodHasThatTerm) {
   b.Reference(absl::CivilDay(2027, 3, 9));
   b.Paragraph({"The grant will be repaid over 15 years from parking income."});
   b.Paragraph({"Crews worked over 12 hours to clear the line."});
-  std::vector<Claim> cs = Extract(b);
+  std::vector<Claim> cs = testing::ExtractClaims(b);
 
   const Claim* term = Quoting(cs, "15 years");
   ASSERT_NE(term, nullptr);

@@ -67,15 +67,6 @@ struct Seed {
   std::vector<Claim> claims;
 };
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    std::vector<RuleProblem> problems;
-    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
-                                         RuleBudget{}, &problems));
-  }();
-  return *rules;
-}
-
 std::unique_ptr<Seed> Load(absl::string_view prefix, absl::CivilDay ref) {
   std::optional<std::string> text = ReadSeed(prefix);
   if (!text) return nullptr;
@@ -125,7 +116,7 @@ std::unique_ptr<Seed> Load(absl::string_view prefix, absl::CivilDay ref) {
     pos = nl + 1;
   }
   seed->sd.doc = &doc;
-  Extractor ex(&Rules());
+  Extractor ex(&testing::ShippedRules());
   seed->mentions = ex.FindMentions(seed->sd, doc.reference_date);
   seed->claims = BuildClaims(seed->sd, seed->mentions, testing::TestLexicon());
   if (std::getenv("CLAIMS_DUMP") != nullptr) {

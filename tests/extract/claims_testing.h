@@ -9,11 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "checker/core/types.h"
 #include "checker/extract/claims.h"
+#include "checker/extract/extractor.h"
+#include "checker/extract/rules.h"
 #include "gtest/gtest.h"
 
 namespace crosscheck::extract::testing {
@@ -211,6 +214,34 @@ inline std::vector<const Claim*> ClaimsFor(const std::vector<Claim>& claims,
   std::vector<const Claim*> out;
   for (const Claim& c : claims) {
     if (c.mention.text == text) out.push_back(&c);
+  }
+  return out;
+}
+
+// The shipped rule packs, loaded once for the whole test binary.
+inline const RuleSet& ShippedRules() {
+  static const RuleSet* rules = [] {
+    std::vector<RuleProblem> problems;
+    return new RuleSet(RuleSet::LoadDirs({CROSSCHECK_SOURCE_DIR "/rules"},
+                                         RuleBudget{}, &problems));
+  }();
+  return *rules;
+}
+
+// The claims of `b`'s document with the shipped rules and the test lexicon.
+inline std::vector<Claim> ExtractClaims(DocBuilder& b) {
+  Extractor ex(&ShippedRules());
+  const SegmentedDocument& sd = b.Build();
+  std::vector<Mention> mentions = ex.FindMentions(sd, b.doc().reference_date);
+  return BuildClaims(sd, mentions, TestLexicon());
+}
+
+// The claims whose quote contains `part`.
+inline std::vector<const Claim*> Quoting(const std::vector<Claim>& cs,
+                                         absl::string_view part) {
+  std::vector<const Claim*> out;
+  for (const Claim& c : cs) {
+    if (absl::StrContains(c.quote, part)) out.push_back(&c);
   }
   return out;
 }
