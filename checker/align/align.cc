@@ -375,6 +375,10 @@ std::vector<ClaimGroup> SortGroups(std::vector<ClaimGroup> groups) {
 
 }  // namespace
 
+absl::string_view BucketNameOf(const Claim& c, ClaimClass k) {
+  return BucketName(c, k);
+}
+
 ClaimClass ClassOf(const Claim& c) {
   ClaimClass k = ClaimClass::kNone;
   if (c.measure == Measure::kEventDate) {

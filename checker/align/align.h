@@ -83,6 +83,12 @@ absl::string_view ClaimClassName(ClaimClass c);  // "figure", "date", ...
 // for what cannot be aligned (disclaimers, bare events, missing keys).
 ClaimClass ClassOf(const Claim& c);
 
+// The name a claim of class `k` is bucketed by before any finer matching:
+// its event key for events, its status group for statuses, else its subject
+// head. Claims whose (class, bucket name) differ never share a group, so a
+// corpus can be judged bucket by bucket (the spilled `check`).
+absl::string_view BucketNameOf(const Claim& c, ClaimClass k);
+
 struct ClaimGroup {
   std::string key;       // canonical, see above; unique across groups
   SharedString subject;  // subject text of a representative claim

@@ -44,24 +44,13 @@ judge::JudgeConfig OnlyKinds(const judge::JudgeConfig& config,
 
 namespace {
 
-// The alignment bucket of a claim as a number: align.cc groups claims of
-// one (class, bucket name) only, so claims with different numbers never
-// share a group. Mirrors align.cc's BucketName; the spill tests compare
+// The alignment bucket of a claim as a number: claims with different
+// numbers never share a group (align::BucketNameOf); the spill tests compare
 // bucketed judging with judging everything at once.
 uint64_t BucketHash(const Claim& c) {
   const align::ClaimClass k = align::ClassOf(c);
   if (k == align::ClaimClass::kNone) return ~uint64_t{0};
-  absl::string_view name;
-  switch (k) {
-    case align::ClaimClass::kEvent:
-      name = c.event.empty() ? c.subject.head : c.event;
-      break;
-    case align::ClaimClass::kStatus:
-      name = c.mention.group.empty() ? c.mention.label : c.mention.group;
-      break;
-    default:
-      name = c.subject.head;
-  }
+  const absl::string_view name = align::BucketNameOf(c, k);
   uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: fixed across builds
   h = (h ^ static_cast<uint64_t>(k)) * 0x100000001b3ULL;
   for (unsigned char ch : name) h = (h ^ ch) * 0x100000001b3ULL;
