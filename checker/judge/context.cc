@@ -295,8 +295,25 @@ void Findings::Permute(const std::vector<int>& order) {
   }
 }
 
+namespace {
+
+std::vector<const DocumentInfo*> Pointers(
+    const std::vector<DocumentInfo>& docs) {
+  std::vector<const DocumentInfo*> out;
+  out.reserve(docs.size());
+  for (const DocumentInfo& d : docs) out.push_back(&d);
+  return out;
+}
+
+}  // namespace
+
 Context::Context(const std::vector<const Claim*>& claims,
                  const std::vector<DocumentInfo>& docs,
+                 const JudgeConfig& config)
+    : Context(claims, Pointers(docs), config) {}
+
+Context::Context(const std::vector<const Claim*>& claims,
+                 const std::vector<const DocumentInfo*>& docs,
                  const JudgeConfig& config)
     : claims_(claims),
       config_(config),
@@ -313,10 +330,10 @@ Context::Context(const std::vector<const Claim*>& claims,
       at_most_("at-most") {
   absl::flat_hash_map<absl::string_view, int> slot_of;
   docs_.reserve(docs.size());
-  for (const DocumentInfo& d : docs) {
-    if (slot_of.contains(d.id)) continue;  // first record of an id wins
-    slot_of[d.id] = static_cast<int>(docs_.size());
-    docs_.push_back(&d);
+  for (const DocumentInfo* d : docs) {
+    if (slot_of.contains(d->id)) continue;  // first record of an id wins
+    slot_of[d->id] = static_cast<int>(docs_.size());
+    docs_.push_back(d);
   }
   claim_doc_ = align::HugeArray<int>(claims.size());
   // Claims come document by document: remember the last lookup.

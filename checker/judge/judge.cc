@@ -39,6 +39,15 @@ uint64_t BigEndianWord(absl::string_view s, size_t from) {
 std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
                                     const std::vector<DocumentInfo>& docs,
                                     const JudgeConfig& config) {
+  std::vector<const DocumentInfo*> ptrs;
+  ptrs.reserve(docs.size());
+  for (const DocumentInfo& d : docs) ptrs.push_back(&d);
+  return JudgeClaimPtrs(claims, ptrs, config);
+}
+
+std::vector<Finding> JudgeClaimPtrs(
+    const std::vector<const Claim*>& claims,
+    const std::vector<const DocumentInfo*>& docs, const JudgeConfig& config) {
   Context ctx(claims, docs, config);
   struct Active {
     std::unique_ptr<Judgment> judgment;

@@ -53,7 +53,9 @@
 #define CROSSCHECK_CHECKER_JUDGE_JUDGE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -157,6 +159,10 @@ std::vector<Finding> JudgeAll(const std::vector<Claim>& claims,
 std::vector<Finding> JudgeClaimPtrs(const std::vector<const Claim*>& claims,
                                     const std::vector<DocumentInfo>& docs,
                                     const JudgeConfig& config);
+// The same over documents held elsewhere (one table shared by many runs).
+std::vector<Finding> JudgeClaimPtrs(
+    const std::vector<const Claim*>& claims,
+    const std::vector<const DocumentInfo*>& docs, const JudgeConfig& config);
 
 // MinHash signature of a text over word shingles (config.minhash): lowercase
 // ASCII words, any non-ASCII byte part of a word. Empty for a text without
@@ -175,6 +181,31 @@ double EstimateJaccard(const std::vector<uint64_t>& a,
 // near-duplicate.
 void AssignSyndicationKeys(const JudgeConfig& config,
                            std::vector<DocumentInfo>* docs);
+
+// Near-duplicate detection without every signature in memory (a spilled
+// check): LSH band keys are kept per document, and only documents sharing a
+// band key with another need their signatures.
+//
+// Bands used: config.minhash.bands, as far as num_hashes has rows for them.
+size_t NumBands(const JudgeConfig& config);
+// A signature's key in each band; empty for a signature of another length
+// than num_hashes (a document without words), which is in no band.
+std::vector<uint64_t> BandKeys(const std::vector<uint64_t>& sig,
+                               const JudgeConfig& config);
+// One band's keys: (key, document index), any order.
+using BandPairs = std::vector<std::pair<uint64_t, uint32_t>>;
+// The documents, ascending, that share a key with another in some band;
+// band(b, pairs) appends band b's keys.
+std::vector<uint32_t> BandCandidates(
+    const JudgeConfig& config, size_t n,
+    const std::function<void(size_t, BandPairs*)>& band);
+// Syndication keys (as AssignSyndicationKeys) of documents with these ids,
+// in this order, from their band keys; signature(d) is asked only for
+// BandCandidates.
+std::vector<std::string> SyndicationKeysFromBands(
+    const JudgeConfig& config, const std::vector<absl::string_view>& ids,
+    const std::function<void(size_t, BandPairs*)>& band,
+    const std::function<const std::vector<uint64_t>&(size_t)>& signature);
 
 // Stable fingerprint: FNV-1a 64 over the parts, separated, as 16 hex digits.
 std::string Fingerprint(const std::vector<std::string>& parts);

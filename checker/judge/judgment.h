@@ -121,6 +121,10 @@ class Context {
  public:
   Context(const std::vector<const Claim*>& claims,
           const std::vector<DocumentInfo>& docs, const JudgeConfig& config);
+  // Documents held elsewhere; they outlive the context.
+  Context(const std::vector<const Claim*>& claims,
+          const std::vector<const DocumentInfo*>& docs,
+          const JudgeConfig& config);
 
   int num_claims() const { return static_cast<int>(claims_.size()); }
   const Claim& claim(int i) const { return *claims_[i]; }

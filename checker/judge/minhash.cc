@@ -1,6 +1,7 @@
 // MinHash signatures and LSH banding for near-duplicate documents.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -117,56 +118,137 @@ double EstimateJaccard(const std::vector<uint64_t>& a,
   return static_cast<double>(same) / static_cast<double>(a.size());
 }
 
-std::vector<std::string> SyndicationKeys(
-    const JudgeConfig& config, const std::vector<const DocumentInfo*>& docs) {
-  const size_t n = docs.size();
-  std::vector<std::string> keys(n);
-  const size_t k = static_cast<size_t>(config.minhash.num_hashes);
+namespace {
+
+// Band b's key: its rows of the signature, hashed with the band number.
+uint64_t BandKey(const std::vector<uint64_t>& sig, size_t b, size_t rows) {
+  uint64_t bh = b;
+  for (size_t r = 0; r < rows; ++r) bh = Mix(bh ^ sig[b * rows + r]);
+  return bh;
+}
+
+}  // namespace
+
+size_t NumBands(const JudgeConfig& config) {
+  const size_t k = static_cast<size_t>(std::max(0, config.minhash.num_hashes));
   const size_t rows = static_cast<size_t>(std::max(1, config.minhash.rows));
   const size_t bands = static_cast<size_t>(std::max(1, config.minhash.bands));
+  return std::min(bands, k / rows);
+}
+
+std::vector<uint64_t> BandKeys(const std::vector<uint64_t>& sig,
+                               const JudgeConfig& config) {
+  const size_t k = static_cast<size_t>(config.minhash.num_hashes);
+  const size_t rows = static_cast<size_t>(std::max(1, config.minhash.rows));
+  if (sig.size() != k) return {};
+  std::vector<uint64_t> keys(NumBands(config));
+  for (size_t b = 0; b < keys.size(); ++b) keys[b] = BandKey(sig, b, rows);
+  return keys;
+}
+
+namespace {
+
+// Calls fn(members) for each run of two or more documents sharing a key
+// in `pairs` (sorted here), members in ascending document order.
+template <typename Fn>
+void ForEachSharedKey(BandPairs* pairs, Fn fn) {
+  std::sort(pairs->begin(), pairs->end());
+  std::vector<uint32_t> members;
+  for (size_t i = 0; i < pairs->size();) {
+    size_t j = i + 1;
+    while (j < pairs->size() && (*pairs)[j].first == (*pairs)[i].first) ++j;
+    if (j - i >= 2) {
+      members.clear();
+      for (size_t m = i; m < j; ++m) members.push_back((*pairs)[m].second);
+      fn(members);
+    }
+    i = j;
+  }
+}
+
+}  // namespace
+
+std::vector<uint32_t> BandCandidates(
+    const JudgeConfig& config, size_t n,
+    const std::function<void(size_t, BandPairs*)>& band) {
+  std::vector<bool> shared(n, false);
+  BandPairs pairs;
+  for (size_t b = 0; b < NumBands(config); ++b) {
+    pairs.clear();
+    band(b, &pairs);
+    ForEachSharedKey(&pairs, [&](const std::vector<uint32_t>& members) {
+      for (uint32_t d : members) shared[d] = true;
+    });
+  }
+  std::vector<uint32_t> out;
+  for (size_t d = 0; d < n; ++d) {
+    if (shared[d]) out.push_back(static_cast<uint32_t>(d));
+  }
+  return out;
+}
+
+std::vector<std::string> SyndicationKeysFromBands(
+    const JudgeConfig& config, const std::vector<absl::string_view>& ids,
+    const std::function<void(size_t, BandPairs*)>& band,
+    const std::function<const std::vector<uint64_t>&(size_t)>& signature) {
+  const size_t n = ids.size();
+  std::vector<std::string> keys(n);
   UnionFind uf(n);
   bool any = false;
-  // LSH: documents sharing one band's hash are candidates; only candidates
-  // are compared, so cost grows with n, not n^2.
-  for (size_t b = 0; b < bands && (b + 1) * rows <= k; ++b) {
-    absl::flat_hash_map<uint64_t, std::vector<size_t>> buckets;
-    for (size_t d = 0; d < n; ++d) {
-      const std::vector<uint64_t>& sig = docs[d]->minhash;
-      if (sig.size() != k) continue;
-      uint64_t bh = b;
-      for (size_t r = 0; r < rows; ++r) bh = Mix(bh ^ sig[b * rows + r]);
-      buckets[bh].push_back(d);
-    }
-    for (auto& [bh, members] : buckets) {
-      if (members.size() < 2) continue;
-      // Compare with the bucket's first member (and chain through it).
+  // LSH: documents sharing one band's key are candidates; only candidates
+  // are compared, so cost grows with n, not n^2. Each shared key compares
+  // its first document with the others: the clusters (connected
+  // components) do not depend on the order the keys are visited in.
+  BandPairs pairs;
+  for (size_t b = 0; b < NumBands(config); ++b) {
+    pairs.clear();
+    band(b, &pairs);
+    ForEachSharedKey(&pairs, [&](const std::vector<uint32_t>& members) {
       for (size_t m = 1; m < members.size(); ++m) {
         if (uf.Find(members[m]) == uf.Find(members[0])) continue;
-        if (EstimateJaccard(docs[members[0]]->minhash,
-                            docs[members[m]]->minhash) >=
+        if (EstimateJaccard(signature(members[0]), signature(members[m])) >=
             config.minhash.threshold) {
           uf.Union(members[0], members[m]);
           any = true;
         }
       }
-    }
+    });
   }
   if (!any) return keys;
   // Key: the smallest id in the cluster.
-  std::vector<std::string> smallest(n);
+  std::vector<absl::string_view> smallest(n);
   std::vector<int> size(n, 0);
   for (size_t d = 0; d < n; ++d) {
     const size_t r = uf.Find(d);
     ++size[r];
-    if (smallest[r].empty() || docs[d]->id < smallest[r]) {
-      smallest[r] = docs[d]->id;
-    }
+    if (size[r] == 1 || ids[d] < smallest[r]) smallest[r] = ids[d];
   }
   for (size_t d = 0; d < n; ++d) {
     const size_t r = uf.Find(d);
-    if (size[r] > 1) keys[d] = smallest[r];
+    if (size[r] > 1) keys[d] = std::string(smallest[r]);
   }
   return keys;
+}
+
+std::vector<std::string> SyndicationKeys(
+    const JudgeConfig& config, const std::vector<const DocumentInfo*>& docs) {
+  const size_t k = static_cast<size_t>(config.minhash.num_hashes);
+  const size_t rows = static_cast<size_t>(std::max(1, config.minhash.rows));
+  std::vector<absl::string_view> ids;
+  ids.reserve(docs.size());
+  for (const DocumentInfo* d : docs) ids.push_back(d->id);
+  return SyndicationKeysFromBands(
+      config, ids,
+      [&](size_t b, BandPairs* pairs) {
+        for (size_t d = 0; d < docs.size(); ++d) {
+          const std::vector<uint64_t>& sig = docs[d]->minhash;
+          if (sig.size() != k) continue;
+          pairs->emplace_back(BandKey(sig, b, rows), static_cast<uint32_t>(d));
+        }
+      },
+      [&](size_t d) -> const std::vector<uint64_t>& {
+        return docs[d]->minhash;
+      });
 }
 
 void AssignSyndicationKeys(const JudgeConfig& config,

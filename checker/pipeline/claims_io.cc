@@ -223,8 +223,16 @@ void CanonicalOrder(std::vector<DocumentInfo>* docs,
                    [](const DocumentInfo& a, const DocumentInfo& b) {
                      return std::tie(a.path, a.id) < std::tie(b.path, b.id);
                    });
+  std::vector<const DocumentInfo*> ptrs;
+  ptrs.reserve(docs->size());
+  for (const DocumentInfo& d : *docs) ptrs.push_back(&d);
+  CanonicalClaimOrder(ptrs, claims);
+}
+
+void CanonicalClaimOrder(const std::vector<const DocumentInfo*>& docs,
+                         std::vector<const Claim*>* claims) {
   absl::flat_hash_map<absl::string_view, size_t> rank;
-  for (size_t i = 0; i < docs->size(); ++i) rank.emplace((*docs)[i].id, i);
+  for (size_t i = 0; i < docs.size(); ++i) rank.emplace(docs[i]->id, i);
   // Keys computed once per claim; the original position breaks ties, as a
   // stable sort would.
   struct Key {
@@ -236,7 +244,7 @@ void CanonicalOrder(std::vector<DocumentInfo>* docs,
   for (size_t i = 0; i < claims->size(); ++i) {
     const Claim& c = *(*claims)[i];
     auto it = rank.find(absl::string_view(c.doc_id));
-    keys[i] = {it == rank.end() ? docs->size() : it->second, ClaimNumber(c.id),
+    keys[i] = {it == rank.end() ? docs.size() : it->second, ClaimNumber(c.id),
                i};
   }
   const std::vector<const Claim*> in = *claims;

@@ -59,6 +59,10 @@ void CanonicalOrder(std::vector<DocumentInfo>* docs,
 // claims does not copy them.
 void CanonicalOrder(std::vector<DocumentInfo>* docs,
                     std::vector<const Claim*>* claims);
+// The claims' order alone, for documents already in canonical order and
+// held elsewhere.
+void CanonicalClaimOrder(const std::vector<const DocumentInfo*>& docs,
+                         std::vector<const Claim*>* claims);
 
 // Judges claims read from files into a report (documents carry only their
 // info; no segments).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <queue>
@@ -194,6 +195,14 @@ absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
       !s.ok()) {
     return s;
   }
+  spill->bands_.resize(judge::NumBands(config));
+  for (size_t b = 0; b < spill->bands_.size(); ++b) {
+    spill->bands_[b] = std::make_unique<RecordWriter>();
+    if (absl::Status s = spill->bands_[b]->Open(spill->BandFile(b), 1 << 14);
+        !s.ok()) {
+      return s;
+    }
+  }
   return spill;
 }
 
@@ -204,6 +213,10 @@ ClaimSpill::ClaimSpill(std::unique_ptr<TempDir> dir,
 }
 
 ClaimSpill::~ClaimSpill() = default;
+
+std::string ClaimSpill::BandFile(size_t band) const {
+  return dir_->File(absl::StrFormat("band-%03d", band));
+}
 
 std::string ClaimSpill::RunFile(size_t run) const {
   return dir_->File(absl::StrFormat("run-%06d", run));
@@ -249,6 +262,12 @@ void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
     rec.clear();
     EncodeSignature(d.info.minhash, &rec);
     signatures_.Add(rec);
+    const std::vector<uint64_t> keys = judge::BandKeys(d.info.minhash, config_);
+    for (size_t b = 0; b < bands_.size(); ++b) {
+      char bytes[8];
+      if (!keys.empty()) std::memcpy(bytes, &keys[b], sizeof bytes);
+      bands_[b]->Add(absl::string_view(bytes, keys.empty() ? 0 : 8));
+    }
   }
   // Claim-level judgments: a batch holds whole documents.
   std::vector<DocumentInfo> docs;
@@ -264,36 +283,27 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     std::vector<DocumentInfo>* infos) {
   if (status_.ok()) status_ = claims_json_.Close();
   if (status_.ok()) status_ = signatures_.Close();
+  for (auto& b : bands_) {
+    if (status_.ok()) status_ = b->Close();
+  }
   for (auto& b : buckets_) {
     if (b && status_.ok()) status_ = b->Close();
   }
   if (!status_.ok()) return status_;
-  // The signatures, back in the documents they were written from (the
-  // batches came in report order).
-  {
-    const std::string path = dir_->File("signatures");
-    if (signatures_.count() != infos->size()) {
-      return absl::InternalError(
-          absl::StrCat("temporary file '", path, "' has ", signatures_.count(),
-                       " signatures for ", infos->size(), " documents"));
-    }
-    RecordReader r;
-    if (absl::Status s = r.Open(path); !s.ok()) return s;
-    std::string rec;
-    for (DocumentInfo& d : *infos) {
-      if (!r.Next(&rec) || !DecodeSignature(rec, &d.minhash)) {
-        return r.status().ok() ? absl::DataLossError(absl::StrCat(
-                                     "temporary file '", path, "' is corrupt"))
-                               : r.status();
-      }
-    }
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
-  }
-
-  // Documents in canonical order (in place and back, as RunJudge), with
-  // their syndication keys; then the document-level judgments.
   const size_t n = infos->size();
+  const std::string signature_path = dir_->File("signatures");
+  if (signatures_.count() != n) {
+    return absl::InternalError(
+        absl::StrCat("temporary file '", signature_path, "' has ",
+                     signatures_.count(), " signatures for ", n, " documents"));
+  }
+  auto corrupt = [](const std::string& path) {
+    return absl::DataLossError(
+        absl::StrCat("temporary file '", path, "' is corrupt"));
+  };
+
+  // Documents in canonical order (in place and back, as RunJudge); rank[i]
+  // is the canonical place of the i-th document in report order.
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -306,7 +316,73 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     for (size_t i : order) sorted.push_back(std::move((*infos)[i]));
     infos->swap(sorted);
   }
-  judge::AssignSyndicationKeys(config_, infos);
+  std::vector<uint32_t> rank(n);
+  for (size_t k = 0; k < n; ++k) rank[order[k]] = static_cast<uint32_t>(k);
+
+  // Syndication keys from the band files; signatures read back only for
+  // documents that share a band key.
+  {
+    auto band = [&](size_t b, judge::BandPairs* pairs) {
+      if (!status_.ok()) return;
+      RecordReader r;
+      if (absl::Status s = r.Open(BandFile(b)); !s.ok()) {
+        status_ = s;
+        return;
+      }
+      std::string rec;
+      size_t i = 0;
+      for (; r.Next(&rec); ++i) {
+        if (rec.empty()) continue;  // no signature
+        uint64_t key;
+        if (rec.size() != sizeof key || i >= n) {
+          status_ = corrupt(BandFile(b));
+          return;
+        }
+        std::memcpy(&key, rec.data(), sizeof key);
+        pairs->emplace_back(key, rank[i]);
+      }
+      if (status_.ok()) status_ = r.status();
+      if (status_.ok() && i != n) status_ = corrupt(BandFile(b));
+    };
+    const std::vector<uint32_t> candidates =
+        judge::BandCandidates(config_, n, band);
+    if (!candidates.empty() && status_.ok()) {
+      std::vector<bool> wanted(n, false);
+      for (uint32_t d : candidates) wanted[d] = true;
+      RecordReader r;
+      if (absl::Status s = r.Open(signature_path); !s.ok()) return s;
+      std::string rec;
+      for (size_t i = 0; i < n; ++i) {
+        if (!r.Next(&rec)) {
+          return r.status().ok() ? corrupt(signature_path) : r.status();
+        }
+        if (wanted[rank[i]] &&
+            !DecodeSignature(rec, &(*infos)[rank[i]].minhash)) {
+          return corrupt(signature_path);
+        }
+      }
+    }
+    std::vector<absl::string_view> ids;
+    ids.reserve(n);
+    for (const DocumentInfo& d : *infos) ids.push_back(d.id);
+    std::vector<std::string> keys = judge::SyndicationKeysFromBands(
+        config_, ids, band, [&](size_t d) -> const std::vector<uint64_t>& {
+          return (*infos)[d].minhash;
+        });
+    if (!status_.ok()) return status_;
+    for (size_t d = 0; d < n; ++d) {
+      (*infos)[d].syndication_key = std::move(keys[d]);
+    }
+    std::error_code ec;
+    std::filesystem::remove(signature_path, ec);
+    for (size_t b = 0; b < bands_.size(); ++b) {
+      std::filesystem::remove(BandFile(b), ec);
+    }
+    bands_.clear();
+  }
+  std::vector<uint32_t>().swap(rank);
+  // Document-level judgments: the duplicate judgment reads the signatures
+  // of near-duplicates, all of which share a band key.
   WriteRun(judge::JudgeClaimPtrs({}, *infos,
                                  OnlyKinds(config_, DocumentLevelKinds(),
                                            /*except=*/false)));
@@ -359,10 +435,15 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
         }
         std::sort(slots.begin(), slots.end());
         slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-        std::vector<DocumentInfo> docs;
+        // The shared table's documents, already in canonical order.
+        std::vector<const DocumentInfo*> docs;
         docs.reserve(slots.size());
-        for (size_t s : slots) docs.push_back((*infos)[s]);
-        findings = JudgeInCanonicalOrder(claims, std::move(docs), group_config);
+        for (size_t s : slots) docs.push_back(&(*infos)[s]);
+        std::vector<const Claim*> ptrs;
+        ptrs.reserve(claims.size());
+        for (const Claim& c : claims) ptrs.push_back(&c);
+        CanonicalClaimOrder(docs, &ptrs);
+        findings = judge::JudgeClaimPtrs(ptrs, docs, group_config);
       }
       std::vector<Claim>().swap(claims);
       // Hand the findings over and write every finished run in order.

@@ -17,10 +17,11 @@
 // everything at once (RunJudge), byte for byte: groups, their claims and
 // their order are the same, and the merge orders by the same keys.
 //
-// Memory: the documents (without text unless --segments all; their MinHash
-// signatures only while document-level kinds are judged), one bucket's
-// claims and findings per thread, and a buffer per open file; not the
-// corpus's claims or findings.
+// Memory: the documents (without text unless --segments all; one table,
+// shared by every bucket's judging), the MinHash signatures of documents
+// that share an LSH band key while document-level kinds are judged, one
+// bucket's claims and findings per thread, and a buffer per open file; not
+// the corpus's claims or findings.
 #ifndef CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 #define CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 
@@ -72,6 +73,11 @@ class ClaimSpill {
   int threads_;
   RecordWriter claims_json_;
   RecordWriter signatures_;  // one record per document, in report order
+  // Per LSH band, one record per document (report order): its 8-byte band
+  // key, empty without a signature. Finish() reads back only the
+  // signatures of documents that share a key.
+  std::vector<std::unique_ptr<RecordWriter>> bands_;
+  std::string BandFile(size_t band) const;
   uint64_t num_claims_ = 0;
   uint64_t next_index_ = 0;  // of the next claim, in document order
   std::vector<std::unique_ptr<RecordWriter>> buckets_;

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -204,6 +206,37 @@ TEST(SpillTest, BucketedJudgingEqualsWholeJudgingOnFixtures) {
 TEST(SpillTest, BucketedJudgingEqualsWholeJudgingOnAGeneratedCorpus) {
   const std::string corpus = GeneratedCorpus("spill-generated", 1500);
   ExpectSameResult({corpus}, 200 << 10);
+  fs::remove_all(corpus);
+}
+
+// Near-duplicates are found from band keys in the spill, reading back only
+// the signatures of documents that share one: the same clusters and
+// duplicate findings as in memory.
+TEST(SpillTest, NearDuplicatesAreTheSameWhenSpilled) {
+  const std::string corpus = GeneratedCorpus("spill-duplicates", 400);
+  int copies = 0;
+  for (const auto& e : fs::directory_iterator(corpus)) {
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() != ".txt" || std::hash<std::string>()(name) % 4) {
+      continue;
+    }
+    std::ifstream in(e.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    WriteFile(absl::StrCat(corpus, "/copy-", name),
+              text.str() + "\nThis story first ran elsewhere.\n");
+    ++copies;
+  }
+  ASSERT_GT(copies, 3);
+  auto engine = LoadEngine(uint64_t{1} << 40, MakeTempDir("spill-dup-parent"));
+  ASSERT_NE(engine, nullptr);
+  CheckResult whole = pipeline::RunCheck(*engine, {corpus}, {});
+  size_t duplicates = 0;
+  for (const Finding& f : whole.findings) {
+    duplicates += f.kind.str() == "duplicate";
+  }
+  EXPECT_GE(duplicates, static_cast<size_t>(copies));
+  ExpectSameResult({corpus}, 50 << 10);
   fs::remove_all(corpus);
 }
 

@@ -1,4 +1,5 @@
 // MinHash signatures, LSH syndication keys and judge.duplicate.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,66 @@ TEST(MinHashTest, ManyDocumentsUseBandsNotAllPairs) {
     EXPECT_EQ(docs[i].syndication_key, docs[i].id);
     EXPECT_EQ(docs[i + 1].syndication_key, docs[i].id);
   }
+}
+
+// A spilled check keeps band keys, not signatures: the keys computed from
+// them must equal AssignSyndicationKeys, asking only for the signatures of
+// documents that share a band key.
+TEST(MinHashTest, KeysFromBandsReadOnlyCandidateSignatures) {
+  const JudgeConfig cfg = JudgeConfig::Defaults();
+  std::vector<DocumentInfo> docs;
+  for (int i = 0; i < 300; ++i) {
+    DocumentInfo d = Doc(absl::StrCat("d", 1000 - i), Day(2025, 1, 1));
+    // Every tenth document reprints the one before it with an extra line;
+    // document 150 has no words.
+    if (i != 150) {
+      const int story = i % 10 == 9 ? i - 1 : i;
+      std::string text = Words(200, story);
+      if (story != i) text += " shared under licence from the wire";
+      d.minhash = MinHashSignature(text, cfg);
+    }
+    docs.push_back(std::move(d));
+  }
+  std::vector<std::vector<uint64_t>> band_keys;
+  for (const DocumentInfo& d : docs) {
+    band_keys.push_back(BandKeys(d.minhash, cfg));
+  }
+  EXPECT_TRUE(band_keys[150].empty());
+  EXPECT_EQ(band_keys[0].size(), NumBands(cfg));
+  auto band = [&](size_t b, BandPairs* pairs) {
+    // Reverse order: the result must not depend on it.
+    for (size_t d = docs.size(); d-- > 0;) {
+      if (!band_keys[d].empty()) {
+        pairs->emplace_back(band_keys[d][b], static_cast<uint32_t>(d));
+      }
+    }
+  };
+  const std::vector<uint32_t> candidates =
+      BandCandidates(cfg, docs.size(), band);
+  std::vector<absl::string_view> ids;
+  for (const DocumentInfo& d : docs) ids.push_back(d.id);
+  std::vector<size_t> asked;
+  const std::vector<std::string> keys = SyndicationKeysFromBands(
+      cfg, ids, band, [&](size_t d) -> const std::vector<uint64_t>& {
+        asked.push_back(d);
+        return docs[d].minhash;
+      });
+  for (size_t d : asked) {
+    EXPECT_TRUE(std::binary_search(candidates.begin(), candidates.end(), d))
+        << d;
+  }
+  // The 30 reprints and their originals; unrelated stories rarely share a
+  // band key.
+  EXPECT_GE(candidates.size(), 60u);
+  EXPECT_LT(candidates.size(), 100u);
+  AssignSyndicationKeys(cfg, &docs);
+  int keyed = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    EXPECT_EQ(keys[d], docs[d].syndication_key) << d;
+    keyed += !keys[d].empty();
+  }
+  EXPECT_EQ(keyed, 60);
+  EXPECT_EQ(keys[9], "d991");  // smaller than d992, its original's id
 }
 
 TEST(MinHashTest, ClaimsOnlyRunsComputeKeysFromSignatures) {
