@@ -1,7 +1,13 @@
 #include "checker/pipeline/spill.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -316,6 +322,104 @@ bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig) {
 
 // --- TempDir -------------------------------------------------------------
 
+namespace {
+
+// Spill directories in use, removed by a SIGINT/SIGTERM handler: an
+// interrupted run must not leave gigabytes behind. Fixed slots, so that the
+// handler reads nothing a signal could find half-written: a slot's path is
+// complete before its state turns kLive.
+constexpr int kMaxLiveDirs = 16;
+enum SlotState : int { kFree = 0, kClaimed = 1, kLive = 2 };
+struct LiveDir {
+  std::atomic<int> state{kFree};
+  char path[PATH_MAX];
+};
+LiveDir g_live_dirs[kMaxLiveDirs];
+const int kCleanupSignals[] = {SIGINT, SIGTERM};
+struct sigaction g_previous[2];
+
+// Empties `path` (spill directories hold only files) and removes it, with
+// system calls only: async-signal-safe. Entries removed while listing can
+// shift the listing, so it is read again until nothing is left.
+void RemoveSpillDir(const char* path) {
+  const int fd = ::open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    alignas(struct dirent64) char buf[4096];
+    for (int pass = 0; pass < 64; ++pass) {
+      bool removed = false;
+      ::lseek(fd, 0, SEEK_SET);
+      for (;;) {
+        const ssize_t n = ::getdents64(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        for (ssize_t off = 0; off < n;) {
+          const auto* e = reinterpret_cast<const struct dirent64*>(buf + off);
+          off += e->d_reclen;
+          if (std::strcmp(e->d_name, ".") == 0 ||
+              std::strcmp(e->d_name, "..") == 0) {
+            continue;
+          }
+          removed |= ::unlinkat(fd, e->d_name, 0) == 0;
+        }
+      }
+      if (!removed) break;
+    }
+    ::close(fd);
+  }
+  ::rmdir(path);
+}
+
+void RemoveLiveDirsAndReraise(int sig) {
+  for (LiveDir& d : g_live_dirs) {
+    if (d.state.load(std::memory_order_acquire) == kLive) {
+      RemoveSpillDir(d.path);
+    }
+  }
+  // The signal's previous disposition (the default: terminate), again.
+  for (int i = 0; i < 2; ++i) {
+    if (kCleanupSignals[i] == sig) ::sigaction(sig, &g_previous[i], nullptr);
+  }
+  ::raise(sig);
+}
+
+// Installs the handler once, for signals still at their default action (a
+// program that handles them itself keeps its handler).
+void InstallCleanupHandlers() {
+  static const bool installed = [] {
+    for (int i = 0; i < 2; ++i) {
+      struct sigaction current;
+      if (::sigaction(kCleanupSignals[i], nullptr, &current) != 0 ||
+          current.sa_handler != SIG_DFL) {
+        continue;
+      }
+      struct sigaction action = {};
+      action.sa_handler = RemoveLiveDirsAndReraise;
+      sigemptyset(&action.sa_mask);
+      for (int s : kCleanupSignals) sigaddset(&action.sa_mask, s);
+      ::sigaction(kCleanupSignals[i], &action, &g_previous[i]);
+    }
+    return true;
+  }();
+  (void)installed;
+}
+
+// The slot now holding `path`, or -1 when all are taken (the directory is
+// then only removed on a normal exit).
+int RegisterLiveDir(const std::string& path) {
+  if (path.size() >= PATH_MAX) return -1;
+  InstallCleanupHandlers();
+  for (int i = 0; i < kMaxLiveDirs; ++i) {
+    int expected = kFree;
+    if (g_live_dirs[i].state.compare_exchange_strong(expected, kClaimed)) {
+      std::memcpy(g_live_dirs[i].path, path.c_str(), path.size() + 1);
+      g_live_dirs[i].state.store(kLive, std::memory_order_release);
+      return i;
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<TempDir>> TempDir::Create(
     const std::string& parent) {
   std::string templ =
@@ -326,12 +430,17 @@ absl::StatusOr<std::unique_ptr<TempDir>> TempDir::Create(
                      "': ", std::strerror(errno),
                      " (set --spill-dir or TMPDIR to a writable directory)"));
   }
-  return std::unique_ptr<TempDir>(new TempDir(std::move(templ)));
+  std::unique_ptr<TempDir> dir(new TempDir(std::move(templ)));
+  dir->slot_ = RegisterLiveDir(dir->path_);
+  return dir;
 }
 
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
+  if (slot_ >= 0) {
+    g_live_dirs[slot_].state.store(kFree, std::memory_order_release);
+  }
 }
 
 std::string TempDir::File(absl::string_view name) const {

@@ -50,7 +50,8 @@ void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out);
 bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig);
 
 // A directory made for one run under `parent`; removed, with everything in
-// it, by the destructor. Errors name the directory.
+// it, by the destructor, or on SIGINT/SIGTERM (when those still have their
+// default action) before the process ends. Errors name the directory.
 class TempDir {
  public:
   static absl::StatusOr<std::unique_ptr<TempDir>> Create(
@@ -64,6 +65,7 @@ class TempDir {
  private:
   explicit TempDir(std::string path) : path_(std::move(path)) {}
   std::string path_;
+  int slot_ = -1;  // in the signal handler's list, if any
 };
 
 // Appends records to a file, buffered. Errors are kept and returned by

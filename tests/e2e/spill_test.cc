@@ -6,6 +6,8 @@
 #include "checker/pipeline/spill.h"
 
 #include <algorithm>
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -238,6 +240,32 @@ TEST(SpillTest, NearDuplicatesAreTheSameWhenSpilled) {
   EXPECT_GE(duplicates, static_cast<size_t>(copies));
   ExpectSameResult({corpus}, 50 << 10);
   fs::remove_all(corpus);
+}
+
+// An interrupted run removes its spill directory before it ends, and ends
+// by the signal as it would have without one.
+TEST(SpillTest, InterruptedRunRemovesItsSpillDir) {
+  for (int sig : {SIGTERM, SIGINT}) {
+    const std::string parent = MakeTempDir(absl::StrCat("spill-signal-", sig));
+    EXPECT_EXIT(
+        {
+          auto dir = pipeline::TempDir::Create(parent);
+          if (!dir.ok()) std::_Exit(3);
+          for (int i = 0; i < 300; ++i) {
+            pipeline::RecordWriter w;
+            if (!w.Open((*dir)->File(absl::StrCat("run-", i))).ok()) {
+              std::_Exit(4);
+            }
+            w.Add("some record");
+            if (!w.Close().ok()) std::_Exit(5);
+          }
+          std::raise(sig);
+          std::_Exit(6);  // not reached: the signal ends the process
+        },
+        ::testing::KilledBySignal(sig), "");
+    EXPECT_TRUE(fs::is_empty(parent)) << parent;
+    fs::remove_all(parent);
+  }
 }
 
 TEST(SpillTest, UnwritableSpillDirStopsBeforeAnyReport) {
