@@ -811,6 +811,10 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
   // of the exact size: appending to one vector would leave up to half of
   // it unused, and briefly need its old and new buffers at once.
   std::vector<std::vector<DocumentResult>> doc_batches;
+  std::vector<std::vector<DocumentInfo>> info_batches;
+  // Per batch: how many of its documents wait in the spill (their batch in
+  // doc_batches is then empty) until the reports need them.
+  std::vector<size_t> spilled_docs;
   std::vector<std::vector<Claim>> claim_batches;
   absl::Status spill_status;
   std::vector<Diagnostic> ex_diagnostics =
@@ -840,24 +844,67 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
         } else {
           claim_batches.push_back(std::move(batch.claims));
         }
-        doc_batches.push_back(std::move(batch.documents));
+        std::vector<DocumentInfo>& infos = info_batches.emplace_back();
+        infos.reserve(batch.documents.size());
+        for (auto& d : batch.documents) infos.push_back(std::move(d.info));
+        // Without text, what is left of a document waits in the spill
+        // until the reports; judging needs only its info.
+        if (spill && !keep) {
+          spill->AddDocuments(batch.documents);
+          spilled_docs.push_back(batch.documents.size());
+          doc_batches.emplace_back();
+        } else {
+          spilled_docs.push_back(0);
+          doc_batches.push_back(std::move(batch.documents));
+        }
       });
   if (!spill_status.ok()) return spill_status;
-  result.documents = Concatenate(&doc_batches);
   result.claims = Concatenate(&claim_batches);
   result.tool_version = CROSSCHECK_VERSION;
   // Sorted, so that the order of the arguments never changes a report.
   result.inputs = paths;
   std::sort(result.inputs.begin(), result.inputs.end());
-  std::vector<DocumentInfo> infos;
-  infos.reserve(result.documents.size());
-  for (auto& d : result.documents) infos.push_back(std::move(d.info));
+  std::vector<DocumentInfo> infos = Concatenate(&info_batches);
   if (spill) {
     auto store = spill->Finish(&infos);
     if (!store.ok()) return store.status();
     result.store = std::move(*store);
+    // The documents, batch by batch: those held, then those spilled.
+    result.documents.reserve(infos.size());
+    size_t batch = 0, taken = 0;
+    auto next = [&]() -> DocumentResult* {
+      while (taken == spilled_docs[batch]) {
+        ++batch;
+        taken = 0;
+        for (DocumentResult& d : doc_batches[batch]) {
+          result.documents.push_back(std::move(d));
+        }
+        std::vector<DocumentResult>().swap(doc_batches[batch]);
+      }
+      ++taken;
+      return &result.documents.emplace_back();
+    };
+    // Batch 0's held documents come first.
+    if (!doc_batches.empty()) {
+      for (DocumentResult& d : doc_batches[0]) {
+        result.documents.push_back(std::move(d));
+      }
+      std::vector<DocumentResult>().swap(doc_batches[0]);
+    }
+    if (absl::Status s = spill->ReadDocuments(next); !s.ok()) return s;
+    for (size_t k = batch + 1; k < doc_batches.size(); ++k) {
+      for (DocumentResult& d : doc_batches[k]) {
+        result.documents.push_back(std::move(d));
+      }
+    }
+    doc_batches.clear();
   } else {
+    result.documents = Concatenate(&doc_batches);
     result.findings = RunJudge(engine, result.claims, &infos);
+  }
+  if (result.documents.size() != infos.size()) {
+    return absl::InternalError(absl::StrCat(
+        "read back ", result.documents.size(), " documents of ", infos.size()));
   }
   for (size_t i = 0; i < result.documents.size(); ++i) {
     result.documents[i].info = std::move(infos[i]);

@@ -24,6 +24,7 @@ namespace {
 static_assert(sizeof(Claim) == 448, "update EncodeClaim/DecodeClaim");
 static_assert(sizeof(Evidence) == 128, "update EncodeEvidence/DecodeEvidence");
 static_assert(sizeof(Finding) == 160, "update EncodeFinding/DecodeFinding");
+static_assert(sizeof(Document) == 464, "update EncodeDocument/DecodeDocument");
 
 const absl::CivilDay kEpoch(1970, 1, 1);
 
@@ -317,6 +318,66 @@ bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig) {
   if (!r.good() || n > in.size() / sizeof(uint64_t)) return false;
   sig->resize(n);
   for (uint64_t& v : *sig) v = r.Raw64();
+  return r.ok();
+}
+
+void EncodeDocument(const DocumentResult& d, std::string* out) {
+  Encoder w(out);
+  const Document& doc = d.doc;
+  w.S(doc.id);
+  w.S(doc.path);
+  w.I(doc.record_line);
+  w.S(doc.format);
+  w.S(doc.title);
+  w.S(doc.source);
+  w.S(doc.byline);
+  w.S(doc.url);
+  const ReferenceDate& r = doc.reference_date;
+  w.U(r.day.has_value());
+  if (r.day) w.Day(*r.day);
+  w.S(r.provenance);
+  w.S(r.evidence);
+  w.D(r.confidence);
+  w.U(r.latest.has_value());
+  if (r.latest) w.Day(*r.latest);
+  w.S(doc.original);
+  w.S(doc.extra_json);
+  w.U(d.original_bytes);
+}
+
+namespace {
+
+void Assign(absl::string_view v, std::string* s) {
+  s->assign(v.data(), v.size());
+}
+
+}  // namespace
+
+bool DecodeDocument(absl::string_view in, DocumentResult* d) {
+  Decoder r(in);
+  Document& doc = d->doc;
+  Assign(r.S(), &doc.id);
+  Assign(r.S(), &doc.path);
+  doc.record_line = static_cast<int>(r.I());
+  Assign(r.S(), &doc.format);
+  Assign(r.S(), &doc.title);
+  Assign(r.S(), &doc.source);
+  Assign(r.S(), &doc.byline);
+  Assign(r.S(), &doc.url);
+  ReferenceDate& ref = doc.reference_date;
+  ref.day.reset();
+  if (r.U()) ref.day = r.Day();
+  Assign(r.S(), &ref.provenance);
+  Assign(r.S(), &ref.evidence);
+  ref.confidence = r.D();
+  ref.latest.reset();
+  if (r.U()) ref.latest = r.Day();
+  Assign(r.S(), &doc.original);
+  Assign(r.S(), &doc.extra_json);
+  d->original_bytes = r.U();
+  // The line index is rebuilt from the text, as ingestion builds it.
+  doc.original_index =
+      doc.original.empty() ? LineIndex() : LineIndex(doc.original);
   return r.ok();
 }
 

@@ -29,6 +29,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "checker/core/result.h"
 #include "checker/core/types.h"
 
 namespace crosscheck::pipeline {
@@ -45,6 +46,10 @@ void EncodeClaim(const Claim& c, std::string* out);
 bool DecodeClaim(absl::string_view in, SpillCache* cache, Claim* c);
 void EncodeFinding(const Finding& f, std::string* out);
 bool DecodeFinding(absl::string_view in, SpillCache* cache, Finding* f);
+// A document without its blocks, segments or info (which are not written):
+// what the reports show of it.
+void EncodeDocument(const DocumentResult& d, std::string* out);
+bool DecodeDocument(absl::string_view in, DocumentResult* d);
 // A document's MinHash signature (DocumentInfo::minhash).
 void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out);
 bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig);

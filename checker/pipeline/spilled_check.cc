@@ -195,6 +195,11 @@ absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
       !s.ok()) {
     return s;
   }
+  spill->documents_path_ = spill->dir_->File("documents");
+  if (absl::Status s = spill->documents_.Open(spill->documents_path_, 1 << 16);
+      !s.ok()) {
+    return s;
+  }
   spill->bands_.resize(judge::NumBands(config));
   for (size_t b = 0; b < spill->bands_.size(); ++b) {
     spill->bands_[b] = std::make_unique<RecordWriter>();
@@ -279,10 +284,41 @@ void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
                                  OnlyKinds(config_, ClaimLevelKinds(), false)));
 }
 
+void ClaimSpill::AddDocuments(const std::vector<DocumentResult>& docs) {
+  std::string rec;
+  for (const DocumentResult& d : docs) {
+    rec.clear();
+    EncodeDocument(d, &rec);
+    documents_.Add(rec);
+  }
+}
+
+absl::Status ClaimSpill::ReadDocuments(
+    const std::function<DocumentResult*()>& next_document) {
+  if (documents_.count() == 0) return absl::OkStatus();
+  RecordReader r;
+  if (absl::Status s = r.Open(documents_path_, 1 << 16); !s.ok()) return s;
+  std::string rec;
+  for (uint64_t i = 0; i < documents_.count(); ++i) {
+    if (!r.Next(&rec)) {
+      return r.status().ok()
+                 ? absl::DataLossError(absl::StrCat(
+                       "temporary file '", documents_path_, "' is short"))
+                 : r.status();
+    }
+    if (!DecodeDocument(rec, next_document())) {
+      return absl::DataLossError(
+          absl::StrCat("temporary file '", documents_path_, "' is corrupt"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     std::vector<DocumentInfo>* infos) {
   if (status_.ok()) status_ = claims_json_.Close();
   if (status_.ok()) status_ = signatures_.Close();
+  if (status_.ok()) status_ = documents_.Close();
   for (auto& b : bands_) {
     if (status_.ok()) status_ = b->Close();
   }

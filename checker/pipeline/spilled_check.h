@@ -25,6 +25,7 @@
 #ifndef CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 #define CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,12 +55,24 @@ class ClaimSpill {
   void Add(const std::vector<DocumentResult>& docs,
            const std::vector<Claim>& claims);
 
+  // Writes documents (their Document part and size; not the info, which
+  // the caller keeps for Finish) until the reports need them: a large
+  // corpus's document list is the one thing besides the infos that would
+  // grow with it during judging. ReadDocuments gives them back in order.
+  void AddDocuments(const std::vector<DocumentResult>& docs);
+
   // Judges and merges (see above). `infos` are every document's, in report
   // order (their signatures are read back from the spill, replacing what
   // they hold); they get their syndication keys and lose their MinHash
   // signatures. The store owns the temporary directory.
   absl::StatusOr<std::shared_ptr<ResultStore>> Finish(
       std::vector<DocumentInfo>* infos);
+
+  // After Finish, while its store lives: the documents of AddDocuments, in
+  // order, each decoded into *next_document() (which returns where the next
+  // one goes).
+  absl::Status ReadDocuments(
+      const std::function<DocumentResult*()>& next_document);
 
  private:
   ClaimSpill(std::unique_ptr<TempDir> dir, const judge::JudgeConfig& config,
@@ -73,6 +86,8 @@ class ClaimSpill {
   int threads_;
   RecordWriter claims_json_;
   RecordWriter signatures_;  // one record per document, in report order
+  RecordWriter documents_;   // AddDocuments
+  std::string documents_path_;
   // Per LSH band, one record per document (report order): its 8-byte band
   // key, empty without a signature. Finish() reads back only the
   // signatures of documents that share a key.

@@ -147,6 +147,56 @@ TEST(SpillTest, SignaturesRoundTripExactly) {
   EXPECT_TRUE(back.empty());
 }
 
+TEST(SpillTest, DocumentsRoundTripExactly) {
+  DocumentResult d;
+  d.doc.id = "story-7";
+  d.doc.path = "feeds/wire.jsonl";
+  d.doc.record_line = 12;
+  d.doc.format = "jsonl";
+  d.doc.title = "Harbour reopens";
+  d.doc.source = "Coast Daily";
+  d.doc.byline = "A. Writer";
+  d.doc.url = "https://example.org/harbour";
+  d.doc.reference_date.day = absl::CivilDay(2024, 3, 9);
+  d.doc.reference_date.latest = absl::CivilDay(2024, 3, 31);
+  d.doc.reference_date.provenance = "dateline";
+  d.doc.reference_date.evidence = "March 9";
+  d.doc.reference_date.confidence = 0.75;
+  d.doc.original = "line one\nline two\n";
+  d.doc.extra_json = "{\"lang\":\"en\"}";
+  d.original_bytes = 19;
+  std::string rec;
+  pipeline::EncodeDocument(d, &rec);
+  DocumentResult back;
+  back.doc.reference_date.day = absl::CivilDay(1999, 1, 1);
+  ASSERT_TRUE(pipeline::DecodeDocument(rec, &back));
+  EXPECT_EQ(back.doc.id, d.doc.id);
+  EXPECT_EQ(back.doc.path, d.doc.path);
+  EXPECT_EQ(back.doc.record_line, 12);
+  EXPECT_EQ(back.doc.format, d.doc.format);
+  EXPECT_EQ(back.doc.title, d.doc.title);
+  EXPECT_EQ(back.doc.source, d.doc.source);
+  EXPECT_EQ(back.doc.byline, d.doc.byline);
+  EXPECT_EQ(back.doc.url, d.doc.url);
+  EXPECT_EQ(back.doc.reference_date.day, d.doc.reference_date.day);
+  EXPECT_EQ(back.doc.reference_date.latest, d.doc.reference_date.latest);
+  EXPECT_EQ(back.doc.reference_date.provenance, "dateline");
+  EXPECT_EQ(back.doc.reference_date.evidence, "March 9");
+  EXPECT_EQ(back.doc.reference_date.confidence, 0.75);
+  EXPECT_EQ(back.doc.original, d.doc.original);
+  EXPECT_EQ(back.doc.original_index.line_count(), 3);
+  EXPECT_EQ(back.doc.extra_json, d.doc.extra_json);
+  EXPECT_EQ(back.original_bytes, 19u);
+  EXPECT_FALSE(pipeline::DecodeDocument(
+      absl::string_view(rec).substr(0, rec.size() - 1), &back));
+  d.doc.reference_date = ReferenceDate();
+  rec.clear();
+  pipeline::EncodeDocument(d, &rec);
+  ASSERT_TRUE(pipeline::DecodeDocument(rec, &back));
+  EXPECT_FALSE(back.doc.reference_date.day.has_value());
+  EXPECT_FALSE(back.doc.reference_date.latest.has_value());
+}
+
 // Findings and claims of a spilled result against those of one judged in
 // memory.
 void ExpectSameResult(const std::vector<std::string>& inputs,
@@ -192,8 +242,22 @@ void ExpectSameResult(const std::vector<std::string>& inputs,
     EXPECT_TRUE(spilled->store->status().ok()) << spilled->store->status();
     ASSERT_EQ(spilled->documents.size(), whole.documents.size());
     for (size_t d = 0; d < whole.documents.size(); ++d) {
-      EXPECT_EQ(spilled->documents[d].info.syndication_key,
-                whole.documents[d].info.syndication_key);
+      const DocumentResult& a = spilled->documents[d];
+      const DocumentResult& b = whole.documents[d];
+      EXPECT_EQ(a.info.syndication_key, b.info.syndication_key);
+      // Spilled documents come back with every fact the reports show.
+      EXPECT_EQ(a.doc.id, b.doc.id);
+      EXPECT_EQ(a.doc.path, b.doc.path);
+      EXPECT_EQ(a.doc.record_line, b.doc.record_line);
+      EXPECT_EQ(a.doc.format, b.doc.format);
+      EXPECT_EQ(a.doc.title, b.doc.title);
+      EXPECT_EQ(a.doc.source, b.doc.source);
+      EXPECT_EQ(a.doc.byline, b.doc.byline);
+      EXPECT_EQ(a.doc.url, b.doc.url);
+      EXPECT_EQ(a.original_bytes, b.original_bytes);
+      EXPECT_EQ(a.info.title, b.info.title);
+      EXPECT_EQ(a.info.reference_date.day, b.info.reference_date.day);
+      EXPECT_EQ(a.info.ai_generated, b.info.ai_generated);
     }
   }
   // Gone with the result.
