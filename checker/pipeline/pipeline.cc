@@ -928,6 +928,8 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
     std::vector<uint64_t>().swap(result.documents[i].info.minhash);
     DropDuplicateFacts(&result.documents[i]);
   }
+  std::vector<DocumentInfo>().swap(infos);  // moved out; the shells remain
+  if (spill) ReleaseFreedMemory();
   diagnostics.insert(diagnostics.end(), ex_diagnostics.begin(),
                      ex_diagnostics.end());
   SortDiagnostics(&diagnostics);
