@@ -885,6 +885,7 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
     auto store = spill->Finish(&infos);
     if (!store.ok()) return store.status();
     result.store = std::move(*store);
+    ReleaseFreedMemory();  // the buckets' claims and judging state
     // The documents, batch by batch: those held, then those spilled.
     result.documents.reserve(infos.size());
     size_t batch = 0, taken = 0;
