@@ -18,7 +18,9 @@
 
 #include <atomic>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -508,6 +510,70 @@ struct Evidence {
   Symbol reference_date;  // "YYYY-MM-DD" or ""
 };
 
+// The evidence of one finding: reads and grows like a std::vector<Evidence>
+// (push_back, resize, indexing, iteration), but its entries may instead be
+// a slice of a block shared by many lists. JudgeAll gives all the findings
+// of a run one block for their evidence: a million entries then cost one
+// allocation, on huge pages, instead of one per finding (fresh small
+// allocations fault page by page, and freeing them is as costly again).
+// Only one list sees a given slice, so entries can be changed in place;
+// copying a list copies its entries into storage of its own, and growing a
+// slice moves them there.
+class EvidenceList {
+ public:
+  using value_type = Evidence;
+  using iterator = Evidence*;
+  using const_iterator = const Evidence*;
+  using size_type = size_t;
+
+  EvidenceList() = default;
+  EvidenceList(std::initializer_list<Evidence> entries);
+  EvidenceList(const EvidenceList& o);
+  EvidenceList(EvidenceList&& o) noexcept;
+  EvidenceList& operator=(const EvidenceList& o);
+  EvidenceList& operator=(EvidenceList&& o) noexcept;
+  ~EvidenceList() { Release(); }
+
+  // The list of the `n` entries at `data`, which `block` keeps alive (and
+  // destroys with itself). No other list may be given these entries.
+  static EvidenceList Slice(std::shared_ptr<void> block, Evidence* data,
+                            size_t n);
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Evidence* data() { return data_; }
+  const Evidence* data() const { return data_; }
+  Evidence* begin() { return data_; }
+  Evidence* end() { return data_ + size_; }
+  const Evidence* begin() const { return data_; }
+  const Evidence* end() const { return data_ + size_; }
+  Evidence& operator[](size_t i) { return data_[i]; }
+  const Evidence& operator[](size_t i) const { return data_[i]; }
+  Evidence& at(size_t i);
+  const Evidence& at(size_t i) const;
+  Evidence& front() { return data_[0]; }
+  const Evidence& front() const { return data_[0]; }
+  Evidence& back() { return data_[size_ - 1]; }
+  const Evidence& back() const { return data_[size_ - 1]; }
+
+  void push_back(const Evidence& e);
+  void push_back(Evidence&& e);
+  void reserve(size_t n);
+  void resize(size_t n);
+  void clear();
+
+ private:
+  // Makes the entries owned, with room for at least `n`.
+  void Grow(size_t n);
+  // Destroys owned entries and frees their storage, or lets go of a slice.
+  void Release();
+
+  Evidence* data_ = nullptr;
+  uint32_t size_ = 0;
+  uint32_t capacity_ = 0;        // owned storage only
+  std::shared_ptr<void> block_;  // set: data_ is a slice of it
+};
+
 struct Finding {
   Symbol rule_id;  // "judge.conflict", "judge.event-date-conflict", ...
   Symbol kind;     // "conflict", "agreement", "superseded", ...
@@ -517,7 +583,7 @@ struct Finding {
   std::string message;   // one sentence, quotes the values
   SharedString subject;  // subject text or event key (shared by a group's
                          // findings)
-  std::vector<Evidence> evidence;
+  EvidenceList evidence;
   std::string fingerprint;  // stable across unrelated edits
   std::string suppression_reason;
 };
