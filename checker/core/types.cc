@@ -184,6 +184,17 @@ absl::string_view Document::Quote(Span span) const {
 }
 
 // ---------------------------------------------------------------------------
+// InlineString.
+
+void InlineString::Set(absl::string_view s) {
+  size_ = static_cast<uint32_t>(s.size());
+  char* to = buf_;
+  if (s.size() > kInline) to = heap_ = new char[s.size() + 1];
+  if (!s.empty()) std::memcpy(to, s.data(), s.size());
+  to[s.size()] = '\0';
+}
+
+// ---------------------------------------------------------------------------
 // EvidenceList.
 
 EvidenceList::EvidenceList(std::initializer_list<Evidence> entries) {
