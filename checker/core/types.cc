@@ -4,7 +4,9 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <memory>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -179,6 +181,141 @@ absl::string_view Document::Quote(Span span) const {
   uint32_t b = std::min<uint32_t>(span.begin, original.size());
   uint32_t e = std::clamp<uint32_t>(span.end, b, original.size());
   return absl::string_view(original).substr(b, e - b);
+}
+
+// ---------------------------------------------------------------------------
+// InlineString.
+
+void InlineString::Set(absl::string_view s) {
+  size_ = static_cast<uint32_t>(s.size());
+  char* to = buf_;
+  if (s.size() > kInline) to = heap_ = new char[s.size() + 1];
+  if (!s.empty()) std::memcpy(to, s.data(), s.size());
+  to[s.size()] = '\0';
+}
+
+// ---------------------------------------------------------------------------
+// EvidenceList.
+
+EvidenceList::EvidenceList(std::initializer_list<Evidence> entries) {
+  Grow(entries.size());
+  for (const Evidence& e : entries) push_back(e);
+}
+
+EvidenceList::EvidenceList(const EvidenceList& o) {
+  Grow(o.size_);
+  std::uninitialized_copy(o.begin(), o.end(), data_);
+  size_ = o.size_;
+}
+
+EvidenceList::EvidenceList(EvidenceList&& o) noexcept
+    : data_(std::exchange(o.data_, nullptr)),
+      size_(std::exchange(o.size_, 0)),
+      capacity_(std::exchange(o.capacity_, 0)),
+      block_(std::move(o.block_)) {}
+
+EvidenceList& EvidenceList::operator=(const EvidenceList& o) {
+  if (this != &o) *this = EvidenceList(o);
+  return *this;
+}
+
+EvidenceList& EvidenceList::operator=(EvidenceList&& o) noexcept {
+  if (this != &o) {
+    Release();
+    data_ = std::exchange(o.data_, nullptr);
+    size_ = std::exchange(o.size_, 0);
+    capacity_ = std::exchange(o.capacity_, 0);
+    block_ = std::move(o.block_);
+  }
+  return *this;
+}
+
+EvidenceList EvidenceList::Slice(std::shared_ptr<void> block, Evidence* data,
+                                 size_t n) {
+  EvidenceList out;
+  if (n == 0) return out;
+  out.data_ = data;
+  out.size_ = static_cast<uint32_t>(n);
+  out.block_ = std::move(block);
+  return out;
+}
+
+Evidence& EvidenceList::at(size_t i) {
+  if (i >= size_) throw std::out_of_range("EvidenceList::at");
+  return data_[i];
+}
+
+const Evidence& EvidenceList::at(size_t i) const {
+  if (i >= size_) throw std::out_of_range("EvidenceList::at");
+  return data_[i];
+}
+
+void EvidenceList::push_back(const Evidence& e) {
+  if (block_ || size_ == capacity_) {
+    Evidence copy = e;  // `e` may be one of ours, moved by Grow
+    Grow(std::max<size_t>(size_ + 1, 2 * size_t{capacity_}));
+    new (data_ + size_) Evidence(std::move(copy));
+  } else {
+    new (data_ + size_) Evidence(e);
+  }
+  ++size_;
+}
+
+void EvidenceList::push_back(Evidence&& e) {
+  if (block_ || size_ == capacity_) {
+    Evidence moved = std::move(e);
+    Grow(std::max<size_t>(size_ + 1, 2 * size_t{capacity_}));
+    new (data_ + size_) Evidence(std::move(moved));
+  } else {
+    new (data_ + size_) Evidence(std::move(e));
+  }
+  ++size_;
+}
+
+void EvidenceList::reserve(size_t n) {
+  if (n > capacity_ || block_) Grow(std::max<size_t>(n, size_));
+}
+
+void EvidenceList::resize(size_t n) {
+  if (n <= size_) {
+    // A slice's entries belong to its block, which destroys them.
+    if (!block_) std::destroy(data_ + n, data_ + size_);
+    size_ = static_cast<uint32_t>(n);
+    if (n == 0) Release();
+    return;
+  }
+  if (block_ || n > capacity_) Grow(std::max<size_t>(n, 2 * size_t{capacity_}));
+  std::uninitialized_value_construct(data_ + size_, data_ + n);
+  size_ = static_cast<uint32_t>(n);
+}
+
+void EvidenceList::clear() { resize(0); }
+
+void EvidenceList::Grow(size_t n) {
+  if (n < size_) n = size_;
+  if (n == 0) {
+    Release();
+    return;
+  }
+  Evidence* fresh = std::allocator<Evidence>().allocate(n);
+  std::uninitialized_move(data_, data_ + size_, fresh);
+  const uint32_t size = size_;
+  Release();
+  data_ = fresh;
+  size_ = size;
+  capacity_ = static_cast<uint32_t>(n);
+}
+
+void EvidenceList::Release() {
+  if (block_) {
+    block_.reset();
+  } else if (data_ != nullptr) {
+    std::destroy(data_, data_ + size_);
+    std::allocator<Evidence>().deallocate(data_, capacity_);
+  }
+  data_ = nullptr;
+  size_ = 0;
+  capacity_ = 0;
 }
 
 }  // namespace crosscheck

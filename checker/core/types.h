@@ -18,7 +18,10 @@
 
 #include <atomic>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -231,6 +234,118 @@ class SharedString {
   Rep* rep_ = nullptr;  // null: ""
 };
 
+// A string kept inside the object up to kInline bytes, longer ones on the
+// heap; reads like SharedString. For finding fingerprints (16 hex digits):
+// a std::string keeps at most 15 bytes inline, so a run of a million
+// claims spent a small allocation on every finding's fingerprint.
+//
+//   InlineString fp = "00ff00ff00ff00ff";  // no allocation
+class InlineString {
+ public:
+  static constexpr size_t kInline = 19;  // plus a terminating NUL
+
+  InlineString() { buf_[0] = '\0'; }
+  InlineString(absl::string_view s) { Set(s); }               // NOLINT
+  InlineString(const std::string& s) { Set(s); }              // NOLINT
+  InlineString(const char* s) { Set(absl::string_view(s)); }  // NOLINT
+  InlineString(const InlineString& o) { Set(o.view()); }
+  InlineString(InlineString&& o) noexcept { Take(&o); }
+  InlineString& operator=(const InlineString& o) {
+    if (this != &o) {
+      InlineString copy(o);
+      Free();
+      Take(&copy);
+    }
+    return *this;
+  }
+  InlineString& operator=(InlineString&& o) noexcept {
+    if (this != &o) {
+      Free();
+      Take(&o);
+    }
+    return *this;
+  }
+  ~InlineString() { Free(); }
+
+  absl::string_view view() const { return absl::string_view(data(), size_); }
+  std::string str() const { return std::string(view()); }
+  operator absl::string_view() const { return view(); }               // NOLINT
+  operator std::string() const { return str(); }                      // NOLINT
+  operator absl::AlphaNum() const { return absl::AlphaNum(view()); }  // NOLINT
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  const char* data() const { return heap_ != nullptr ? heap_ : buf_; }
+  const char* c_str() const { return data(); }
+  const char* begin() const { return data(); }
+  const char* end() const { return data() + size_; }
+  char operator[](size_t i) const { return data()[i]; }
+
+  friend bool operator==(const InlineString& a, const InlineString& b) {
+    return a.view() == b.view();
+  }
+  friend bool operator==(const InlineString& a, absl::string_view b) {
+    return a.view() == b;
+  }
+  friend bool operator==(const InlineString& a, const char* b) {
+    return a.view() == absl::string_view(b);
+  }
+  friend bool operator==(const InlineString& a, const std::string& b) {
+    return a.view() == absl::string_view(b);
+  }
+  friend std::strong_ordering operator<=>(const InlineString& a,
+                                          const InlineString& b) {
+    return a.view().compare(b.view()) <=> 0;
+  }
+  friend std::string operator+(const InlineString& a, absl::string_view b) {
+    return absl::StrCat(a.view(), b);
+  }
+  friend std::string operator+(const InlineString& a, const char* b) {
+    return absl::StrCat(a.view(), b);
+  }
+  friend std::string operator+(const InlineString& a, const std::string& b) {
+    return absl::StrCat(a.view(), b);
+  }
+  friend std::string operator+(absl::string_view a, const InlineString& b) {
+    return absl::StrCat(a, b.view());
+  }
+  friend std::string operator+(const char* a, const InlineString& b) {
+    return absl::StrCat(a, b.view());
+  }
+  friend std::string operator+(const std::string& a, const InlineString& b) {
+    return absl::StrCat(a, b.view());
+  }
+  friend std::ostream& operator<<(std::ostream& os, const InlineString& s) {
+    return os << s.view();
+  }
+  friend absl::FormatConvertResult<absl::FormatConversionCharSet::kString>
+  AbslFormatConvert(const InlineString& s, const absl::FormatConversionSpec&,
+                    absl::FormatSink* sink) {
+    sink->Append(s.view());
+    return {true};
+  }
+  template <typename H>
+  friend H AbslHashValue(H h, const InlineString& s) {
+    return H::combine(std::move(h), s.view());
+  }
+
+ private:
+  void Set(absl::string_view s);
+  // Takes o's bytes (its heap buffer, if any); leaves o empty.
+  void Take(InlineString* o) {
+    heap_ = o->heap_;
+    size_ = o->size_;
+    std::memcpy(buf_, o->buf_, sizeof(buf_));
+    o->heap_ = nullptr;
+    o->size_ = 0;
+    o->buf_[0] = '\0';
+  }
+  void Free() { delete[] heap_; }
+
+  char* heap_ = nullptr;  // null: the bytes are in buf_
+  uint32_t size_ = 0;
+  char buf_[kInline + 1];
+};
+
 // nlohmann::json conversions (found by argument-dependent lookup), without
 // making every user of this header include nlohmann.
 template <typename Json>
@@ -240,6 +355,14 @@ void to_json(Json& j, const Symbol& s) {  // NOLINT(runtime/references)
 template <typename Json>
 void to_json(Json& j, const SharedString& s) {  // NOLINT
   j = s.str();
+}
+template <typename Json>
+void to_json(Json& j, const InlineString& s) {  // NOLINT
+  j = s.str();
+}
+template <typename Json>
+void from_json(const Json& j, InlineString& s) {  // NOLINT
+  s = InlineString(j.template get_ref<const std::string&>());
 }
 template <typename Json>
 void from_json(const Json& j, Symbol& s) {  // NOLINT(runtime/references)
@@ -508,6 +631,70 @@ struct Evidence {
   Symbol reference_date;  // "YYYY-MM-DD" or ""
 };
 
+// The evidence of one finding: reads and grows like a std::vector<Evidence>
+// (push_back, resize, indexing, iteration), but its entries may instead be
+// a slice of a block shared by many lists. JudgeAll gives all the findings
+// of a run one block for their evidence: a million entries then cost one
+// allocation, on huge pages, instead of one per finding (fresh small
+// allocations fault page by page, and freeing them is as costly again).
+// Only one list sees a given slice, so entries can be changed in place;
+// copying a list copies its entries into storage of its own, and growing a
+// slice moves them there.
+class EvidenceList {
+ public:
+  using value_type = Evidence;
+  using iterator = Evidence*;
+  using const_iterator = const Evidence*;
+  using size_type = size_t;
+
+  EvidenceList() = default;
+  EvidenceList(std::initializer_list<Evidence> entries);
+  EvidenceList(const EvidenceList& o);
+  EvidenceList(EvidenceList&& o) noexcept;
+  EvidenceList& operator=(const EvidenceList& o);
+  EvidenceList& operator=(EvidenceList&& o) noexcept;
+  ~EvidenceList() { Release(); }
+
+  // The list of the `n` entries at `data`, which `block` keeps alive (and
+  // destroys with itself). No other list may be given these entries.
+  static EvidenceList Slice(std::shared_ptr<void> block, Evidence* data,
+                            size_t n);
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Evidence* data() { return data_; }
+  const Evidence* data() const { return data_; }
+  Evidence* begin() { return data_; }
+  Evidence* end() { return data_ + size_; }
+  const Evidence* begin() const { return data_; }
+  const Evidence* end() const { return data_ + size_; }
+  Evidence& operator[](size_t i) { return data_[i]; }
+  const Evidence& operator[](size_t i) const { return data_[i]; }
+  Evidence& at(size_t i);
+  const Evidence& at(size_t i) const;
+  Evidence& front() { return data_[0]; }
+  const Evidence& front() const { return data_[0]; }
+  Evidence& back() { return data_[size_ - 1]; }
+  const Evidence& back() const { return data_[size_ - 1]; }
+
+  void push_back(const Evidence& e);
+  void push_back(Evidence&& e);
+  void reserve(size_t n);
+  void resize(size_t n);
+  void clear();
+
+ private:
+  // Makes the entries owned, with room for at least `n`.
+  void Grow(size_t n);
+  // Destroys owned entries and frees their storage, or lets go of a slice.
+  void Release();
+
+  Evidence* data_ = nullptr;
+  uint32_t size_ = 0;
+  uint32_t capacity_ = 0;        // owned storage only
+  std::shared_ptr<void> block_;  // set: data_ is a slice of it
+};
+
 struct Finding {
   Symbol rule_id;  // "judge.conflict", "judge.event-date-conflict", ...
   Symbol kind;     // "conflict", "agreement", "superseded", ...
@@ -517,8 +704,8 @@ struct Finding {
   std::string message;   // one sentence, quotes the values
   SharedString subject;  // subject text or event key (shared by a group's
                          // findings)
-  std::vector<Evidence> evidence;
-  std::string fingerprint;  // stable across unrelated edits
+  EvidenceList evidence;
+  InlineString fingerprint;  // stable across unrelated edits (16 hex digits)
   std::string suppression_reason;
 };
 

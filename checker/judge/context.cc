@@ -205,11 +205,13 @@ class FingerprintHasher {
     Mix(0x1f);
   }
   uint64_t value() const { return h_; }
-  std::string Hex() const {
+  std::string Hex() const { return std::string(HexText()); }
+  // The same held inline: no allocation per finding.
+  InlineString HexText() const {
     static constexpr char kDigits[] = "0123456789abcdef";
     char out[16];
     for (int i = 0; i < 16; ++i) out[15 - i] = kDigits[(h_ >> (4 * i)) & 0xf];
-    return std::string(out, sizeof(out));
+    return InlineString(absl::string_view(out, sizeof(out)));
   }
 
  private:
@@ -963,7 +965,7 @@ void Context::Emit(absl::string_view kind, const JudgmentConfig& cfg,
     doc_ids.erase(std::unique(doc_ids.begin(), doc_ids.end()), doc_ids.end());
     for (absl::string_view d : doc_ids) h.Add(d);
   }
-  f.fingerprint = h.Hex();
+  f.fingerprint = h.HexText();
   out->Add(std::move(f), h.value(), evidence);
 }
 

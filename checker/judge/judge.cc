@@ -234,28 +234,38 @@ std::vector<Finding> JudgeClaimPtrs(
   {
     std::vector<uint32_t> end =
         align::HugeArray<uint32_t>(ctx.num_claims() + 1);
+    // All evidence in one block, finding after finding: document evidence
+    // the judgment gave, then its claims'.
     size_t total = 0;
     for (size_t i = 0; i < findings.size(); ++i) {
       const absl::Span<const int> ev = out.evidence(i);
-      findings[i].evidence.resize(findings[i].evidence.size() + ev.size());
       for (int c : ev) ++end[c + 1];
-      total += ev.size();
+      total += findings[i].evidence.size() + ev.size();
     }
     for (size_t c = 1; c < end.size(); ++c) end[c] += end[c - 1];
+    auto block = std::make_shared<std::vector<Evidence>>(
+        align::HugeArray<Evidence>(total));
     // Where each claim's copies go, grouped by claim.
-    std::vector<Evidence*> slots = align::HugeArray<Evidence*>(total);
+    std::vector<Evidence*> slots = align::HugeArray<Evidence*>(end.back());
+    Evidence* next = block->data();
     for (size_t i = 0; i < findings.size(); ++i) {
       const absl::Span<const int> ev = out.evidence(i);
-      Evidence* first = findings[i].evidence.data() +
-                        (findings[i].evidence.size() - ev.size());
-      for (size_t k = 0; k < ev.size(); ++k) slots[end[ev[k]]++] = first + k;
+      EvidenceList& list = findings[i].evidence;
+      const size_t own = list.size();
+      std::move(list.begin(), list.end(), next);
+      for (size_t k = 0; k < ev.size(); ++k)
+        slots[end[ev[k]]++] = next + own + k;
+      list = EvidenceList::Slice(block, next, own + ev.size());
+      next += own + ev.size();
     }
+    // end[c] is now where claim c's copies end.
+    const size_t cited = slots.size();
     // The copies land at random: their lines are fetched a few ahead.
     constexpr size_t kAhead = 8;
     size_t k = 0;
     for (int c = 0; c < ctx.num_claims(); ++c) {
       if (k == end[c]) continue;
-      for (size_t a = k + kAhead; a < std::min(end[c] + kAhead, total); ++a) {
+      for (size_t a = k + kAhead; a < std::min(end[c] + kAhead, cited); ++a) {
         __builtin_prefetch(slots[a], 1);
         __builtin_prefetch(reinterpret_cast<const char*>(slots[a]) + 64, 1);
       }

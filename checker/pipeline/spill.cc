@@ -23,7 +23,7 @@ namespace {
 // below too, or it would be lost on the way through a spill file.
 static_assert(sizeof(Claim) == 448, "update EncodeClaim/DecodeClaim");
 static_assert(sizeof(Evidence) == 128, "update EncodeEvidence/DecodeEvidence");
-static_assert(sizeof(Finding) == 160, "update EncodeFinding/DecodeFinding");
+static_assert(sizeof(Finding) == 168, "update EncodeFinding/DecodeFinding");
 static_assert(sizeof(Document) == 464, "update EncodeDocument/DecodeDocument");
 
 const absl::CivilDay kEpoch(1970, 1, 1);

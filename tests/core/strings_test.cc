@@ -114,5 +114,44 @@ TEST(SharedStringTest, EmptyAndMoves) {
   EXPECT_EQ(j.dump(), R"({"s":"moved"})");
 }
 
+TEST(InlineStringTest, FingerprintsStayInsideTheObject) {
+  const InlineString fp = "00ff00ff00ff00ff";
+  const char* bytes = fp.data();
+  const char* object = reinterpret_cast<const char*>(&fp);
+  EXPECT_TRUE(bytes >= object && bytes < object + sizeof(fp));  // no heap
+  EXPECT_EQ(fp, "00ff00ff00ff00ff");
+  EXPECT_EQ(fp.size(), 16u);
+  EXPECT_STREQ(fp.c_str(), "00ff00ff00ff00ff");
+}
+
+TEST(InlineStringTest, LongTextGoesToTheHeapAndSurvivesCopiesAndMoves) {
+  const std::string text(40, 'x');
+  InlineString a = text;
+  EXPECT_EQ(a, text);
+  InlineString b = a;
+  EXPECT_NE(a.data(), b.data());
+  InlineString c = std::move(a);
+  EXPECT_TRUE(a.empty());  // NOLINT(bugprone-use-after-move): moved-from
+  EXPECT_EQ(c, text);
+  c = InlineString("short");
+  EXPECT_EQ(c, "short");
+  b = b;  // NOLINT: self-assignment keeps the text
+  EXPECT_EQ(b, text);
+}
+
+TEST(InlineStringTest, ComparesAndConvertsLikeAString) {
+  InlineString a = "abc", b = "abd", empty;
+  EXPECT_TRUE(empty.empty());
+  EXPECT_EQ(empty, "");
+  EXPECT_LT(a, b);
+  EXPECT_EQ(absl::StrCat(a, "-", 1), "abc-1");
+  EXPECT_EQ("id-" + a, "id-abc");
+  const std::string s = b;
+  EXPECT_EQ(s, "abd");
+  nlohmann::json j = {{"fp", a}};
+  EXPECT_EQ(j.dump(), R"({"fp":"abc"})");
+  EXPECT_EQ(j["fp"].get<InlineString>(), a);
+}
+
 }  // namespace
 }  // namespace crosscheck
