@@ -7,6 +7,7 @@
 // attributes instead, so no article text is ever inside <script>. A
 // Content-Security-Policy allows exactly that script and stylesheet by hash.
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -386,53 +387,42 @@ void Sources(Page& page) {
   o += "</tbody></table></div></section>\n";
 }
 
+// A matrix cell names its finding by index and its quote by a range of a
+// batch's quote buffer: cells hold no string of their own.
+struct Cell {
+  CellClass cls;
+  uint32_t quote_size;
+  uint64_t quote_begin;
+  size_t finding;
+  Symbol value;
+};
+
+// Rows are rendered in batches of subjects whose cells (quotes included)
+// take about this many bytes, each batch built by one pass over the
+// findings: a spilled result's matrix then never sits in memory whole.
+// An in-memory result is one batch (its quotes are in memory already).
+constexpr uint64_t kMatrixBatchBytes = uint64_t{32} << 20;
+
+// Fixed bytes a cell costs besides its quote (the cell, its share of the
+// row maps), for batching.
+constexpr uint64_t kCellOverhead = 64;
+
 void Matrix(Page& page) {
-  // A cell names its finding by index and its quote by a range of `quotes`:
-  // a million cells then hold no string of their own.
-  struct Cell {
-    CellClass cls;
-    uint32_t quote_size;
-    uint64_t quote_begin;
-    size_t finding;
-    Symbol value;
-  };
-  std::string quotes;
-  auto quote_of = [&quotes](const Cell& c) {
-    return absl::string_view(quotes).substr(c.quote_begin, c.quote_size);
-  };
-  // subject -> document index -> cells. Ordered maps: deterministic.
-  std::map<std::string, std::map<size_t, std::vector<Cell>>> rows;
-  size_t i = 0;
+  // Pass 1: the matrix's subjects (sorted: deterministic) and the bytes
+  // their cells take at most, to cut the rows into batches.
+  std::map<std::string, uint64_t> row_bytes;
   ForEachFinding(page.result, [&](const Finding& f) {
-    const size_t index = i++;
     if (!InMatrix(f)) return;
-    auto& row = rows[f.subject];
-    const CellClass cls = ClassOf(f.kind);
+    uint64_t& bytes = row_bytes[f.subject];
     for (const Evidence& e : f.evidence) {
-      auto it = page.doc_index.find(e.doc_id);
-      if (it == page.doc_index.end()) continue;
-      auto& cells = row[it->second];
-      bool merged = false;
-      for (Cell& old : cells) {
-        if (old.value == e.value && quote_of(old) == e.quote) {
-          // Keep the most important finding.
-          if (cls < old.cls) {
-            old.cls = cls;
-            old.finding = index;
-          }
-          merged = true;
-        }
-      }
-      if (!merged) {
-        cells.push_back(Cell{cls, static_cast<uint32_t>(e.quote.size()),
-                             quotes.size(), index, e.value});
-        quotes += e.quote;
+      if (page.doc_index.contains(e.doc_id)) {
+        bytes += e.quote.size() + kCellOverhead;
       }
     }
   });
   std::string& o = page.out;
   o += "<section id=\"matrix\"><h2>Claim matrix</h2>\n";
-  if (rows.empty()) {
+  if (row_bytes.empty()) {
     o += "<p class=\"muted\">No claims were compared across sources.</p>"
          "</section>\n";
     return;
@@ -453,25 +443,77 @@ void Matrix(Page& page) {
                     Text(DocLabel(docs[i])), "</a></th>");
   }
   o += "</tr></thead><tbody>\n";
-  for (const auto& [subject, row] : rows) {
-    absl::StrAppend(&o, "<tr><th scope=\"row\">", Text(subject), "</th>");
-    for (size_t i = 0; i < docs.size(); ++i) {
-      o += "<td>";
-      auto it = row.find(i);
-      if (it != row.end()) {
-        for (const Cell& c : it->second) {
-          absl::StrAppend(&o, "<a class=\"cell ", ClassName(c.cls),
-                          "\" href=\"#", page.FindingId(c.finding),
-                          "\"><span class=\"m\">", Marker(c.cls),
-                          "</span><span class=\"v\">", Text(c.value.str()),
-                          "</span><span class=\"q\">\xE2\x80\x9C",
-                          Text(quote_of(c)), "\xE2\x80\x9D</span></a>");
+
+  uint64_t batch_limit = page.options.matrix_batch_bytes;
+  if (batch_limit == 0) {
+    batch_limit = page.result.store ? kMatrixBatchBytes : UINT64_MAX;
+  }
+  auto next = row_bytes.begin();
+  while (next != row_bytes.end()) {
+    // The batch: subjects [lo, hi], at least one.
+    auto first = next;
+    uint64_t bytes = next->second;
+    ++next;
+    while (next != row_bytes.end() && bytes + next->second <= batch_limit) {
+      bytes += next->second;
+      ++next;
+    }
+    const std::string& lo = first->first;
+    const std::string& hi = std::prev(next)->first;
+    std::string quotes;
+    auto quote_of = [&quotes](const Cell& c) {
+      return absl::string_view(quotes).substr(c.quote_begin, c.quote_size);
+    };
+    // subject -> document index -> cells. Ordered maps: deterministic.
+    std::map<std::string, std::map<size_t, std::vector<Cell>>> rows;
+    size_t i = 0;
+    ForEachFinding(page.result, [&](const Finding& f) {
+      const size_t index = i++;
+      if (!InMatrix(f) || f.subject < lo || f.subject > hi) return;
+      auto& row = rows[f.subject];
+      const CellClass cls = ClassOf(f.kind);
+      for (const Evidence& e : f.evidence) {
+        auto it = page.doc_index.find(e.doc_id);
+        if (it == page.doc_index.end()) continue;
+        auto& cells = row[it->second];
+        bool merged = false;
+        for (Cell& old : cells) {
+          if (old.value == e.value && quote_of(old) == e.quote) {
+            // Keep the most important finding.
+            if (cls < old.cls) {
+              old.cls = cls;
+              old.finding = index;
+            }
+            merged = true;
+          }
+        }
+        if (!merged) {
+          cells.push_back(Cell{cls, static_cast<uint32_t>(e.quote.size()),
+                               quotes.size(), index, e.value});
+          quotes += e.quote;
         }
       }
-      o += "</td>";
+    });
+    for (const auto& [subject, row] : rows) {
+      absl::StrAppend(&o, "<tr><th scope=\"row\">", Text(subject), "</th>");
+      for (size_t d = 0; d < docs.size(); ++d) {
+        o += "<td>";
+        auto it = row.find(d);
+        if (it != row.end()) {
+          for (const Cell& c : it->second) {
+            absl::StrAppend(&o, "<a class=\"cell ", ClassName(c.cls),
+                            "\" href=\"#", page.FindingId(c.finding),
+                            "\"><span class=\"m\">", Marker(c.cls),
+                            "</span><span class=\"v\">", Text(c.value.str()),
+                            "</span><span class=\"q\">\xE2\x80\x9C",
+                            Text(quote_of(c)), "\xE2\x80\x9D</span></a>");
+          }
+        }
+        o += "</td>";
+      }
+      o += "</tr>\n";
+      page.sink->Flush();
     }
-    o += "</tr>\n";
-    page.sink->Flush();
   }
   o += "</tbody></table></div></section>\n";
 }

@@ -33,6 +33,7 @@
 #ifndef CROSSCHECK_REPORTS_REPORT_H_
 #define CROSSCHECK_REPORTS_REPORT_H_
 
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -61,6 +62,10 @@ struct RenderOptions {
   // Optional timestamp to print (HTML footer, JSON tool.generated_at). Empty
   // by default so output stays byte-identical across runs.
   std::string generated_at;
+  // HTML claim matrix: rows are built and rendered in batches of about this
+  // many bytes, one pass over the findings each. 0: 32 MiB for a spilled
+  // result (CheckResult::store), else one batch.
+  uint64_t matrix_batch_bytes = 0;
 };
 
 // Where a renderer puts its bytes. Renderers append to buffer() and call

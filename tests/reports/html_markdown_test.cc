@@ -87,6 +87,28 @@ TEST(HtmlReportTest, StructureAndAnchors) {
   EXPECT_TRUE(absl::StrContains(html, "metadata:published"));
 }
 
+// The claim matrix is built in batches of rows (one pass over the findings
+// each) for spilled results; any batch size must give the same page.
+TEST(HtmlReportTest, MatrixBatchesDoNotChangeThePage) {
+  for (bool hostile : {false, true}) {
+    CheckResult r = SampleResult(hostile);
+    // A second finding citing a cell already shown (same value and quote)
+    // with a more important kind: the cell must link to it in every batch.
+    Finding f = r.findings[3];  // agreement on the docking fee
+    f.kind = "conflict";
+    f.fingerprint = "c0ffee05";
+    r.findings.push_back(f);
+    std::string whole = RenderHtml(r, RenderOptions());
+    EXPECT_EQ(Count(whole, "<tr><th scope=\"row\">"), hostile ? 4 : 3);
+    EXPECT_TRUE(absl::StrContains(whole, "href=\"#f-c0ffee05\""));
+    for (uint64_t batch : {1, 100, 200, 400}) {
+      RenderOptions options;
+      options.matrix_batch_bytes = batch;
+      EXPECT_EQ(RenderHtml(r, options), whole) << hostile << " " << batch;
+    }
+  }
+}
+
 TEST(HtmlReportTest, SelfContained) {
   std::string html = RenderHtml(SampleResult(), RenderOptions());
   // No external resources: the only URLs are the documents' own links.
