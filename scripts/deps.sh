@@ -8,6 +8,7 @@ set -euo pipefail
 
 packages=(cmake g++ make pkg-config libre2-dev libabsl-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libgumbo-dev libbenchmark-dev
+          libgoogle-perftools-dev
           python3 python3-jsonschema)
 for arg in "$@"; do
   case "$arg" in
