@@ -40,14 +40,15 @@ namespace crosscheck {
 // Compact strings for claim fields. A million claims must fit in memory with
 // room to judge them, and a std::string costs 32 bytes even when empty; most
 // claim strings come from small vocabularies (rule ids, units, lemmas) or are
-// shared by several claims (a sentence). Both types below read like a const
-// std::string: they convert implicitly to `const std::string&` and
-// absl::string_view, work in absl::StrCat/StrJoin/StrFormat("%s"), compare
-// with strings and literals by content, print to streams and serialize as
-// JSON strings (nlohmann::json). Assigning a string sets them.
+// shared by several claims (a sentence). The types below read like a const
+// std::string: they convert implicitly to std::string (Symbol to
+// `const std::string&`) and absl::string_view, work in
+// absl::StrCat/StrJoin/StrFormat("%s"), compare with strings and literals by
+// content, print to streams and serialize as JSON strings (nlohmann::json).
+// Assigning a string sets them.
 
-// Read-only string interface shared by Symbol and SharedString; Derived
-// provides `const std::string& str() const`.
+// Read-only string interface of a type that holds a std::string (Symbol);
+// Derived provides `const std::string& str() const`.
 template <typename Derived>
 class StringValue {
  public:
@@ -149,6 +150,85 @@ class Symbol : public StringValue<Symbol> {
   const std::string* s_ = &kEmpty;
 };
 
+// Read-only string interface shared by SharedString and InlineString,
+// which keep their bytes themselves (so, unlike StringValue, no
+// std::string to hand out); Derived provides `const char* data() const`
+// and `size_t size() const`.
+template <typename Derived>
+class StringViewValue {
+ public:
+  absl::string_view view() const {
+    return absl::string_view(self().data(), self().size());
+  }
+  std::string str() const { return std::string(view()); }
+  operator absl::string_view() const { return view(); }               // NOLINT
+  operator std::string() const { return str(); }                      // NOLINT
+  operator absl::AlphaNum() const { return absl::AlphaNum(view()); }  // NOLINT
+  bool empty() const { return self().size() == 0; }
+  const char* begin() const { return self().data(); }
+  const char* end() const { return self().data() + self().size(); }
+  char operator[](size_t i) const { return self().data()[i]; }
+  size_t find(absl::string_view s, size_t pos = 0) const {
+    return view().find(s, pos);
+  }
+  std::string substr(size_t pos, size_t n = std::string::npos) const {
+    return std::string(view().substr(pos, n));
+  }
+
+  friend bool operator==(const Derived& a, const Derived& b) {
+    // Copies of a SharedString share their bytes: no need to read them.
+    return (a.data() == b.data() && a.size() == b.size()) ||
+           a.view() == b.view();
+  }
+  friend bool operator==(const Derived& a, absl::string_view b) {
+    return a.view() == b;
+  }
+  friend bool operator==(const Derived& a, const char* b) {
+    return a.view() == absl::string_view(b);
+  }
+  friend bool operator==(const Derived& a, const std::string& b) {
+    return a.view() == absl::string_view(b);
+  }
+  friend std::strong_ordering operator<=>(const Derived& a, const Derived& b) {
+    return a.view().compare(b.view()) <=> 0;
+  }
+  friend std::string operator+(const Derived& a, absl::string_view b) {
+    return absl::StrCat(a.view(), b);
+  }
+  friend std::string operator+(const Derived& a, const char* b) {
+    return absl::StrCat(a.view(), b);
+  }
+  friend std::string operator+(const Derived& a, const std::string& b) {
+    return absl::StrCat(a.view(), b);
+  }
+  friend std::string operator+(absl::string_view a, const Derived& b) {
+    return absl::StrCat(a, b.view());
+  }
+  friend std::string operator+(const char* a, const Derived& b) {
+    return absl::StrCat(a, b.view());
+  }
+  friend std::string operator+(const std::string& a, const Derived& b) {
+    return absl::StrCat(a, b.view());
+  }
+  friend std::ostream& operator<<(std::ostream& os, const Derived& s) {
+    return os << s.view();
+  }
+  // absl::StrFormat("%s", s).
+  friend absl::FormatConvertResult<absl::FormatConversionCharSet::kString>
+  AbslFormatConvert(const Derived& s, const absl::FormatConversionSpec&,
+                    absl::FormatSink* sink) {
+    sink->Append(s.view());
+    return {true};
+  }
+  template <typename H>
+  friend H AbslHashValue(H h, const Derived& s) {
+    return H::combine(std::move(h), s.view());
+  }
+
+ private:
+  const Derived& self() const { return *static_cast<const Derived*>(this); }
+};
+
 // An immutable, reference-counted string: copies share one buffer (one
 // allocation holding count, size and bytes), so the claims of one sentence
 // and the evidence quoting them hold it once. Reads as an
@@ -157,7 +237,7 @@ class Symbol : public StringValue<Symbol> {
 //   SharedString sentence = std::string(text);
 //   claim_a.sentence = sentence;             // no copy of the text
 //   claim_b.sentence = sentence;
-class SharedString {
+class SharedString : public StringViewValue<SharedString> {
  public:
   SharedString() = default;
   SharedString(absl::string_view s);  // NOLINT
@@ -172,56 +252,8 @@ class SharedString {
   }
   ~SharedString() { Unref(); }
 
-  absl::string_view view() const {
-    return rep_ ? absl::string_view(rep_->data, rep_->size)
-                : absl::string_view();
-  }
-  std::string str() const { return std::string(view()); }
-  operator absl::string_view() const { return view(); }               // NOLINT
-  operator std::string() const { return str(); }                      // NOLINT
-  operator absl::AlphaNum() const { return absl::AlphaNum(view()); }  // NOLINT
-  bool empty() const { return rep_ == nullptr; }
   size_t size() const { return rep_ ? rep_->size : 0; }
   const char* data() const { return rep_ ? rep_->data : ""; }
-  const char* begin() const { return data(); }
-  const char* end() const { return data() + size(); }
-  char operator[](size_t i) const { return data()[i]; }
-  size_t find(absl::string_view s, size_t pos = 0) const {
-    return view().find(s, pos);
-  }
-  std::string substr(size_t pos, size_t n = std::string::npos) const {
-    return std::string(view().substr(pos, n));
-  }
-
-  friend bool operator==(const SharedString& a, const SharedString& b) {
-    return a.rep_ == b.rep_ || a.view() == b.view();
-  }
-  friend bool operator==(const SharedString& a, absl::string_view b) {
-    return a.view() == b;
-  }
-  friend bool operator==(const SharedString& a, const char* b) {
-    return a.view() == absl::string_view(b);
-  }
-  friend bool operator==(const SharedString& a, const std::string& b) {
-    return a.view() == absl::string_view(b);
-  }
-  friend std::strong_ordering operator<=>(const SharedString& a,
-                                          const SharedString& b) {
-    return a.view().compare(b.view()) <=> 0;
-  }
-  friend std::ostream& operator<<(std::ostream& os, const SharedString& s) {
-    return os << s.view();
-  }
-  friend absl::FormatConvertResult<absl::FormatConversionCharSet::kString>
-  AbslFormatConvert(const SharedString& s, const absl::FormatConversionSpec&,
-                    absl::FormatSink* sink) {
-    sink->Append(s.view());
-    return {true};
-  }
-  template <typename H>
-  friend H AbslHashValue(H h, const SharedString& s) {
-    return H::combine(std::move(h), s.view());
-  }
 
  private:
   struct Rep {
@@ -240,7 +272,7 @@ class SharedString {
 // claims spent a small allocation on every finding's fingerprint.
 //
 //   InlineString fp = "00ff00ff00ff00ff";  // no allocation
-class InlineString {
+class InlineString : public StringViewValue<InlineString> {
  public:
   static constexpr size_t kInline = 19;  // plus a terminating NUL
 
@@ -267,66 +299,9 @@ class InlineString {
   }
   ~InlineString() { Free(); }
 
-  absl::string_view view() const { return absl::string_view(data(), size_); }
-  std::string str() const { return std::string(view()); }
-  operator absl::string_view() const { return view(); }               // NOLINT
-  operator std::string() const { return str(); }                      // NOLINT
-  operator absl::AlphaNum() const { return absl::AlphaNum(view()); }  // NOLINT
-  bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
   const char* data() const { return heap_ != nullptr ? heap_ : buf_; }
   const char* c_str() const { return data(); }
-  const char* begin() const { return data(); }
-  const char* end() const { return data() + size_; }
-  char operator[](size_t i) const { return data()[i]; }
-
-  friend bool operator==(const InlineString& a, const InlineString& b) {
-    return a.view() == b.view();
-  }
-  friend bool operator==(const InlineString& a, absl::string_view b) {
-    return a.view() == b;
-  }
-  friend bool operator==(const InlineString& a, const char* b) {
-    return a.view() == absl::string_view(b);
-  }
-  friend bool operator==(const InlineString& a, const std::string& b) {
-    return a.view() == absl::string_view(b);
-  }
-  friend std::strong_ordering operator<=>(const InlineString& a,
-                                          const InlineString& b) {
-    return a.view().compare(b.view()) <=> 0;
-  }
-  friend std::string operator+(const InlineString& a, absl::string_view b) {
-    return absl::StrCat(a.view(), b);
-  }
-  friend std::string operator+(const InlineString& a, const char* b) {
-    return absl::StrCat(a.view(), b);
-  }
-  friend std::string operator+(const InlineString& a, const std::string& b) {
-    return absl::StrCat(a.view(), b);
-  }
-  friend std::string operator+(absl::string_view a, const InlineString& b) {
-    return absl::StrCat(a, b.view());
-  }
-  friend std::string operator+(const char* a, const InlineString& b) {
-    return absl::StrCat(a, b.view());
-  }
-  friend std::string operator+(const std::string& a, const InlineString& b) {
-    return absl::StrCat(a, b.view());
-  }
-  friend std::ostream& operator<<(std::ostream& os, const InlineString& s) {
-    return os << s.view();
-  }
-  friend absl::FormatConvertResult<absl::FormatConversionCharSet::kString>
-  AbslFormatConvert(const InlineString& s, const absl::FormatConversionSpec&,
-                    absl::FormatSink* sink) {
-    sink->Append(s.view());
-    return {true};
-  }
-  template <typename H>
-  friend H AbslHashValue(H h, const InlineString& s) {
-    return H::combine(std::move(h), s.view());
-  }
 
  private:
   void Set(absl::string_view s);
