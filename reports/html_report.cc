@@ -233,6 +233,12 @@ struct Page {
   ReportSink* sink;
   std::string& out;  // the sink's buffer
 
+  // Out of range only when a store failed to read back between passes
+  // (the report is then dropped).
+  absl::string_view DocToken(size_t i) const {
+    return i < doc_tokens.size() ? absl::string_view(doc_tokens[i]) : "";
+  }
+
   absl::string_view FindingId(size_t i) const {
     uint64_t begin = i == 0 ? 0 : id_end[i - 1];
     return absl::string_view(ids).substr(begin, id_end[i] - begin);
@@ -276,11 +282,10 @@ void AssignIds(Page& page) {
     used.insert(i);
     ++i;
   });
-  for (i = 0; i < page.result.documents.size(); ++i) {
-    const Document& d = page.result.documents[i].doc;
-    page.doc_tokens.push_back(Token(d.id));
-    page.doc_index.emplace(d.id, i);
-  }
+  ForEachDocument(page.result, [&](const DocumentResult& d) {
+    page.doc_index.emplace(d.doc.id, page.doc_tokens.size());
+    page.doc_tokens.push_back(Token(d.doc.id));
+  });
 }
 
 std::string DocLabel(const DocumentResult& d) {
@@ -337,17 +342,16 @@ void Header(Page& page, const Summary& s) {
 
 void Sources(Page& page) {
   std::string& o = page.out;
-  const auto& docs = page.result.documents;
   std::map<std::string, int> syndication;
-  for (const DocumentResult& d : docs) {
+  ForEachDocument(page.result, [&](const DocumentResult& d) {
     if (!d.info.syndication_key.empty()) ++syndication[d.info.syndication_key];
-  }
+  });
   o += "<section id=\"sources\"><h2>Sources</h2>\n<div class=\"scroll\">"
        "<table><thead><tr><th>source</th><th>title</th><th>file</th>"
        "<th>reference date</th><th>how it is known</th><th>flags</th>"
        "</tr></thead><tbody>\n";
-  for (size_t i = 0; i < docs.size(); ++i) {
-    const DocumentResult& d = docs[i];
+  size_t i = 0;
+  ForEachDocument(page.result, [&](const DocumentResult& d) {
     const ReferenceDate& r = d.info.reference_date;
     std::string date = r.day ? absl::FormatCivilTime(*r.day) : "unknown";
     if (r.latest && (!r.day || *r.latest != *r.day)) {
@@ -356,7 +360,7 @@ void Sources(Page& page) {
     }
     const std::string& title =
         d.info.title.empty() ? d.doc.title : d.info.title;
-    absl::StrAppend(&o, "<tr><td><a href=\"#d-", page.doc_tokens[i], "\">",
+    absl::StrAppend(&o, "<tr><td><a href=\"#d-", page.DocToken(i++), "\">",
                     Text(DocLabel(d)), "</a></td><td>",
                     d.doc.url.empty() ? Text(title) : Link(d.doc.url, title),
                     "</td><td class=\"path\">",
@@ -383,7 +387,7 @@ void Sources(Page& page) {
     }
     o += "</td></tr>\n";
     page.sink->Flush();
-  }
+  });
   o += "</tbody></table></div></section>\n";
 }
 
@@ -437,11 +441,12 @@ void Matrix(Page& page) {
   }
   o += "</div>\n<div class=\"scroll\"><table class=\"matrix\"><thead><tr>"
        "<th>subject</th>";
-  const auto& docs = page.result.documents;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    absl::StrAppend(&o, "<th><a href=\"#d-", page.doc_tokens[i], "\">",
-                    Text(DocLabel(docs[i])), "</a></th>");
-  }
+  const size_t num_docs = page.doc_tokens.size();
+  size_t column = 0;
+  ForEachDocument(page.result, [&](const DocumentResult& d) {
+    absl::StrAppend(&o, "<th><a href=\"#d-", page.DocToken(column++), "\">",
+                    Text(DocLabel(d)), "</a></th>");
+  });
   o += "</tr></thead><tbody>\n";
 
   uint64_t batch_limit = page.options.matrix_batch_bytes;
@@ -496,7 +501,7 @@ void Matrix(Page& page) {
     });
     for (const auto& [subject, row] : rows) {
       absl::StrAppend(&o, "<tr><th scope=\"row\">", Text(subject), "</th>");
-      for (size_t d = 0; d < docs.size(); ++d) {
+      for (size_t d = 0; d < num_docs; ++d) {
         o += "<td>";
         auto it = row.find(d);
         if (it != row.end()) {
@@ -539,12 +544,11 @@ void Filters(Page& page, const Summary& s) {
   }
   o += "</fieldset><fieldset><legend>source</legend>"
        "<select id=\"filter-source\"><option value=\"\">all sources</option>";
-  const auto& docs = page.result.documents;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    absl::StrAppend(&o, "<option value=\"", page.doc_tokens[i], "\">",
-                    Text(DocLabel(docs[i])), " (", Text(docs[i].doc.id),
-                    ")</option>");
-  }
+  size_t i = 0;
+  ForEachDocument(page.result, [&](const DocumentResult& d) {
+    absl::StrAppend(&o, "<option value=\"", page.DocToken(i++), "\">",
+                    Text(DocLabel(d)), " (", Text(d.doc.id), ")</option>");
+  });
   o += "</select></fieldset><span id=\"filter-count\" aria-live=\"polite\">"
        "</span></div>\n";
 }
@@ -619,11 +623,10 @@ void Findings(Page& page, const Summary& s) {
 
 void Documents(Page& page) {
   std::string& o = page.out;
-  const auto& docs = page.result.documents;
   o += "<section id=\"documents\"><h2>Documents</h2>\n";
-  for (size_t i = 0; i < docs.size(); ++i) {
-    const DocumentResult& d = docs[i];
-    absl::StrAppend(&o, "<details class=\"doc\" id=\"d-", page.doc_tokens[i],
+  size_t i = 0;
+  ForEachDocument(page.result, [&](const DocumentResult& d) {
+    absl::StrAppend(&o, "<details class=\"doc\" id=\"d-", page.DocToken(i++),
                     "\"><summary>", Text(DocLabel(d)), " <span class=\"path\">",
                     Text(d.doc.path), "</span>", "</summary>\n");
     if (!d.doc.byline.empty()) {
@@ -654,7 +657,7 @@ void Documents(Page& page) {
     }
     o += "</details>\n";
     page.sink->Flush();
-  }
+  });
   o += "</section>\n";
 }
 

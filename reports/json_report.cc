@@ -107,7 +107,8 @@ void WriteJson(const CheckResult& result, const RenderOptions& options,
   w.EndArray();
   w.Key("documents");
   w.BeginArray();
-  for (const DocumentResult& d : result.documents) w.Value(DocumentJson(d));
+  ForEachDocument(result,
+                  [&](const DocumentResult& d) { w.Value(DocumentJson(d)); });
   w.EndArray();
   w.Key("findings");
   w.BeginArray();

@@ -9,7 +9,7 @@ namespace crosscheck::reports {
 
 Summary Summarize(const CheckResult& result) {
   Summary s;
-  s.documents = result.documents.size();
+  s.documents = DocumentCount(result);
   s.claims = ClaimCount(result);
   s.findings = FindingCount(result);
   ForEachFinding(result, [&](const Finding& f) {
@@ -30,9 +30,9 @@ Summary Summarize(const CheckResult& result) {
       ++s.diagnostics_by_severity[sev];
     }
   }
-  for (const DocumentResult& d : result.documents) {
+  ForEachDocument(result, [&](const DocumentResult& d) {
     if (d.info.ai_generated) ++s.ai_flagged;
-  }
+  });
   return s;
 }
 

@@ -123,10 +123,12 @@ std::string SideText(const Evidence& e) {
 
 void WriteSarif(const CheckResult& result, const RenderOptions& options,
                 ReportSink* sink) {
+  // Only documents with their text give line and column: those stay in
+  // memory (ResultStore::ForEachDocument), so the pointers stay valid.
   absl::flat_hash_map<std::string, const Document*> docs;
-  for (const DocumentResult& d : result.documents) {
-    docs.emplace(d.doc.id, &d.doc);
-  }
+  ForEachDocument(result, [&](const DocumentResult& d) {
+    if (!d.doc.original.empty()) docs.emplace(d.doc.id, &d.doc);
+  });
   auto find_doc = [&](const Evidence& e) -> const Document* {
     auto it = docs.find(e.doc_id);
     return it == docs.end() ? nullptr : it->second;

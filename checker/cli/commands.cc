@@ -370,7 +370,7 @@ void PrintSummary(const CheckResult& r, const ReportFlags& flags, bool quiet) {
   int active = 0, suppressed = 0;
   ForEachFinding(
       r, [&](const Finding& f) { (f.suppressed ? suppressed : active)++; });
-  std::cerr << "crosscheck: " << r.documents.size() << " documents, "
+  std::cerr << "crosscheck: " << DocumentCount(r) << " documents, "
             << ClaimCount(r) << " claims, " << active << " findings";
   if (suppressed) std::cerr << " (+" << suppressed << " accepted)";
   if (!r.baseline_gone.empty()) {
@@ -406,11 +406,11 @@ class Progress {
 
 std::string ProgressLine(const CheckResult& r, double seconds) {
   uint64_t bytes = 0;
-  for (const auto& d : r.documents) {
+  ForEachDocument(r, [&](const DocumentResult& d) {
     bytes += std::max<uint64_t>(d.doc.original.size(), d.original_bytes);
-  }
+  });
   return absl::StrFormat("crosscheck: %d documents, %.1f MB, %.1f MB/s",
-                         r.documents.size(), bytes / 1e6,
+                         DocumentCount(r), bytes / 1e6,
                          seconds > 0 ? bytes / 1e6 / seconds : 0.0);
 }
 

@@ -24,15 +24,22 @@ struct DocumentResult {
   uint64_t original_bytes = 0;
 };
 
-// Claims and findings held outside memory. A check of a corpus over the
-// memory budget spills them to temporary files (pipeline::RunCheck), and
-// reports read them back, in report order, as often as they need: their
-// memory then does not grow with the corpus.
+// Documents, claims and findings held outside memory. A check of a corpus
+// over the memory budget spills them to temporary files
+// (pipeline::RunCheck), and reports read them back, in report order, as
+// often as they need: their memory then does not grow with the corpus.
 class ResultStore {
  public:
   virtual ~ResultStore() = default;
+  virtual uint64_t num_documents() const = 0;
   virtual uint64_t num_claims() const = 0;
   virtual uint64_t num_findings() const = 0;
+  // Each document with its info, in report order. A document that kept its
+  // text (doc.original not empty) is held in memory, and the reference
+  // stays valid while the store lives; any other is read into a buffer
+  // that the next one reuses.
+  virtual void ForEachDocument(
+      const std::function<void(const DocumentResult&)>& fn) const = 0;
   // Each claim as the JSON report writes it (compact JSON), in claim order.
   virtual void ForEachClaimJson(
       const std::function<void(absl::string_view)>& fn) const = 0;
@@ -57,11 +64,14 @@ struct CheckResult {
   // Baseline bookkeeping (check --baseline): fingerprints recorded in the
   // baseline that no finding of this run matched.
   std::vector<std::string> baseline_gone;
-  // When set, `claims` and `findings` are empty and live here instead; use
-  // the helpers below rather than the vectors.
+  // When set, `documents`, `claims` and `findings` are empty and live here
+  // instead; use the helpers below rather than the vectors.
   std::shared_ptr<ResultStore> store;
 };
 
+inline uint64_t DocumentCount(const CheckResult& r) {
+  return r.store ? r.store->num_documents() : r.documents.size();
+}
 inline uint64_t ClaimCount(const CheckResult& r) {
   return r.store ? r.store->num_claims() : r.claims.size();
 }
@@ -75,6 +85,18 @@ inline void ForEachFinding(const CheckResult& r,
     r.store->ForEachFinding(fn);
   } else {
     for (const Finding& f : r.findings) fn(f);
+  }
+}
+
+// Every document in report order, from memory or from the store (see
+// ResultStore::ForEachDocument for how long a reference stays valid).
+inline void ForEachDocument(
+    const CheckResult& r,
+    const std::function<void(const DocumentResult&)>& fn) {
+  if (r.store) {
+    r.store->ForEachDocument(fn);
+  } else {
+    for (const DocumentResult& d : r.documents) fn(d);
   }
 }
 

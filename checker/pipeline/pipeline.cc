@@ -753,20 +753,6 @@ void DropDocumentText(DocumentResult* d) {
   d->doc.original_index = LineIndex();
 }
 
-// Drops a judged document's second copies of its facts: reports read id,
-// path and format from `doc`, the reference date from `info`, and title and
-// source from `info` falling back to `doc` when empty. A few hundred bytes
-// per document, held until the reports are written.
-void DropDuplicateFacts(DocumentResult* d) {
-  DocumentInfo& info = d->info;
-  std::string().swap(info.id);
-  std::string().swap(info.path);
-  std::string().swap(info.format);
-  if (info.title == d->doc.title) std::string().swap(info.title);
-  if (info.source == d->doc.source) std::string().swap(info.source);
-  d->doc.reference_date = ReferenceDate();
-}
-
 // Joins `parts` into one vector of the exact size, freeing each part once
 // it is moved.
 template <typename T>
@@ -834,12 +820,10 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
   }
   // Batches are kept as they come and joined once at the end into vectors
   // of the exact size: appending to one vector would leave up to half of
-  // it unused, and briefly need its old and new buffers at once.
+  // it unused, and briefly need its old and new buffers at once. A spilled
+  // check hands its documents to the spill instead.
   std::vector<std::vector<DocumentResult>> doc_batches;
   std::vector<std::vector<DocumentInfo>> info_batches;
-  // Per batch: how many of its documents wait in the spill (their batch in
-  // doc_batches is then empty) until the reports need them.
-  std::vector<size_t> spilled_docs;
   std::vector<std::vector<Claim>> claim_batches;
   absl::Status spill_status;
   std::vector<Diagnostic> ex_diagnostics =
@@ -873,14 +857,11 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
         std::vector<DocumentInfo>& infos = info_batches.emplace_back();
         infos.reserve(batch.documents.size());
         for (auto& d : batch.documents) infos.push_back(std::move(d.info));
-        // Without text, what is left of a document waits in the spill
-        // until the reports; judging needs only its info.
-        if (spill && !keep) {
-          spill->AddDocuments(batch.documents);
-          spilled_docs.push_back(batch.documents.size());
-          doc_batches.emplace_back();
+        // Judging needs only the infos; without text, what is left of a
+        // document waits in the spill until the reports.
+        if (spill) {
+          spill->AddDocuments(&batch.documents, /*hold=*/keep);
         } else {
-          spilled_docs.push_back(0);
           doc_batches.push_back(std::move(batch.documents));
         }
       });
@@ -892,56 +873,33 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
   std::sort(result.inputs.begin(), result.inputs.end());
   std::vector<DocumentInfo> infos = Concatenate(&info_batches);
   if (spill) {
+    if (!doc_batches.empty()) {
+      // Batches judged in memory before the files grew past the budget:
+      // the documents of a spilled result all live in its store.
+      return absl::InternalError("documents held outside the spill");
+    }
     ReleaseFreedMemory();
+    // The store takes the documents and their infos.
     auto store = spill->Finish(&infos);
     if (!store.ok()) return store.status();
     result.store = std::move(*store);
     ReleaseFreedMemory();  // the buckets' claims and judging state
-    // The documents, batch by batch: those held, then those spilled.
-    result.documents.reserve(infos.size());
-    size_t batch = 0, taken = 0;
-    auto next = [&]() -> DocumentResult* {
-      while (taken == spilled_docs[batch]) {
-        ++batch;
-        taken = 0;
-        for (DocumentResult& d : doc_batches[batch]) {
-          result.documents.push_back(std::move(d));
-        }
-        std::vector<DocumentResult>().swap(doc_batches[batch]);
-      }
-      ++taken;
-      return &result.documents.emplace_back();
-    };
-    // Batch 0's held documents come first.
-    if (!doc_batches.empty()) {
-      for (DocumentResult& d : doc_batches[0]) {
-        result.documents.push_back(std::move(d));
-      }
-      std::vector<DocumentResult>().swap(doc_batches[0]);
-    }
-    if (absl::Status s = spill->ReadDocuments(next); !s.ok()) return s;
-    for (size_t k = batch + 1; k < doc_batches.size(); ++k) {
-      for (DocumentResult& d : doc_batches[k]) {
-        result.documents.push_back(std::move(d));
-      }
-    }
-    doc_batches.clear();
   } else {
     result.documents = Concatenate(&doc_batches);
     result.findings = RunJudge(engine, result.claims, &infos);
+    if (result.documents.size() != infos.size()) {
+      return absl::InternalError(
+          absl::StrCat("judged ", infos.size(), " infos for ",
+                       result.documents.size(), " documents"));
+    }
+    for (size_t i = 0; i < result.documents.size(); ++i) {
+      result.documents[i].info = std::move(infos[i]);
+      // Only judging reads the signature; no report shows it.
+      std::vector<uint64_t>().swap(result.documents[i].info.minhash);
+      DropDuplicateFacts(&result.documents[i]);
+    }
+    std::vector<DocumentInfo>().swap(infos);  // moved out; the shells remain
   }
-  if (result.documents.size() != infos.size()) {
-    return absl::InternalError(absl::StrCat(
-        "read back ", result.documents.size(), " documents of ", infos.size()));
-  }
-  for (size_t i = 0; i < result.documents.size(); ++i) {
-    result.documents[i].info = std::move(infos[i]);
-    // Only judging reads the signature; no report shows it.
-    std::vector<uint64_t>().swap(result.documents[i].info.minhash);
-    DropDuplicateFacts(&result.documents[i]);
-  }
-  std::vector<DocumentInfo>().swap(infos);  // moved out; the shells remain
-  if (spill) ReleaseFreedMemory();
   diagnostics.insert(diagnostics.end(), ex_diagnostics.begin(),
                      ex_diagnostics.end());
   SortDiagnostics(&diagnostics);

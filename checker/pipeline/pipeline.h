@@ -125,15 +125,16 @@ std::vector<Finding> RunJudge(const Engine& engine,
 // what the documents keep. The documents' MinHash signatures are dropped
 // once judged (no report shows them).
 //
-// A corpus processed in memory keeps its claims and findings in the
-// result's vectors. A streamed one spills them to a temporary directory
-// (PipelineOptions::spill_dir; spilled_check.h) and judges them bucket by
-// bucket: the result's `store` reads them back for the reports, and owns
-// the directory. Memory then grows with the number of documents only (a
-// few hundred bytes each without --segments all), not with the claims,
-// findings or text. Both give the same report bytes. Errors: the temporary
-// directory cannot be made or written (the message names it); no report
-// should be written then.
+// A corpus processed in memory keeps its documents, claims and findings in
+// the result's vectors. A streamed one spills them to a temporary
+// directory (PipelineOptions::spill_dir; spilled_check.h) and judges the
+// claims bucket by bucket: the result's `store` reads them back for the
+// reports, and owns the directory. Memory then grows with the number of
+// documents only while they are judged (a few hundred bytes of facts
+// each), not with the claims, findings or text; documents that keep their
+// text (--segments all) stay in memory. Both give the same report bytes.
+// Errors: the temporary directory cannot be made or written (the message names
+// it); no report should be written then.
 absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
                                         const std::vector<std::string>& paths,
                                         std::vector<Diagnostic> diagnostics);

@@ -25,6 +25,8 @@ static_assert(sizeof(Claim) == 448, "update EncodeClaim/DecodeClaim");
 static_assert(sizeof(Evidence) == 128, "update EncodeEvidence/DecodeEvidence");
 static_assert(sizeof(Finding) == 168, "update EncodeFinding/DecodeFinding");
 static_assert(sizeof(Document) == 464, "update EncodeDocument/DecodeDocument");
+static_assert(sizeof(DocumentInfo) == 400,
+              "update EncodeDocumentInfo/DecodeDocumentInfo");
 
 const absl::CivilDay kEpoch(1970, 1, 1);
 
@@ -321,6 +323,34 @@ bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig) {
   return r.ok();
 }
 
+namespace {
+
+void EncodeReferenceDate(const ReferenceDate& r, Encoder* w) {
+  w->U(r.day.has_value());
+  if (r.day) w->Day(*r.day);
+  w->S(r.provenance);
+  w->S(r.evidence);
+  w->D(r.confidence);
+  w->U(r.latest.has_value());
+  if (r.latest) w->Day(*r.latest);
+}
+
+void Assign(absl::string_view v, std::string* s) {
+  s->assign(v.data(), v.size());
+}
+
+void DecodeReferenceDate(Decoder* r, ReferenceDate* ref) {
+  ref->day.reset();
+  if (r->U()) ref->day = r->Day();
+  Assign(r->S(), &ref->provenance);
+  Assign(r->S(), &ref->evidence);
+  ref->confidence = r->D();
+  ref->latest.reset();
+  if (r->U()) ref->latest = r->Day();
+}
+
+}  // namespace
+
 void EncodeDocument(const DocumentResult& d, std::string* out) {
   Encoder w(out);
   const Document& doc = d.doc;
@@ -332,26 +362,11 @@ void EncodeDocument(const DocumentResult& d, std::string* out) {
   w.S(doc.source);
   w.S(doc.byline);
   w.S(doc.url);
-  const ReferenceDate& r = doc.reference_date;
-  w.U(r.day.has_value());
-  if (r.day) w.Day(*r.day);
-  w.S(r.provenance);
-  w.S(r.evidence);
-  w.D(r.confidence);
-  w.U(r.latest.has_value());
-  if (r.latest) w.Day(*r.latest);
+  EncodeReferenceDate(doc.reference_date, &w);
   w.S(doc.original);
   w.S(doc.extra_json);
   w.U(d.original_bytes);
 }
-
-namespace {
-
-void Assign(absl::string_view v, std::string* s) {
-  s->assign(v.data(), v.size());
-}
-
-}  // namespace
 
 bool DecodeDocument(absl::string_view in, DocumentResult* d) {
   Decoder r(in);
@@ -364,20 +379,49 @@ bool DecodeDocument(absl::string_view in, DocumentResult* d) {
   Assign(r.S(), &doc.source);
   Assign(r.S(), &doc.byline);
   Assign(r.S(), &doc.url);
-  ReferenceDate& ref = doc.reference_date;
-  ref.day.reset();
-  if (r.U()) ref.day = r.Day();
-  Assign(r.S(), &ref.provenance);
-  Assign(r.S(), &ref.evidence);
-  ref.confidence = r.D();
-  ref.latest.reset();
-  if (r.U()) ref.latest = r.Day();
+  DecodeReferenceDate(&r, &doc.reference_date);
   Assign(r.S(), &doc.original);
   Assign(r.S(), &doc.extra_json);
   d->original_bytes = r.U();
   // The line index is rebuilt from the text, as ingestion builds it.
   doc.original_index =
       doc.original.empty() ? LineIndex() : LineIndex(doc.original);
+  return r.ok();
+}
+
+void EncodeDocumentInfo(const DocumentInfo& d, std::string* out) {
+  Encoder w(out);
+  w.S(d.id);
+  w.S(d.path);
+  w.S(d.title);
+  w.S(d.source);
+  w.S(d.format);
+  EncodeReferenceDate(d.reference_date, &w);
+  w.U(d.ai_generated);
+  w.S(d.ai_evidence);
+  w.U(d.ai_span_begin);
+  w.U(d.ai_span_end);
+  w.I(d.ai_line);
+  w.I(d.ai_column);
+  w.S(d.syndication_key);
+}
+
+bool DecodeDocumentInfo(absl::string_view in, DocumentInfo* d) {
+  Decoder r(in);
+  Assign(r.S(), &d->id);
+  Assign(r.S(), &d->path);
+  Assign(r.S(), &d->title);
+  Assign(r.S(), &d->source);
+  Assign(r.S(), &d->format);
+  DecodeReferenceDate(&r, &d->reference_date);
+  d->ai_generated = r.U() != 0;
+  Assign(r.S(), &d->ai_evidence);
+  d->ai_span_begin = r.U();
+  d->ai_span_end = r.U();
+  d->ai_line = static_cast<int>(r.I());
+  d->ai_column = static_cast<int>(r.I());
+  Assign(r.S(), &d->syndication_key);
+  d->minhash.clear();
   return r.ok();
 }
 

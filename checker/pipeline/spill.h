@@ -50,6 +50,10 @@ bool DecodeFinding(absl::string_view in, SpillCache* cache, Finding* f);
 // what the reports show of it.
 void EncodeDocument(const DocumentResult& d, std::string* out);
 bool DecodeDocument(absl::string_view in, DocumentResult* d);
+// A document's info without its MinHash signature (which reports never
+// show; DecodeDocumentInfo leaves it empty).
+void EncodeDocumentInfo(const DocumentInfo& d, std::string* out);
+bool DecodeDocumentInfo(absl::string_view in, DocumentInfo* d);
 // A document's MinHash signature (DocumentInfo::minhash).
 void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out);
 bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig);

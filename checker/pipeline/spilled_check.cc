@@ -43,6 +43,16 @@ judge::JudgeConfig OnlyKinds(const judge::JudgeConfig& config,
   return out;
 }
 
+void DropDuplicateFacts(DocumentResult* d) {
+  DocumentInfo& info = d->info;
+  std::string().swap(info.id);
+  std::string().swap(info.path);
+  std::string().swap(info.format);
+  if (info.title == d->doc.title) std::string().swap(info.title);
+  if (info.source == d->doc.source) std::string().swap(info.source);
+  d->doc.reference_date = ReferenceDate();
+}
+
 namespace {
 
 // The alignment bucket of a claim as a number: claims with different
@@ -122,10 +132,46 @@ bool ReportOrderLess(const Finding& a, const Finding& b) {
 // Claims and findings read back from the spill directory.
 class FileStore : public ResultStore {
  public:
-  FileStore(std::unique_ptr<TempDir> dir, uint64_t claims, uint64_t findings)
-      : dir_(std::move(dir)), num_claims_(claims), num_findings_(findings) {}
+  FileStore(std::unique_ptr<TempDir> dir, std::vector<DocumentRun> doc_runs,
+            uint64_t documents, uint64_t claims, uint64_t findings)
+      : dir_(std::move(dir)),
+        doc_runs_(std::move(doc_runs)),
+        num_documents_(documents),
+        num_claims_(claims),
+        num_findings_(findings) {}
 
+  uint64_t num_documents() const override { return num_documents_; }
   uint64_t num_claims() const override { return num_claims_; }
+
+  void ForEachDocument(
+      const std::function<void(const DocumentResult&)>& fn) const override {
+    RecordReader docs, infos;
+    const std::string docs_path = dir_->File("documents");
+    const std::string infos_path = dir_->File("infos");
+    if (!docs.Open(docs_path).ok()) return Fail(docs.status());
+    if (!infos.Open(infos_path).ok()) return Fail(infos.status());
+    std::string rec;
+    DocumentResult d;
+    // Reads the next record of `r` into `rec`; fails the store when none.
+    auto next = [&](RecordReader& r, const std::string& path) {
+      if (r.Next(&rec)) return true;
+      Fail(r.status().ok() ? absl::DataLossError(absl::StrCat(
+                                 "temporary file '", path, "' is short"))
+                           : r.status());
+      return false;
+    };
+    for (const DocumentRun& run : doc_runs_) {
+      for (const DocumentResult& held : run.held) fn(held);
+      for (uint64_t i = 0; i < run.spilled; ++i) {
+        if (!next(docs, docs_path)) return;
+        if (!DecodeDocument(rec, &d)) return Fail(Corrupt(docs_path));
+        if (!next(infos, infos_path)) return;
+        if (!DecodeDocumentInfo(rec, &d.info)) return Fail(Corrupt(infos_path));
+        DropDuplicateFacts(&d);
+        fn(d);
+      }
+    }
+  }
   uint64_t num_findings() const override { return num_findings_; }
 
   void ForEachClaimJson(
@@ -146,8 +192,7 @@ class FileStore : public ResultStore {
     Finding f;
     while (r.Next(&rec)) {
       if (!DecodeFinding(rec, &cache, &f)) {
-        return Fail(absl::DataLossError(absl::StrCat(
-            "temporary file '", dir_->File("findings"), "' is corrupt")));
+        return Fail(Corrupt(dir_->File("findings")));
       }
       for (const auto& adjust : adjust_) adjust(&f);
       fn(f);
@@ -165,13 +210,18 @@ class FileStore : public ResultStore {
   }
 
  private:
+  static absl::Status Corrupt(const std::string& path) {
+    return absl::DataLossError(
+        absl::StrCat("temporary file '", path, "' is corrupt"));
+  }
   void Fail(const absl::Status& s) const {
     std::lock_guard<std::mutex> lock(mu_);
     if (status_.ok()) status_ = s;
   }
 
   std::unique_ptr<TempDir> dir_;
-  uint64_t num_claims_, num_findings_;
+  std::vector<DocumentRun> doc_runs_;
+  uint64_t num_documents_, num_claims_, num_findings_;
   std::vector<std::function<void(Finding*)>> adjust_;
   mutable std::mutex mu_;
   mutable absl::Status status_;
@@ -195,8 +245,8 @@ absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
       !s.ok()) {
     return s;
   }
-  spill->documents_path_ = spill->dir_->File("documents");
-  if (absl::Status s = spill->documents_.Open(spill->documents_path_, 1 << 16);
+  if (absl::Status s =
+          spill->documents_.Open(spill->dir_->File("documents"), 1 << 16);
       !s.ok()) {
     return s;
   }
@@ -284,34 +334,25 @@ void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
                                  OnlyKinds(config_, ClaimLevelKinds(), false)));
 }
 
-void ClaimSpill::AddDocuments(const std::vector<DocumentResult>& docs) {
+void ClaimSpill::AddDocuments(std::vector<DocumentResult>* docs, bool hold) {
+  if (docs->empty()) return;
+  num_documents_ += docs->size();
+  if (hold) {
+    DocumentRun& run = doc_runs_.emplace_back();
+    run.held = std::move(*docs);
+    return;
+  }
+  if (doc_runs_.empty() || !doc_runs_.back().held.empty()) {
+    doc_runs_.emplace_back();
+  }
+  doc_runs_.back().spilled += docs->size();
   std::string rec;
-  for (const DocumentResult& d : docs) {
+  for (const DocumentResult& d : *docs) {
     rec.clear();
     EncodeDocument(d, &rec);
     documents_.Add(rec);
   }
-}
-
-absl::Status ClaimSpill::ReadDocuments(
-    const std::function<DocumentResult*()>& next_document) {
-  if (documents_.count() == 0) return absl::OkStatus();
-  RecordReader r;
-  if (absl::Status s = r.Open(documents_path_, 1 << 16); !s.ok()) return s;
-  std::string rec;
-  for (uint64_t i = 0; i < documents_.count(); ++i) {
-    if (!r.Next(&rec)) {
-      return r.status().ok()
-                 ? absl::DataLossError(absl::StrCat(
-                       "temporary file '", documents_path_, "' is short"))
-                 : r.status();
-    }
-    if (!DecodeDocument(rec, next_document())) {
-      return absl::DataLossError(
-          absl::StrCat("temporary file '", documents_path_, "' is corrupt"));
-    }
-  }
-  return absl::OkStatus();
+  docs->clear();
 }
 
 absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
@@ -332,6 +373,10 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     return absl::InternalError(
         absl::StrCat("temporary file '", signature_path, "' has ",
                      signatures_.count(), " signatures for ", n, " documents"));
+  }
+  if (num_documents_ != n) {
+    return absl::InternalError(absl::StrCat("spilled ", num_documents_,
+                                            " documents for ", n, " infos"));
   }
   auto corrupt = [](const std::string& path) {
     return absl::DataLossError(
@@ -566,8 +611,32 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     for (size_t k = 0; k < n; ++k) back[order[k]] = std::move((*infos)[k]);
     infos->swap(back);
   }
+  // Each info to its document: into a held one, or written to the infos
+  // file, read back beside the documents file.
+  {
+    RecordWriter w;
+    if (absl::Status s = w.Open(dir_->File("infos"), 1 << 16); !s.ok()) {
+      return s;
+    }
+    std::string rec;
+    size_t k = 0;
+    for (DocumentRun& run : doc_runs_) {
+      for (DocumentResult& d : run.held) {
+        d.info = std::move((*infos)[k++]);
+        DropDuplicateFacts(&d);
+      }
+      for (uint64_t i = 0; i < run.spilled; ++i) {
+        rec.clear();
+        EncodeDocumentInfo((*infos)[k++], &rec);
+        w.Add(rec);
+      }
+    }
+    if (absl::Status s = w.Close(); !s.ok()) return s;
+  }
+  std::vector<DocumentInfo>().swap(*infos);
   return std::shared_ptr<ResultStore>(
-      new FileStore(std::move(dir_), num_claims_, num_findings));
+      new FileStore(std::move(dir_), std::move(doc_runs_), num_documents_,
+                    num_claims_, num_findings));
 }
 
 }  // namespace crosscheck::pipeline

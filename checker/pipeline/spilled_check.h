@@ -17,8 +17,9 @@
 // everything at once (RunJudge), byte for byte: groups, their claims and
 // their order are the same, and the merge orders by the same keys.
 //
-// Memory: the documents (without text unless --segments all; one table,
-// shared by every bucket's judging), the MinHash signatures of documents
+// Memory: the documents' infos (one table, shared by every bucket's
+// judging; the documents themselves wait in the spill unless they keep
+// their text, --segments all), the MinHash signatures of documents
 // that share an LSH band key while document-level kinds are judged, one
 // bucket's claims and findings per thread, and a buffer per open file; not
 // the corpus's claims or findings.
@@ -38,6 +39,13 @@
 
 namespace crosscheck::pipeline {
 
+// A run of documents in report order: held in memory, or `spilled` of
+// them in the spill's documents file.
+struct DocumentRun {
+  std::vector<DocumentResult> held;
+  uint64_t spilled = 0;
+};
+
 class ClaimSpill {
  public:
   // Bucket files (and so judge runs over groups): enough that a bucket of
@@ -55,24 +63,20 @@ class ClaimSpill {
   void Add(const std::vector<DocumentResult>& docs,
            const std::vector<Claim>& claims);
 
-  // Writes documents (their Document part and size; not the info, which
-  // the caller keeps for Finish) until the reports need them: a large
-  // corpus's document list is the one thing besides the infos that would
-  // grow with it during judging. ReadDocuments gives them back in order.
-  void AddDocuments(const std::vector<DocumentResult>& docs);
+  // Takes one batch's documents (without their infos, which the caller
+  // keeps for Finish), in report order, until the reports: those that keep
+  // their text (`hold`) in memory, the others written to the spill, so that
+  // a large corpus's document list does not grow with it.
+  void AddDocuments(std::vector<DocumentResult>* docs, bool hold);
 
   // Judges and merges (see above). `infos` are every document's, in report
   // order (their signatures are read back from the spill, replacing what
-  // they hold); they get their syndication keys and lose their MinHash
-  // signatures. The store owns the temporary directory.
+  // they hold); they get their syndication keys and go with their
+  // documents into the store, which owns the temporary directory and gives
+  // the documents back (ResultStore::ForEachDocument) as RunCheck's would
+  // be: without signatures or second copies of facts (DropDuplicateFacts).
   absl::StatusOr<std::shared_ptr<ResultStore>> Finish(
       std::vector<DocumentInfo>* infos);
-
-  // After Finish, while its store lives: the documents of AddDocuments, in
-  // order, each decoded into *next_document() (which returns where the next
-  // one goes).
-  absl::Status ReadDocuments(
-      const std::function<DocumentResult*()>& next_document);
 
  private:
   ClaimSpill(std::unique_ptr<TempDir> dir, const judge::JudgeConfig& config,
@@ -86,8 +90,10 @@ class ClaimSpill {
   int threads_;
   RecordWriter claims_json_;
   RecordWriter signatures_;  // one record per document, in report order
-  RecordWriter documents_;   // AddDocuments
-  std::string documents_path_;
+  RecordWriter documents_;   // AddDocuments, those not held
+  // Documents in report order: runs of held ones and counts of spilled.
+  std::vector<DocumentRun> doc_runs_;
+  uint64_t num_documents_ = 0;
   // Per LSH band, one record per document (report order): its 8-byte band
   // key, empty without a signature. Finish() reads back only the
   // signatures of documents that share a key.
@@ -99,6 +105,12 @@ class ClaimSpill {
   size_t runs_ = 0;
   absl::Status status_;
 };
+
+// Drops a judged document's second copies of its facts: reports read id,
+// path and format from `doc`, the reference date from `info`, and title and
+// source from `info` falling back to `doc` when empty. A few hundred bytes
+// per document, held until the reports are written.
+void DropDuplicateFacts(DocumentResult* d);
 
 // The judge configuration with only the judgments of `kinds` enabled (or,
 // with `except`, all enabled ones but those).

@@ -131,6 +131,53 @@ TEST(SpillTest, CheckedDocumentsHoldEachFactOnce) {
   EXPECT_GT(dated, r.documents.size() / 2);
 }
 
+TEST(SpillTest, DocumentInfosRoundTripExactly) {
+  DocumentInfo d;
+  d.id = "story-7";
+  d.path = "feeds/wire.jsonl";
+  d.title = "Harbour reopens";
+  d.source = "Coast Daily";
+  d.format = "jsonl";
+  d.reference_date.day = absl::CivilDay(2024, 3, 9);
+  d.reference_date.provenance = "metadata";
+  d.reference_date.evidence = "2024-03-09";
+  d.reference_date.confidence = 0.5;
+  d.ai_generated = true;
+  d.ai_evidence = "written with an assistant";
+  d.ai_span_begin = 40;
+  d.ai_span_end = 65;
+  d.ai_line = 3;
+  d.ai_column = 7;
+  d.syndication_key = "dup-1";
+  d.minhash = {1, 2, 3};
+  std::string rec;
+  pipeline::EncodeDocumentInfo(d, &rec);
+  DocumentInfo back;
+  back.minhash = {9};
+  back.reference_date.latest = absl::CivilDay(1999, 1, 1);
+  ASSERT_TRUE(pipeline::DecodeDocumentInfo(rec, &back));
+  EXPECT_EQ(back.id, d.id);
+  EXPECT_EQ(back.path, d.path);
+  EXPECT_EQ(back.title, d.title);
+  EXPECT_EQ(back.source, d.source);
+  EXPECT_EQ(back.format, d.format);
+  EXPECT_EQ(back.reference_date.day, d.reference_date.day);
+  EXPECT_FALSE(back.reference_date.latest.has_value());
+  EXPECT_EQ(back.reference_date.provenance, "metadata");
+  EXPECT_EQ(back.reference_date.evidence, "2024-03-09");
+  EXPECT_EQ(back.reference_date.confidence, 0.5);
+  EXPECT_TRUE(back.ai_generated);
+  EXPECT_EQ(back.ai_evidence, d.ai_evidence);
+  EXPECT_EQ(back.ai_span_begin, 40u);
+  EXPECT_EQ(back.ai_span_end, 65u);
+  EXPECT_EQ(back.ai_line, 3);
+  EXPECT_EQ(back.ai_column, 7);
+  EXPECT_EQ(back.syndication_key, "dup-1");
+  EXPECT_TRUE(back.minhash.empty());  // never written: no report shows it
+  EXPECT_FALSE(pipeline::DecodeDocumentInfo(
+      absl::string_view(rec).substr(0, rec.size() - 1), &back));
+}
+
 TEST(SpillTest, SignaturesRoundTripExactly) {
   const std::vector<uint64_t> sig = {0, 1, 0x7ff8000000000001ULL, UINT64_MAX,
                                      0x8000000000000000ULL};
@@ -240,25 +287,41 @@ void ExpectSameResult(const std::vector<std::string>& inputs,
     });
     EXPECT_EQ(differ, 0u);
     EXPECT_TRUE(spilled->store->status().ok()) << spilled->store->status();
-    ASSERT_EQ(spilled->documents.size(), whole.documents.size());
-    for (size_t d = 0; d < whole.documents.size(); ++d) {
-      const DocumentResult& a = spilled->documents[d];
-      const DocumentResult& b = whole.documents[d];
-      EXPECT_EQ(a.info.syndication_key, b.info.syndication_key);
-      // Spilled documents come back with every fact the reports show.
-      EXPECT_EQ(a.doc.id, b.doc.id);
-      EXPECT_EQ(a.doc.path, b.doc.path);
-      EXPECT_EQ(a.doc.record_line, b.doc.record_line);
-      EXPECT_EQ(a.doc.format, b.doc.format);
-      EXPECT_EQ(a.doc.title, b.doc.title);
-      EXPECT_EQ(a.doc.source, b.doc.source);
-      EXPECT_EQ(a.doc.byline, b.doc.byline);
-      EXPECT_EQ(a.doc.url, b.doc.url);
-      EXPECT_EQ(a.original_bytes, b.original_bytes);
-      EXPECT_EQ(a.info.title, b.info.title);
-      EXPECT_EQ(a.info.reference_date.day, b.info.reference_date.day);
-      EXPECT_EQ(a.info.ai_generated, b.info.ai_generated);
+    // The documents wait in the store, not in memory, and come back the
+    // same on every pass.
+    EXPECT_TRUE(spilled->documents.empty());
+    ASSERT_EQ(DocumentCount(*spilled), whole.documents.size());
+    for (int pass = 0; pass < 2; ++pass) {
+      size_t d = 0;
+      ForEachDocument(*spilled, [&](const DocumentResult& a) {
+        ASSERT_LT(d, whole.documents.size());
+        const DocumentResult& b = whole.documents[d++];
+        EXPECT_EQ(a.info.syndication_key, b.info.syndication_key);
+        // Spilled documents come back with every fact the reports show.
+        EXPECT_EQ(a.doc.id, b.doc.id);
+        EXPECT_EQ(a.doc.path, b.doc.path);
+        EXPECT_EQ(a.doc.record_line, b.doc.record_line);
+        EXPECT_EQ(a.doc.format, b.doc.format);
+        EXPECT_EQ(a.doc.title, b.doc.title);
+        EXPECT_EQ(a.doc.source, b.doc.source);
+        EXPECT_EQ(a.doc.byline, b.doc.byline);
+        EXPECT_EQ(a.doc.url, b.doc.url);
+        EXPECT_EQ(a.original_bytes, b.original_bytes);
+        EXPECT_EQ(a.info.id, b.info.id);
+        EXPECT_EQ(a.info.title, b.info.title);
+        EXPECT_EQ(a.info.source, b.info.source);
+        EXPECT_EQ(a.info.reference_date.day, b.info.reference_date.day);
+        EXPECT_EQ(a.info.reference_date.provenance,
+                  b.info.reference_date.provenance);
+        EXPECT_EQ(a.info.ai_generated, b.info.ai_generated);
+        EXPECT_EQ(a.info.ai_evidence, b.info.ai_evidence);
+        EXPECT_EQ(a.info.ai_line, b.info.ai_line);
+        EXPECT_FALSE(a.doc.reference_date.day.has_value());
+        EXPECT_TRUE(a.info.minhash.empty());
+      });
+      EXPECT_EQ(d, whole.documents.size());
     }
+    EXPECT_TRUE(spilled->store->status().ok()) << spilled->store->status();
   }
   // Gone with the result.
   EXPECT_TRUE(fs::is_empty(spill_dir));
@@ -404,6 +467,34 @@ TEST(SpillTest, AMissingClaimsFileFailsTheJsonReport) {
   EXPECT_FALSE(s.ok());
   EXPECT_TRUE(absl::StrContains(s.message(), dir + "/claims.json")) << s;
   EXPECT_FALSE(fs::exists(out + "/crosscheck.json"));
+  EXPECT_TRUE(fs::is_empty(out));
+  r = absl::InternalError("released");
+  fs::remove_all(out);
+  fs::remove_all(spill_dir);
+}
+
+// Documents are read back for every report (its summary counts them): a
+// document file cut short fails each format, naming the file.
+TEST(SpillTest, ACutDocumentsFileFailsEveryReport) {
+  const std::string spill_dir = MakeTempDir("spill-docs");
+  const std::string out = MakeTempDir("spill-docs-out");
+  auto engine = LoadEngine(1, spill_dir);
+  ASSERT_NE(engine, nullptr);
+  absl::StatusOr<CheckResult> r = pipeline::TryRunCheck(
+      *engine, {SourcePath("fixtures/corpora/ferry")}, {});
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_NE(r->store, nullptr);
+  ASSERT_GT(DocumentCount(*r), 1u);
+  const std::string dir = fs::directory_iterator(spill_dir)->path().string();
+  const std::string documents = dir + "/documents";
+  ASSERT_TRUE(fs::exists(documents));
+  fs::resize_file(documents, fs::file_size(documents) - 1);
+  for (const char* format : {"json", "sarif", "html", "md", "text"}) {
+    absl::Status s = reports::WriteReportFile(out + "/report." + format, format,
+                                              *r, reports::RenderOptions());
+    EXPECT_FALSE(s.ok()) << format;
+    EXPECT_TRUE(absl::StrContains(s.message(), documents)) << s;
+  }
   EXPECT_TRUE(fs::is_empty(out));
   r = absl::InternalError("released");
   fs::remove_all(out);
