@@ -411,19 +411,34 @@ TEST(SpillTest, UnwritableSpillDirStopsBeforeAnyReport) {
   fs::remove_all(out);
 }
 
+// The ferry corpus checked with a 1-byte budget, so that it spills under
+// `spill_dir`; `dir` is the spill's own directory.
+struct SpilledFerry {
+  std::unique_ptr<pipeline::Engine> engine;  // outlives the result
+  absl::StatusOr<CheckResult> result;
+  std::string dir;
+};
+
+void SpillFerry(const std::string& spill_dir, SpilledFerry* out) {
+  out->engine = LoadEngine(1, spill_dir);
+  ASSERT_NE(out->engine, nullptr);
+  out->result = pipeline::TryRunCheck(
+      *out->engine, {SourcePath("fixtures/corpora/ferry")}, {});
+  ASSERT_TRUE(out->result.ok()) << out->result.status();
+  ASSERT_NE(out->result->store, nullptr);
+  out->dir = fs::directory_iterator(spill_dir)->path().string();
+}
+
 // A spill file cut short or removed between report passes: every report
 // written from the store fails naming the file, and none is left in place.
 TEST(SpillTest, AStoreThatFailsToReadBackWritesNoReport) {
   const std::string spill_dir = MakeTempDir("spill-broken");
   const std::string out = MakeTempDir("spill-broken-out");
-  auto engine = LoadEngine(1, spill_dir);
-  ASSERT_NE(engine, nullptr);
-  absl::StatusOr<CheckResult> r = pipeline::TryRunCheck(
-      *engine, {SourcePath("fixtures/corpora/ferry")}, {});
-  ASSERT_TRUE(r.ok()) << r.status();
-  ASSERT_NE(r->store, nullptr);
+  SpilledFerry spilled;
+  ASSERT_NO_FATAL_FAILURE(SpillFerry(spill_dir, &spilled));
+  absl::StatusOr<CheckResult>& r = spilled.result;
   ASSERT_GT(FindingCount(*r), 1u);
-  const std::string dir = fs::directory_iterator(spill_dir)->path().string();
+  const std::string& dir = spilled.dir;
   reports::RenderOptions ro;
   // Intact: written.
   ASSERT_TRUE(reports::WriteReportFile(out + "/ok.txt", "text", *r, ro).ok());
@@ -454,13 +469,10 @@ TEST(SpillTest, AStoreThatFailsToReadBackWritesNoReport) {
 TEST(SpillTest, AMissingClaimsFileFailsTheJsonReport) {
   const std::string spill_dir = MakeTempDir("spill-missing");
   const std::string out = MakeTempDir("spill-missing-out");
-  auto engine = LoadEngine(1, spill_dir);
-  ASSERT_NE(engine, nullptr);
-  absl::StatusOr<CheckResult> r = pipeline::TryRunCheck(
-      *engine, {SourcePath("fixtures/corpora/ferry")}, {});
-  ASSERT_TRUE(r.ok()) << r.status();
-  ASSERT_NE(r->store, nullptr);
-  const std::string dir = fs::directory_iterator(spill_dir)->path().string();
+  SpilledFerry spilled;
+  ASSERT_NO_FATAL_FAILURE(SpillFerry(spill_dir, &spilled));
+  absl::StatusOr<CheckResult>& r = spilled.result;
+  const std::string& dir = spilled.dir;
   ASSERT_TRUE(fs::remove(dir + "/claims.json"));
   absl::Status s = reports::WriteReportFile(out + "/crosscheck.json", "json",
                                             *r, reports::RenderOptions());
@@ -478,14 +490,11 @@ TEST(SpillTest, AMissingClaimsFileFailsTheJsonReport) {
 TEST(SpillTest, ACutDocumentsFileFailsEveryReport) {
   const std::string spill_dir = MakeTempDir("spill-docs");
   const std::string out = MakeTempDir("spill-docs-out");
-  auto engine = LoadEngine(1, spill_dir);
-  ASSERT_NE(engine, nullptr);
-  absl::StatusOr<CheckResult> r = pipeline::TryRunCheck(
-      *engine, {SourcePath("fixtures/corpora/ferry")}, {});
-  ASSERT_TRUE(r.ok()) << r.status();
-  ASSERT_NE(r->store, nullptr);
+  SpilledFerry spilled;
+  ASSERT_NO_FATAL_FAILURE(SpillFerry(spill_dir, &spilled));
+  absl::StatusOr<CheckResult>& r = spilled.result;
   ASSERT_GT(DocumentCount(*r), 1u);
-  const std::string dir = fs::directory_iterator(spill_dir)->path().string();
+  const std::string& dir = spilled.dir;
   const std::string documents = dir + "/documents";
   ASSERT_TRUE(fs::exists(documents));
   fs::resize_file(documents, fs::file_size(documents) - 1);
