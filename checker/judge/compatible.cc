@@ -1,7 +1,7 @@
 // judge.compatible: values that do not agree on a point but whose bounds
 // overlap ("between 30 and 40" vs "36"; "more than 4,000" vs "4,800"), and
 // statuses of one group that can hold at once ("landslide" vs
-// "supermajority").
+// "supermajority"); also a figure inside a range stated at another time.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -18,7 +18,6 @@ class CompatibleJudgment : public Judgment {
 
   void RunGroup(const Context& ctx, const GroupView& g,
                 const JudgmentConfig& cfg, Findings* out) const override {
-    const align::ClaimGroup& group = *g.group;
     const size_t cap =
         static_cast<size_t>(ctx.config().limits.max_value_clusters);
     for (const Partition& p : g.partitions) {
@@ -40,24 +39,54 @@ class CompatibleJudgment : public Judgment {
             } else if (!ctx.FindPair(a.claims, b.claims, true, &x, &y, true)) {
               continue;
             }
-            Finding f;
-            f.subject = group.subject;
-            std::string& m = ctx.Scratch();
-            absl::StrAppend(&m, "sources give compatible ",
-                            status ? "statuses" : "figures", " for ",
-                            group.subject, ": ");
-            ctx.AppendCite(x, &m);
-            m += " and ";
-            ctx.AppendCite(y, &m);
-            f.message = m;
-            const int evidence[] = {x, y};
-            ctx.Emit(kind(), cfg, {group.key, "|", p.key},
-                     {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f),
-                     evidence, out);
+            Report(ctx, cfg, g, p, status, x, y, out);
           }
         }
       }
+      if (status) continue;
+      // A figure inside a range stated at the next time ("between 9,000
+      // and 10,000 members" on one day, "9,600" on another) is compatible
+      // with it across the two times; superseded leaves such pairs alone.
+      for (size_t k = 0; k + 1 < p.scopes.size(); ++k) {
+        const ScopeBucket& earlier = p.scopes[k];
+        const ScopeBucket& later = p.scopes[k + 1];
+        if (!earlier.known || !later.known ||
+            earlier.span_class != later.span_class ||
+            earlier.clusters.empty() || later.clusters.empty()) {
+          continue;
+        }
+        const ValueCluster& a = MainCluster(earlier);
+        const ValueCluster& b = MainCluster(later);
+        if (ctx.Agree(a.claims.front(), b.claims.front()) ||
+            !ctx.InsideStatedRange(a.claims.front(), b.claims.front())) {
+          continue;
+        }
+        int x, y;
+        if (!ctx.FindPair(a.claims, b.claims, true, &x, &y, true)) continue;
+        Report(ctx, cfg, g, p, status, x, y, out);
+      }
     }
+  }
+
+ private:
+  void Report(const Context& ctx, const JudgmentConfig& cfg, const GroupView& g,
+              const Partition& p, bool status, int x, int y,
+              Findings* out) const {
+    const align::ClaimGroup& group = *g.group;
+    Finding f;
+    f.subject = group.subject;
+    std::string& m = ctx.Scratch();
+    absl::StrAppend(&m, "sources give compatible ",
+                    status ? "statuses" : "figures", " for ", group.subject,
+                    ": ");
+    ctx.AppendCite(x, &m);
+    m += " and ";
+    ctx.AppendCite(y, &m);
+    f.message = m;
+    const int evidence[] = {x, y};
+    ctx.Emit(kind(), cfg, {group.key, "|", p.key},
+             {ctx.ValueText(x), ctx.ValueText(y)}, 1.0, std::move(f), evidence,
+             out);
   }
 };
 

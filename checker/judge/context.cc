@@ -259,6 +259,14 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+const ValueCluster& MainCluster(const ScopeBucket& s) {
+  size_t best = 0;
+  for (size_t i = 1; i < s.clusters.size(); ++i) {
+    if (s.clusters[i].docs.size() > s.clusters[best].docs.size()) best = i;
+  }
+  return s.clusters[best];
+}
+
 void Findings::Add(Finding&& f, uint64_t fingerprint,
                    absl::Span<const int> evidence) {
   fingerprints_.push_back(fingerprint);
@@ -560,6 +568,17 @@ bool Context::Overlap(int a, int b) const {
   const Numbers& x = NumbersOf(a);
   const Numbers& y = NumbersOf(b);
   return x.lo <= y.hi && y.lo <= x.hi;
+}
+
+bool Context::InsideStatedRange(int a, int b) const {
+  auto inside = [this](int range, int other) {
+    double lo, hi, olo, ohi;
+    RawBounds(range, &lo, &hi);
+    if (!(lo < hi) || !std::isfinite(lo) || !std::isfinite(hi)) return false;
+    RawBounds(other, &olo, &ohi);
+    return lo <= olo && ohi <= hi;
+  };
+  return inside(a, b) || inside(b, a);
 }
 
 bool Context::Agree(int a, int b) const {

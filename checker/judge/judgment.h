@@ -69,6 +69,10 @@ struct ScopeBucket {
   absl::Span<const ValueCluster> clusters;
 };
 
+// The cluster of a scope bucket that most documents support; the first on
+// ties. `s.clusters` must not be empty.
+const ValueCluster& MainCluster(const ScopeBucket& s);
+
 // Claims of one group that can be compared with each other.
 struct Partition {
   Symbol key;  // "amount|count", "change|fraction", "status", ...
@@ -161,6 +165,10 @@ class Context {
   double High(int claim) const { return NumbersOf(claim).hi; }
   bool Agree(int a, int b) const;
   bool Overlap(int a, int b) const;
+  // Whether one claim states a closed range ("between 9,000 and 10,000")
+  // and the other's stated value lies inside it ("9,600"): as stated,
+  // before tolerance widening.
+  bool InsideStatedRange(int a, int b) const;
   // True when disagreeing values of a and b are plausibly one quantity
   // misreported rather than two different quantities sharing a head word:
   // the same unit (counted noun, currency), values within

@@ -12,15 +12,6 @@
 namespace crosscheck::judge {
 namespace {
 
-// The cluster most documents support; the first on ties.
-const ValueCluster& Main(const ScopeBucket& s) {
-  size_t best = 0;
-  for (size_t i = 1; i < s.clusters.size(); ++i) {
-    if (s.clusters[i].docs.size() > s.clusters[best].docs.size()) best = i;
-  }
-  return s.clusters[best];
-}
-
 class SupersededJudgment : public Judgment {
  public:
   absl::string_view kind() const override { return "superseded"; }
@@ -36,10 +27,14 @@ class SupersededJudgment : public Judgment {
         if (!earlier.known || !later.known) continue;
         if (earlier.span_class != later.span_class) continue;
         if (earlier.clusters.empty() || later.clusters.empty()) continue;
-        const ValueCluster& a = Main(earlier);
-        const ValueCluster& b = Main(later);
+        const ValueCluster& a = MainCluster(earlier);
+        const ValueCluster& b = MainCluster(later);
+        // A figure inside a range stated at the other time ("between 9,000
+        // and 10,000", then "9,600") says nothing changed.
         if (status ? a.label == b.label
-                   : ctx.Agree(a.claims.front(), b.claims.front())) {
+                   : ctx.Agree(a.claims.front(), b.claims.front()) ||
+                         ctx.InsideStatedRange(a.claims.front(),
+                                               b.claims.front())) {
           continue;
         }
         int x, y;
@@ -57,7 +52,7 @@ class SupersededJudgment : public Judgment {
               s.clusters.empty()) {
             break;
           }
-          const ValueCluster& c = Main(s);
+          const ValueCluster& c = MainCluster(s);
           if (status ? c.label != a.label
                      : !ctx.Agree(c.claims.front(), a.claims.front())) {
             break;

@@ -31,6 +31,36 @@ TEST(CompatibleTest, RangeAndPointInside) {
   EXPECT_TRUE(OfKind(all, "agreement").empty());
 }
 
+// A figure inside a range stated at another time: nothing changed, so the
+// two are compatible rather than one superseding the other. An open bound
+// ("more than 4,000" then 4,800) may have been overtaken instead.
+TEST(CompatibleTest, RangeAndPointInsideAtDifferentTimes) {
+  auto run = [](C earlier) {
+    std::vector<Claim> claims = {
+        std::move(earlier).Subject("member", {"union"}),
+        C("b", 1).Count(9600, "9,600").Subject("member", {"union"}),
+    };
+    return Judge(claims,
+                 {Doc("a", Day(2025, 3, 6)), Doc("b", Day(2025, 6, 14))});
+  };
+  auto range = run(
+      C("a", 1).Count(9500, "between 9,000 and 10,000").Bounds(9000, 10000));
+  auto found = OfKind(range, "compatible");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "sources give compatible figures for union member: between 9,000 "
+            "and 10,000 (a) and 9,600 (b)");
+  EXPECT_TRUE(OfKind(range, "superseded").empty());
+  EXPECT_TRUE(OfKind(range, "conflict").empty());
+
+  auto floor = run(
+      C("a", 1)
+          .Count(4000, "more than 4,000")
+          .Bounds(4000, std::numeric_limits<double>::infinity(), "more-than"));
+  EXPECT_TRUE(OfKind(floor, "compatible").empty());
+  EXPECT_EQ(OfKind(floor, "superseded").size(), 1u);
+}
+
 TEST(CompatibleTest, OpenBoundAndPoint) {
   std::vector<Claim> claims = {
       C("a", 1)

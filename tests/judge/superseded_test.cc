@@ -1,4 +1,5 @@
 // judge.superseded: same subject and measure at different times.
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -118,12 +119,35 @@ TEST(SupersededTest, MustNotTrigger) {
             .Subject("death")
             .Scope(Dates(Day(2024, 1, 1), Day(2024, 12, 31), Granularity::kYear,
                          "2024"))}},
+      {"a figure inside the range stated earlier",
+       {C("a", 1)
+            .Count(9500, "between 9,000 and 10,000")
+            .Bounds(9000, 10000)
+            .Subject("member", {"union"}),
+        C("b", 1).Count(9600, "9,600").Subject("member", {"union"})}},
   };
   for (const auto& tc : cases) {
     auto all = Judge(tc.claims,
                      {Doc("a", Day(2023, 6, 1)), Doc("b", Day(2025, 6, 1))});
     EXPECT_TRUE(OfKind(all, "superseded").empty()) << tc.name;
   }
+}
+
+// An open bound is a floor, not a range the later figure falls in: "at
+// least 11 dead" on Friday was overtaken by Monday's 19.
+TEST(SupersededTest, AnOpenBoundIsOvertaken) {
+  std::vector<Claim> claims = {
+      C("a", 1)
+          .Count(11, "at least 11")
+          .Bounds(11, std::numeric_limits<double>::infinity(), "at-least")
+          .Subject("dead"),
+      C("b", 1).Count(19, "19").Subject("dead"),
+  };
+  auto all =
+      Judge(claims, {Doc("a", Day(2025, 6, 1)), Doc("b", Day(2026, 6, 1))});
+  auto found = OfKind(all, "superseded");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"a", "b"}));
 }
 
 // A state reported unchanged by several sources before it changed: every
