@@ -787,8 +787,9 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
     std::vector<Diagnostic> ignored;  // StreamExtract reports them
     std::vector<uint64_t> sizes;
     if (Streams(ListFiles(paths, &ignored), options.memory_budget, &sizes)) {
-      auto s = ClaimSpill::Start(SpillParent(options),
-                                 engine.impl().judge_config, threads);
+      auto s =
+          ClaimSpill::Start(SpillParent(options), engine.impl().judge_config,
+                            threads, options.memory_budget);
       if (!s.ok()) return s.status();
       spill = std::move(*s);
     }
@@ -807,7 +808,8 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
         if (batch.streamed && !spill && spill_status.ok()) {
           // The files grew past the budget since they were listed.
           auto s = ClaimSpill::Start(SpillParent(options),
-                                     engine.impl().judge_config, threads);
+                                     engine.impl().judge_config, threads,
+                                     options.memory_budget);
           if (s.ok()) {
             spill = std::move(*s);
           } else {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -230,11 +231,12 @@ class FileStore : public ResultStore {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
-    const std::string& parent, const judge::JudgeConfig& config, int threads) {
+    const std::string& parent, const judge::JudgeConfig& config, int threads,
+    uint64_t memory_budget) {
   auto dir = TempDir::Create(parent);
   if (!dir.ok()) return dir.status();
   std::unique_ptr<ClaimSpill> spill(
-      new ClaimSpill(std::move(*dir), config, threads));
+      new ClaimSpill(std::move(*dir), config, threads, memory_budget));
   if (absl::Status s =
           spill->claims_json_.Open(spill->dir_->File("claims.json"), 1 << 20);
       !s.ok()) {
@@ -262,8 +264,12 @@ absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
 }
 
 ClaimSpill::ClaimSpill(std::unique_ptr<TempDir> dir,
-                       const judge::JudgeConfig& config, int threads)
-    : dir_(std::move(dir)), config_(config), threads_(threads) {
+                       const judge::JudgeConfig& config, int threads,
+                       uint64_t memory_budget)
+    : dir_(std::move(dir)),
+      config_(config),
+      threads_(threads),
+      memory_budget_(memory_budget) {
   buckets_.resize(kBuckets);
 }
 
@@ -511,7 +517,33 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     const size_t first_run = runs_;
     runs_ += filled.size();
     std::vector<absl::Status> errors(filled.size());
-    ParallelFor(filled.size(), threads_, [&](size_t k) {
+    // Largest first, so that the last bucket judged is a small one; a
+    // bucket starts while the buckets being judged stay within the memory
+    // budget (or alone), so that two of the largest are not judged at once.
+    std::vector<uint64_t> bytes(filled.size());
+    std::vector<size_t> by_size(filled.size());
+    for (size_t k = 0; k < filled.size(); ++k) {
+      std::error_code ec;
+      const uintmax_t size = std::filesystem::file_size(
+          dir_->File(absl::StrFormat("bucket-%03d", filled[k])), ec);
+      bytes[k] = ec ? 0 : static_cast<uint64_t>(size);
+      by_size[k] = k;
+    }
+    std::stable_sort(by_size.begin(), by_size.end(),
+                     [&](size_t a, size_t b) { return bytes[a] > bytes[b]; });
+    const uint64_t judge_bytes = memory_budget_ / kJudgeExpansion;
+    std::mutex gate_mu;
+    std::condition_variable gate_cv;
+    uint64_t in_flight = 0;
+    ParallelFor(filled.size(), threads_, [&](size_t i) {
+      const size_t k = by_size[i];
+      {
+        std::unique_lock<std::mutex> lock(gate_mu);
+        gate_cv.wait(lock, [&] {
+          return in_flight == 0 || in_flight + bytes[k] <= judge_bytes;
+        });
+        in_flight += bytes[k];
+      }
       const std::string path =
           dir_->File(absl::StrFormat("bucket-%03d", filled[k]));
       std::vector<Claim> claims;
@@ -556,6 +588,11 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
       std::vector<Finding>().swap(findings);
       // The bucket's claims and judging state, before the next bucket.
       ReleaseFreedMemory();
+      {
+        std::lock_guard<std::mutex> lock(gate_mu);
+        in_flight -= bytes[k];
+      }
+      gate_cv.notify_all();
     });
     for (const absl::Status& e : errors) {
       if (status_.ok() && !e.ok()) status_ = e;

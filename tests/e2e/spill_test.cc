@@ -339,9 +339,10 @@ TEST(SpillTest, BucketedJudgingEqualsWholeJudgingOnAGeneratedCorpus) {
   fs::remove_all(corpus);
 }
 
-// Each bucket's run is written as soon as it is judged, so with several
-// threads the runs are finished in no fixed order (one thread, strictly in
-// bucket order): the merged findings are the same either way.
+// Buckets are judged largest first and each run is written as soon as its
+// bucket is judged: out of bucket order with one thread, and in no fixed
+// order with several (within the budget, small buckets share the threads).
+// The merged findings are the same either way.
 TEST(SpillTest, BucketedJudgingIsTheSameWhateverTheThreadCount) {
   const std::string corpus = GeneratedCorpus("spill-threads", 600);
   for (int threads : {1, 5}) {
