@@ -1,9 +1,5 @@
 #include "checker/pipeline/pipeline.h"
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -22,11 +18,6 @@
 #include "checker/pipeline/spilled_check.h"
 #include "checker/segment/segment.h"
 #include "re2/re2.h"
-
-// tcmalloc's C API (gperftools/malloc_extension_c.h), declared weak so that
-// the library links and runs with or without tcmalloc: the tests and the
-// sanitizer build use the system allocator.
-extern "C" void MallocExtension_ReleaseFreeMemory(void) __attribute__((weak));
 
 namespace crosscheck::pipeline {
 
@@ -773,22 +764,6 @@ std::vector<T> Concatenate(std::vector<std::vector<T>>* parts) {
 
 namespace {
 
-// Hands memory freed by the last batch back to the system. A streamed check
-// frees a batch's texts and segments while it keeps small allocations of
-// every document; the allocator keeps the freed pages between them
-// otherwise, and the resident size climbs with the corpus. Whichever
-// allocator the binary runs with: tcmalloc when linked (or preloaded), its
-// C entry point is then defined; glibc's malloc otherwise.
-void ReleaseFreedMemory() {
-  if (MallocExtension_ReleaseFreeMemory != nullptr) {
-    MallocExtension_ReleaseFreeMemory();
-    return;
-  }
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
-}
-
 // The directory a streamed check spills into.
 std::string SpillParent(const PipelineOptions& options) {
   if (!options.spill_dir.empty()) return options.spill_dir;
@@ -812,8 +787,9 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
     std::vector<Diagnostic> ignored;  // StreamExtract reports them
     std::vector<uint64_t> sizes;
     if (Streams(ListFiles(paths, &ignored), options.memory_budget, &sizes)) {
-      auto s = ClaimSpill::Start(SpillParent(options),
-                                 engine.impl().judge_config, threads);
+      auto s =
+          ClaimSpill::Start(SpillParent(options), engine.impl().judge_config,
+                            threads, options.memory_budget);
       if (!s.ok()) return s.status();
       spill = std::move(*s);
     }
@@ -832,7 +808,8 @@ absl::StatusOr<CheckResult> TryRunCheck(const Engine& engine,
         if (batch.streamed && !spill && spill_status.ok()) {
           // The files grew past the budget since they were listed.
           auto s = ClaimSpill::Start(SpillParent(options),
-                                     engine.impl().judge_config, threads);
+                                     engine.impl().judge_config, threads,
+                                     options.memory_budget);
           if (s.ok()) {
             spill = std::move(*s);
           } else {

@@ -13,9 +13,28 @@
 #include <filesystem>
 #include <utility>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "absl/strings/str_cat.h"
 
+// tcmalloc's C API (gperftools/malloc_extension_c.h), declared weak so that
+// the library links and runs with or without tcmalloc: the tests and the
+// sanitizer build use the system allocator.
+extern "C" void MallocExtension_ReleaseFreeMemory(void) __attribute__((weak));
+
 namespace crosscheck::pipeline {
+
+void ReleaseFreedMemory() {
+  if (MallocExtension_ReleaseFreeMemory != nullptr) {
+    MallocExtension_ReleaseFreeMemory();
+    return;
+  }
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 namespace {
 

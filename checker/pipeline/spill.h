@@ -34,6 +34,15 @@
 
 namespace crosscheck::pipeline {
 
+// Hands memory freed since the last call back to the system. A streamed
+// check frees a batch's texts and segments while it keeps small
+// allocations of every document, and frees large tables between the
+// phases of judging a spill; the allocator keeps the freed pages
+// otherwise, and the resident size climbs with the corpus. Whichever
+// allocator the binary runs with: tcmalloc when linked (or preloaded), its
+// C entry point is then defined; glibc's malloc otherwise.
+void ReleaseFreedMemory();
+
 // Texts that consecutive records usually share (the claims of one sentence,
 // a group's subject): decoding reuses the last buffer instead of a copy.
 struct SpillCache {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -230,11 +231,12 @@ class FileStore : public ResultStore {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
-    const std::string& parent, const judge::JudgeConfig& config, int threads) {
+    const std::string& parent, const judge::JudgeConfig& config, int threads,
+    uint64_t memory_budget) {
   auto dir = TempDir::Create(parent);
   if (!dir.ok()) return dir.status();
   std::unique_ptr<ClaimSpill> spill(
-      new ClaimSpill(std::move(*dir), config, threads));
+      new ClaimSpill(std::move(*dir), config, threads, memory_budget));
   if (absl::Status s =
           spill->claims_json_.Open(spill->dir_->File("claims.json"), 1 << 20);
       !s.ok()) {
@@ -262,8 +264,12 @@ absl::StatusOr<std::unique_ptr<ClaimSpill>> ClaimSpill::Start(
 }
 
 ClaimSpill::ClaimSpill(std::unique_ptr<TempDir> dir,
-                       const judge::JudgeConfig& config, int threads)
-    : dir_(std::move(dir)), config_(config), threads_(threads) {
+                       const judge::JudgeConfig& config, int threads,
+                       uint64_t memory_budget)
+    : dir_(std::move(dir)),
+      config_(config),
+      threads_(threads),
+      memory_budget_(memory_budget) {
   buckets_.resize(kBuckets);
 }
 
@@ -277,17 +283,27 @@ std::string ClaimSpill::RunFile(size_t run) const {
   return dir_->File(absl::StrFormat("run-%06d", run));
 }
 
-void ClaimSpill::WriteRun(const std::vector<Finding>& findings) {
-  if (findings.empty() || !status_.ok()) return;
+namespace {
+
+// Writes `findings` (sorted) to a run file at `path`, empty or not.
+absl::Status WriteRunFile(const std::string& path,
+                          const std::vector<Finding>& findings) {
   RecordWriter w;
-  status_ = w.Open(RunFile(runs_++));
+  if (absl::Status s = w.Open(path); !s.ok()) return s;
   std::string rec;
   for (const Finding& f : findings) {
     rec.clear();
     EncodeFinding(f, &rec);
     w.Add(rec);
   }
-  if (status_.ok()) status_ = w.Close();
+  return w.Close();
+}
+
+}  // namespace
+
+void ClaimSpill::WriteRun(const std::vector<Finding>& findings) {
+  if (findings.empty() || !status_.ok()) return;
+  status_ = WriteRunFile(RunFile(runs_++), findings);
 }
 
 void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
@@ -397,6 +413,9 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     for (size_t i : order) sorted.push_back(std::move((*infos)[i]));
     infos->swap(sorted);
   }
+  // Each phase below hands back what the one before freed (tcmalloc keeps
+  // freed pages otherwise): the report-order table, then the signatures.
+  ReleaseFreedMemory();
   std::vector<uint32_t> rank(n);
   for (size_t k = 0; k < n; ++k) rank[order[k]] = static_cast<uint32_t>(k);
 
@@ -453,6 +472,13 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     if (!status_.ok()) return status_;
     for (size_t d = 0; d < n; ++d) {
       (*infos)[d].syndication_key = std::move(keys[d]);
+      // Only the duplicate judgment reads a signature, and only those of
+      // documents in a cluster (with a key). Without any key, judging
+      // computes keys from the signatures present: none, as there are no
+      // clusters to find.
+      if ((*infos)[d].syndication_key.empty()) {
+        std::vector<uint64_t>().swap((*infos)[d].minhash);
+      }
     }
     std::error_code ec;
     std::filesystem::remove(signature_path, ec);
@@ -469,6 +495,7 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
                                            /*except=*/false)));
   // No later judgment reads the signatures; no report shows them.
   for (DocumentInfo& d : *infos) std::vector<uint64_t>().swap(d.minhash);
+  ReleaseFreedMemory();
 
   // Group judgments, a bucket at a time (a thread each).
   {
@@ -483,12 +510,40 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
       if (buckets_[b]) filled.push_back(b);
     }
     buckets_.clear();
-    std::vector<std::vector<Finding>> done(filled.size());
-    std::vector<char> ready(filled.size(), 0);
-    std::mutex mu;
-    size_t next_out = 0;  // runs are written in bucket order
+    // Each bucket's run has its number before judging starts, so a judged
+    // bucket is written at once whatever the other threads are doing (its
+    // findings do not wait in memory for earlier buckets), and the merge
+    // sees the runs in bucket order whatever the thread count.
+    const size_t first_run = runs_;
+    runs_ += filled.size();
     std::vector<absl::Status> errors(filled.size());
-    ParallelFor(filled.size(), threads_, [&](size_t k) {
+    // Largest first, so that the last bucket judged is a small one; a
+    // bucket starts while the buckets being judged stay within the memory
+    // budget (or alone), so that two of the largest are not judged at once.
+    std::vector<uint64_t> bytes(filled.size());
+    std::vector<size_t> by_size(filled.size());
+    for (size_t k = 0; k < filled.size(); ++k) {
+      std::error_code ec;
+      const uintmax_t size = std::filesystem::file_size(
+          dir_->File(absl::StrFormat("bucket-%03d", filled[k])), ec);
+      bytes[k] = ec ? 0 : static_cast<uint64_t>(size);
+      by_size[k] = k;
+    }
+    std::stable_sort(by_size.begin(), by_size.end(),
+                     [&](size_t a, size_t b) { return bytes[a] > bytes[b]; });
+    const uint64_t judge_bytes = memory_budget_ / kJudgeExpansion;
+    std::mutex gate_mu;
+    std::condition_variable gate_cv;
+    uint64_t in_flight = 0;
+    ParallelFor(filled.size(), threads_, [&](size_t i) {
+      const size_t k = by_size[i];
+      {
+        std::unique_lock<std::mutex> lock(gate_mu);
+        gate_cv.wait(lock, [&] {
+          return in_flight == 0 || in_flight + bytes[k] <= judge_bytes;
+        });
+        in_flight += bytes[k];
+      }
       const std::string path =
           dir_->File(absl::StrFormat("bucket-%03d", filled[k]));
       std::vector<Claim> claims;
@@ -527,15 +582,17 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
         findings = judge::JudgeClaimPtrs(ptrs, docs, group_config);
       }
       std::vector<Claim>().swap(claims);
-      // Hand the findings over and write every finished run in order.
-      std::lock_guard<std::mutex> lock(mu);
-      done[k] = std::move(findings);
-      ready[k] = 1;
-      while (next_out < filled.size() && ready[next_out]) {
-        WriteRun(done[next_out]);
-        std::vector<Finding>().swap(done[next_out]);
-        ++next_out;
+      if (errors[k].ok()) {
+        errors[k] = WriteRunFile(RunFile(first_run + k), findings);
       }
+      std::vector<Finding>().swap(findings);
+      // The bucket's claims and judging state, before the next bucket.
+      ReleaseFreedMemory();
+      {
+        std::lock_guard<std::mutex> lock(gate_mu);
+        in_flight -= bytes[k];
+      }
+      gate_cv.notify_all();
     });
     for (const absl::Status& e : errors) {
       if (status_.ok() && !e.ok()) status_ = e;
@@ -611,6 +668,7 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
     for (size_t k = 0; k < n; ++k) back[order[k]] = std::move((*infos)[k]);
     infos->swap(back);
   }
+  ReleaseFreedMemory();
   // Each info to its document: into a held one, or written to the infos
   // file, read back beside the documents file.
   {
