@@ -50,11 +50,7 @@ class CompatibleJudgment : public Judgment {
       for (size_t k = 0; k + 1 < p.scopes.size(); ++k) {
         const ScopeBucket& earlier = p.scopes[k];
         const ScopeBucket& later = p.scopes[k + 1];
-        if (!earlier.known || !later.known ||
-            earlier.span_class != later.span_class ||
-            earlier.clusters.empty() || later.clusters.empty()) {
-          continue;
-        }
+        if (!ComparableTimes(earlier, later)) continue;
         const ValueCluster& a = MainCluster(earlier);
         const ValueCluster& b = MainCluster(later);
         if (ctx.Agree(a.claims.front(), b.claims.front()) ||

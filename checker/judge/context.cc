@@ -267,6 +267,11 @@ const ValueCluster& MainCluster(const ScopeBucket& s) {
   return s.clusters[best];
 }
 
+bool ComparableTimes(const ScopeBucket& a, const ScopeBucket& b) {
+  return a.known && b.known && a.span_class == b.span_class &&
+         !a.clusters.empty() && !b.clusters.empty();
+}
+
 void Findings::Add(Finding&& f, uint64_t fingerprint,
                    absl::Span<const int> evidence) {
   fingerprints_.push_back(fingerprint);

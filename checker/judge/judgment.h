@@ -73,6 +73,11 @@ struct ScopeBucket {
 // ties. `s.clusters` must not be empty.
 const ValueCluster& MainCluster(const ScopeBucket& s);
 
+// Whether two scope buckets hold one quantity at two times whose main
+// clusters can be compared: both scopes known, the same span class, and
+// clusters on both sides.
+bool ComparableTimes(const ScopeBucket& a, const ScopeBucket& b);
+
 // Claims of one group that can be compared with each other.
 struct Partition {
   Symbol key;  // "amount|count", "change|fraction", "status", ...

@@ -24,9 +24,7 @@ class SupersededJudgment : public Judgment {
       for (size_t k = 0; k + 1 < p.scopes.size(); ++k) {
         const ScopeBucket& earlier = p.scopes[k];
         const ScopeBucket& later = p.scopes[k + 1];
-        if (!earlier.known || !later.known) continue;
-        if (earlier.span_class != later.span_class) continue;
-        if (earlier.clusters.empty() || later.clusters.empty()) continue;
+        if (!ComparableTimes(earlier, later)) continue;
         const ValueCluster& a = MainCluster(earlier);
         const ValueCluster& b = MainCluster(later);
         // A figure inside a range stated at the other time ("between 9,000
@@ -48,10 +46,7 @@ class SupersededJudgment : public Judgment {
             static_cast<size_t>(ctx.config().limits.max_evidence);
         for (size_t r = k + 1; r-- > 0 && evidence.size() < cap;) {
           const ScopeBucket& s = p.scopes[r];
-          if (!s.known || s.span_class != earlier.span_class ||
-              s.clusters.empty()) {
-            break;
-          }
+          if (!ComparableTimes(s, earlier)) break;
           const ValueCluster& c = MainCluster(s);
           if (status ? c.label != a.label
                      : !ctx.Agree(c.claims.front(), a.claims.front())) {
