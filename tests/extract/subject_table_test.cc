@@ -357,6 +357,11 @@ TEST(LexiconTest, Canonical) {
   for (const Case& c : cases) {
     EXPECT_EQ(Lex().Canonical(c.word), c.canonical) << c.word;
   }
+  // A sum taken as a charge or booked as an expense is what something
+  // costs, however each source words it.
+  EXPECT_EQ(Lex().Canonical("charges"), "cost");
+  EXPECT_EQ(Lex().Canonical("expenses"), "cost");
+  EXPECT_EQ(Lex().Canonical("outlay"), "cost");
   EXPECT_TRUE(Lex().IsStopWord("the"));
   EXPECT_FALSE(Lex().IsStopWord("tariff"));
   EXPECT_TRUE(Lex().IsUnitNoun("kilometers"));
