@@ -1004,8 +1004,12 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             if (ev == nullptr || dist(o) < dist(*ev)) ev = &o;
           }
           for (const Located& o : group) {
-            // A plan dates nothing: "plans to close the plant in March".
+            // A plan dates nothing: "plans to close the plant in March". A
+            // state behind a connective is the reference point, as an event
+            // noun is ("queues on Tuesday, the day after the bridge was
+            // closed" does not date the closure).
             if (o.m->kind == MentionKind::kStatus && !IsPlan(*o.m) &&
+                can_bind(loc, o) &&
                 (status == nullptr || dist(o) < dist(*status))) {
               status = &o;
             }

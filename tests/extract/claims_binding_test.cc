@@ -50,6 +50,13 @@ TEST(ClaimsBindingTest, EventDates) {
       {"Crews found survivors on Monday, a day after a deadly earthquake hit "
        "the hills.",
        absl::CivilDay(2026, 4, 9), "earthquake", ""},
+      // So is a state after one: the closure is dated by "the day after",
+      // not by Tuesday; without the connective the state is dated.
+      {"Commuters queued for hours on Tuesday, the day after the river "
+       "bridge was closed to traffic.",
+       absl::CivilDay(2026, 3, 5), "open-closed", ""},
+      {"The river bridge was closed to traffic on Monday.",
+       absl::CivilDay(2026, 3, 5), "open-closed", "2026-03-02"},
       // ... but a time of day after "before" is not one.
       {"The earthquake struck before dawn on Sunday.",
        absl::CivilDay(2026, 4, 9), "earthquake", "2026-04-05"},
