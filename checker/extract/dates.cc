@@ -653,7 +653,7 @@ namespace {
 
 struct Caps {
   absl::string_view year, year2, month, day, weekday, quarter, half, part,
-      decade, rel, count, dir, unit;
+      decade, rel, count, dir, unit, event_dir;
 };
 
 Caps ReadCaps(const RuleMatch& m) {
@@ -687,6 +687,8 @@ Caps ReadCaps(const RuleMatch& m) {
       c.dir = v;
     else if (name == "unit")
       c.unit = v;
+    else if (name == "event_dir")
+      c.event_dir = v;
   }
   return c;
 }
@@ -1023,6 +1025,21 @@ std::optional<DateValue> ResolveSubYear(int index, Granularity g, const Caps& c,
 std::optional<DateValue> ResolveCore(const Caps& c, absl::string_view sentence,
                                      const RuleMatch& m,
                                      const DateContext* ctx) {
+  if (!c.event_dir.empty()) {
+    // "on Tuesday, the day after the bridge was closed": the named date is
+    // the sentence's own; the event after the phrase lies the offset the
+    // other way, and that is the date this mention gives.
+    Caps named = c;
+    named.count = named.unit = named.event_dir = absl::string_view();
+    std::optional<DateValue> base = ResolveCore(named, sentence, m, ctx);
+    std::optional<UnitInfo> unit = ParseUnit(c.unit);
+    std::optional<RelWord> dir = ParseDir(c.event_dir);
+    std::optional<int> n = c.count.empty() ? 1 : ParseCount(c.count);
+    if (!base || !unit || !dir || !n) return std::nullopt;
+    DateValue out = ShiftCounted(*base, *unit, -*n * dir->direction);
+    out.relative = true;
+    return out;
+  }
   if (!c.decade.empty()) {
     std::optional<int> y =
         ParseDecade(c.decade, ctx ? ctx->reference : std::nullopt);

@@ -46,17 +46,26 @@ TEST(ClaimsBindingTest, EventDates) {
        absl::CivilDay(2026, 5, 20), "recall", "2026-05-06"},
       {"The firm announced the recall two days after its May 4 board meeting.",
        absl::CivilDay(2026, 5, 20), "meeting", ""},
-      // An event after a temporal connective is a reference point.
-      {"Crews found survivors on Monday, a day after a deadly earthquake hit "
-       "the hills.",
+      // An event after a temporal connective is a reference point, and so
+      // is a state: neither is dated by the date before the connective.
+      {"Crews found survivors on Monday after a deadly earthquake hit the "
+       "hills.",
        absl::CivilDay(2026, 4, 9), "earthquake", ""},
-      // So is a state after one: the closure is dated by "the day after",
-      // not by Tuesday; without the connective the state is dated.
-      {"Commuters queued for hours on Tuesday, the day after the river "
-       "bridge was closed to traffic.",
+      {"Commuters queued for hours on Tuesday after the river bridge was "
+       "closed to traffic.",
        absl::CivilDay(2026, 3, 5), "open-closed", ""},
       {"The river bridge was closed to traffic on Monday.",
        absl::CivilDay(2026, 3, 5), "open-closed", "2026-03-02"},
+      // A date restated as an offset from the event after it dates that
+      // event the offset the other way.
+      {"Crews found survivors on Monday, a day after a deadly earthquake hit "
+       "the hills.",
+       absl::CivilDay(2026, 4, 9), "earthquake", "2026-04-05"},
+      {"Commuters queued for hours on Tuesday, the day after the river "
+       "bridge was closed to traffic.",
+       absl::CivilDay(2026, 3, 5), "open-closed", "2026-03-02"},
+      {"Markets steadied on March 12, two days after the election.",
+       absl::CivilDay(2025, 3, 14), "election", "2025-03-10"},
       // ... but a time of day after "before" is not one.
       {"The earthquake struck before dawn on Sunday.",
        absl::CivilDay(2026, 4, 9), "earthquake", "2026-04-05"},
