@@ -38,7 +38,7 @@ constexpr double kMinAlarmPrecision = 0.8;
 
 double MinRecall(const std::string& kind) {
   static const std::map<std::string, double> kFloors = {
-      {"agreement", 0.65},
+      {"agreement", 0.7},
       {"ai-generated", 0.95},
       {"anachronism", 0.95},
       {"compatible", 0.6},
@@ -54,7 +54,10 @@ double MinRecall(const std::string& kind) {
 
 double MinAlarmPrecision(const std::string& kind) {
   static const std::map<std::string, double> kFloors = {
-      {"conflict", 0.95}, {"anachronism", 0.95}, {"status-conflict", 0.95}};
+      {"conflict", 0.95},
+      {"anachronism", 0.95},
+      {"status-conflict", 0.95},
+      {"event-date-conflict", 0.95}};
   auto it = kFloors.find(kind);
   return it == kFloors.end() ? kMinAlarmPrecision : it->second;
 }
