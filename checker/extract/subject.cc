@@ -1467,12 +1467,15 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
   if (count) {
     // "a 41,000-seat stadium": a number glued to a unit of capacity is the
     // size of what it qualifies, the capacity other sources give as "will
-    // seat 44,000 fans" (whatever they count the places in).
+    // seat 44,000 fans" (a figure that opens with the capacity verb,
+    // quantity.capacity-verb, counted in seats whatever people it names).
     if (const absl::string_view fig =
             text.substr(std::min<size_t>(ctx.begin, text.size()),
                         ctx.end > ctx.begin ? ctx.end - ctx.begin : 0);
-        fig.find('-') != absl::string_view::npos) {
-      const absl::string_view word = fig.substr(fig.rfind('-') + 1);
+        !fig.empty()) {
+      const absl::string_view word = fig.find('-') != absl::string_view::npos
+                                         ? fig.substr(fig.rfind('-') + 1)
+                                         : fig.substr(0, fig.find(' '));
       if (lex.Is(WordClass::kCapacityCue,
                  absl::AsciiStrToLower(std::string(word)))) {
         return MakeSubject(std::string(fig), "capacity", {});

@@ -250,12 +250,17 @@ TEST(SubjectTest, Table) {
       {"The lab raised $75m from hedge funds in May.", "$75m",
        MentionKind::kMoney, Usd(), "fundraising", ""},
       // A number glued to a unit of capacity, and a count after "seat",
-      // are capacities; a plain count of seats (an election) is not.
+      // are capacities, both in seats (so the two wordings compare); a
+      // plain count of seats (an election) is not.
       {"Fans packed the 52,000-seat arena on Sunday.", "52,000-seat",
        MentionKind::kQuantity, Count("seat"), "capacity", ""},
       {"The arena will seat 52,000 spectators when it opens.",
-       "52,000 spectators", MentionKind::kQuantity, Count("spectator"),
-       "capacity", "spectator"},
+       "seat 52,000 spectators", MentionKind::kQuantity, Count("seat"),
+       "capacity", ""},
+      // Other capacity cues keep the people they count.
+      {"The ferry is licensed to carry up to 350 passengers.",
+       "up to 350 passengers", MentionKind::kQuantity, Count("passenger"),
+       "capacity", "passenger"},
       {"The ruling bloc won 52 seats.", "52 seats", MentionKind::kQuantity,
        Count("seat"), "seat", ""},
       // A verb not listed keeps the usual subject (the noun on the left).
