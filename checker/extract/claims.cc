@@ -891,6 +891,33 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           }
           if (figure_between) continue;
         }
+        // "is $1.12 billion, up from the $760 million budget the council
+        // approved in 2022": a date after a comparison base ("from",
+        // "than", "compared with") dates that base, not a figure before it.
+        if (o.b >= loc.e) {
+          bool base_between = false;
+          for (const Located& f : group) {
+            const MentionKind k = f.m->kind;
+            if (f.m == &m || f.b < loc.e || f.e > o.b ||
+                (k != MentionKind::kNumber && k != MentionKind::kMoney &&
+                 k != MentionKind::kPercent && k != MentionKind::kQuantity)) {
+              continue;
+            }
+            int w = TokenAt(toks, f.b) - 1;
+            for (int d = 0; d < 2 && w >= 0 &&
+                            lex.Is(WordClass::kDeterminer, toks[w].lower);
+                 ++d) {
+              --w;
+            }
+            const int n = static_cast<int>(toks.size());
+            for (int len = 1; len <= 2 && w - len + 1 >= 0; ++len) {
+              base_between = base_between ||
+                             lex.MatchAt(WordClass::kComparisonBase,
+                                         toks.data(), n, w - len + 1) == len;
+            }
+          }
+          if (base_between) continue;
+        }
         if (scope == nullptr || rank(o) < rank(*scope) ||
             (rank(o) == rank(*scope) && dist(o) < dist(*scope))) {
           scope = &o;

@@ -88,6 +88,7 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kVoteAgainst, "vote_against", false},
     {WordClass::kVoteNoun, "vote_noun", false},
     {WordClass::kEnrolVerb, "enrol_verb", false},
+    {WordClass::kComparisonBase, "comparison_base", true},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");

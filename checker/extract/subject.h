@@ -134,6 +134,7 @@ enum class WordClass : uint8_t {
   kVoteAgainst,
   kVoteNoun,
   kEnrolVerb,
+  kComparisonBase,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);

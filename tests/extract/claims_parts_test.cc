@@ -46,6 +46,31 @@ TEST(PartClaimsTest, AChangeSinceTheStartOfTheYearIsScopedToTheYear) {
   EXPECT_NE(value->scope.period.granularity, Granularity::kYear);
 }
 
+TEST(PartClaimsTest, ADateAfterAComparisonBaseDatesTheBase) {
+  DocBuilder b("gazette");
+  b.Reference(absl::CivilDay(2027, 5, 4));
+  b.Paragraph(
+      {"The bill for the 30,000-seat arena is now $610 million, up from "
+       "the $420 million budget the city approved in 2023."});
+  b.Paragraph({"Exports rose 6% to $2.9 billion in 2026."});
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+
+  // The budget is the base the bill is compared with: 2023 is its year.
+  const Claim* budget = Quoting(cs, "$420 million");
+  ASSERT_NE(budget, nullptr);
+  EXPECT_EQ(budget->scope.period.iso, "2023");
+  // The bill and the arena's size hold as of the article, not 2023.
+  for (const char* now : {"$610 million", "30,000-seat"}) {
+    const Claim* c = Quoting(cs, now);
+    ASSERT_NE(c, nullptr) << now;
+    EXPECT_EQ(c->scope.source, "reference-date") << now;
+  }
+  // A figure reached ("to $2.9 billion") is no base: the year dates both.
+  const Claim* rise = Quoting(cs, "6%");
+  ASSERT_NE(rise, nullptr);
+  EXPECT_EQ(rise->scope.period.iso, "2026");
+}
+
 TEST(PartClaimsTest, ATargetBeforeTheEndOfTheYearIsNoPeriod) {
   // Only "since" opens a period: a plan's deadline does not say when the
   // plan was stated.
