@@ -69,6 +69,18 @@ uint64_t BucketHash(const Claim& c) {
   return h;
 }
 
+// The part of a re-split bucket that a claim with bucket hash `h` goes to:
+// a second hash of its bucket (the low bits of `h` chose the bucket file,
+// so they are alike in every claim of one file).
+size_t PartOf(uint64_t h, size_t parts) {
+  h ^= h >> 30;  // splitmix64's finalizer
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return static_cast<size_t>(h % parts);
+}
+
 // A copy of a document's info without its MinHash signature: judgments
 // over claims never read it once syndication keys are assigned.
 DocumentInfo WithoutSignature(const DocumentInfo& d) {
@@ -324,7 +336,9 @@ void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
           dir_->File(absl::StrFormat("bucket-%03d", h % kBuckets)), 1 << 15);
       if (!status_.ok()) return;
     }
-    rec.clear();
+    // The bucket hash first: Finish re-splits a large bucket by it without
+    // decoding the claims.
+    rec.assign(reinterpret_cast<const char*>(&h), sizeof h);
     EncodeClaim(c, &rec);
     b->Add(rec);
   }
@@ -497,7 +511,8 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
   for (DocumentInfo& d : *infos) std::vector<uint64_t>().swap(d.minhash);
   ReleaseFreedMemory();
 
-  // Group judgments, a bucket at a time (a thread each).
+  // Group judgments, a unit (bucket file or part of one) at a time, a
+  // thread each.
   {
     absl::flat_hash_map<absl::string_view, size_t> slot;
     for (size_t i = 0; i < n; ++i) slot.emplace((*infos)[i].id, i);
@@ -510,32 +525,124 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
       if (buckets_[b]) filled.push_back(b);
     }
     buckets_.clear();
-    // Each bucket's run has its number before judging starts, so a judged
-    // bucket is written at once whatever the other threads are doing (its
-    // findings do not wait in memory for earlier buckets), and the merge
-    // sees the runs in bucket order whatever the thread count.
-    const size_t first_run = runs_;
-    runs_ += filled.size();
-    std::vector<absl::Status> errors(filled.size());
-    // Largest first, so that the last bucket judged is a small one; a
-    // bucket starts while the buckets being judged stay within the memory
-    // budget (or alone), so that two of the largest are not judged at once.
-    std::vector<uint64_t> bytes(filled.size());
-    std::vector<size_t> by_size(filled.size());
-    for (size_t k = 0; k < filled.size(); ++k) {
+    auto bucket_path = [&](size_t b) {
+      return dir_->File(absl::StrFormat("bucket-%03d", b));
+    };
+    auto file_bytes = [](const std::string& path) -> uint64_t {
       std::error_code ec;
-      const uintmax_t size = std::filesystem::file_size(
-          dir_->File(absl::StrFormat("bucket-%03d", filled[k])), ec);
-      bytes[k] = ec ? 0 : static_cast<uint64_t>(size);
+      const uintmax_t size = std::filesystem::file_size(path, ec);
+      return ec ? 0 : static_cast<uint64_t>(size);
+    };
+    // A judging unit: a bucket file, or a part of one re-split.
+    struct Unit {
+      std::string path;
+      uint64_t bytes;
+    };
+    const uint64_t judge_bytes = memory_budget_ / kJudgeExpansion;
+    // A thread's share: `threads_` units that fit it are judged at once
+    // within the budget.
+    const uint64_t share = std::max<uint64_t>(
+        1, judge_bytes / static_cast<uint64_t>(std::max(threads_, 1)));
+    std::vector<uint64_t> file_size(filled.size());
+    std::vector<size_t> parts(filled.size(), 1);
+    {
+      std::vector<size_t> by_size(filled.size());
+      for (size_t k = 0; k < filled.size(); ++k) {
+        file_size[k] = file_bytes(bucket_path(filled[k]));
+        by_size[k] = k;
+      }
+      // Parts go to the largest buckets first while the added ones last.
+      std::stable_sort(by_size.begin(), by_size.end(), [&](size_t a, size_t b) {
+        return file_size[a] > file_size[b];
+      });
+      size_t extra = kBuckets;
+      for (size_t k : by_size) {
+        if (file_size[k] <= share || extra == 0) continue;
+        const uint64_t want = (file_size[k] + share - 1) / share;
+        parts[k] = static_cast<size_t>(std::min<uint64_t>(
+            {want, static_cast<uint64_t>(kMaxParts), extra + 1}));
+        extra -= parts[k] - 1;
+      }
+    }
+    // Re-split buckets, a thread each; a record goes to its part as it is.
+    std::vector<std::vector<Unit>> bucket_units(filled.size());
+    std::vector<absl::Status> split_errors(filled.size());
+    ParallelFor(filled.size(), threads_, [&](size_t k) {
+      const std::string path = bucket_path(filled[k]);
+      if (parts[k] == 1) {
+        bucket_units[k].push_back({path, file_size[k]});
+        return;
+      }
+      absl::Status& error = split_errors[k];
+      std::vector<std::unique_ptr<RecordWriter>> out(parts[k]);
+      auto part_path = [&](size_t p) {
+        return absl::StrFormat("%s.%02d", path, p);
+      };
+      {
+        RecordReader r;
+        error = r.Open(path);
+        std::string rec;
+        uint64_t h;
+        while (error.ok() && r.Next(&rec)) {
+          if (rec.size() < sizeof h) {
+            error = corrupt(path);
+            break;
+          }
+          std::memcpy(&h, rec.data(), sizeof h);
+          const size_t p = PartOf(h, parts[k]);
+          std::unique_ptr<RecordWriter>& w = out[p];
+          if (!w) {
+            w = std::make_unique<RecordWriter>();
+            error = w->Open(part_path(p), 1 << 15);
+            if (!error.ok()) break;
+          }
+          w->Add(rec);
+        }
+        if (error.ok()) error = r.status();
+      }
+      for (size_t p = 0; p < out.size(); ++p) {
+        if (!out[p]) continue;
+        if (absl::Status s = out[p]->Close(); error.ok()) error = s;
+        bucket_units[k].push_back({part_path(p), file_bytes(part_path(p))});
+      }
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    });
+    for (const absl::Status& e : split_errors) {
+      if (status_.ok() && !e.ok()) status_ = e;
+    }
+    if (!status_.ok()) return status_;
+    std::vector<Unit> units;
+    for (size_t k = 0; k < filled.size(); ++k) {
+      judge_stats_.split += parts[k] > 1;
+      for (Unit& u : bucket_units[k]) units.push_back(std::move(u));
+    }
+    judge_stats_.buckets = filled.size();
+    judge_stats_.units = units.size();
+    // Each unit's run has its number before judging starts, so a judged
+    // unit is written at once whatever the other threads are doing (its
+    // findings do not wait in memory for earlier units), and the merge
+    // sees the runs in unit order whatever the thread count.
+    const size_t first_run = runs_;
+    runs_ += units.size();
+    std::vector<absl::Status> errors(units.size());
+    // Largest first, so that the last unit judged is a small one; a unit
+    // starts while the units being judged stay within the memory budget
+    // (or alone), so that two of the largest are not judged at once.
+    std::vector<uint64_t> bytes(units.size());
+    std::vector<size_t> by_size(units.size());
+    for (size_t k = 0; k < units.size(); ++k) {
+      bytes[k] = units[k].bytes;
       by_size[k] = k;
+      judge_stats_.largest_unit_bytes =
+          std::max(judge_stats_.largest_unit_bytes, bytes[k]);
     }
     std::stable_sort(by_size.begin(), by_size.end(),
                      [&](size_t a, size_t b) { return bytes[a] > bytes[b]; });
-    const uint64_t judge_bytes = memory_budget_ / kJudgeExpansion;
     std::mutex gate_mu;
     std::condition_variable gate_cv;
     uint64_t in_flight = 0;
-    ParallelFor(filled.size(), threads_, [&](size_t i) {
+    ParallelFor(units.size(), threads_, [&](size_t i) {
       const size_t k = by_size[i];
       {
         std::unique_lock<std::mutex> lock(gate_mu);
@@ -544,8 +651,7 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
         });
         in_flight += bytes[k];
       }
-      const std::string path =
-          dir_->File(absl::StrFormat("bucket-%03d", filled[k]));
+      const std::string& path = units[k].path;
       std::vector<Claim> claims;
       {
         RecordReader r;
@@ -553,7 +659,10 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
         std::string rec;
         SpillCache cache;
         while (errors[k].ok() && r.Next(&rec)) {
-          if (!DecodeClaim(rec, &cache, &claims.emplace_back())) {
+          // After the bucket hash (see Add).
+          if (rec.size() < sizeof(uint64_t) ||
+              !DecodeClaim(absl::string_view(rec).substr(sizeof(uint64_t)),
+                           &cache, &claims.emplace_back())) {
             errors[k] = absl::DataLossError(
                 absl::StrCat("temporary file '", path, "' is corrupt"));
           }
