@@ -596,6 +596,13 @@ void RecordWriter::Add(absl::string_view record) {
   if (buffer_.size() >= buffer_bytes_) Drain();
 }
 
+void RecordWriter::AddFixed(absl::string_view record) {
+  if (!status_.ok()) return;
+  buffer_.append(record.data(), record.size());
+  ++count_;
+  if (buffer_.size() >= buffer_bytes_) Drain();
+}
+
 void RecordWriter::Drain() {
   if (status_.ok() && file_ && !buffer_.empty() &&
       std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
@@ -692,6 +699,44 @@ bool RecordReader::Next(std::string* record) {
   }
   record->assign(buffer_, pos_, n);
   pos_ += n;
+  return true;
+}
+
+// --- FixedRecordReader ---------------------------------------------------
+
+FixedRecordReader::~FixedRecordReader() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+absl::Status FixedRecordReader::Open(const std::string& path,
+                                     size_t record_bytes) {
+  path_ = path;
+  record_bytes_ = record_bytes;
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    status_ = absl::DataLossError(absl::StrCat(
+        "cannot read temporary file '", path, "': ", std::strerror(errno)));
+  }
+  return status_;
+}
+
+bool FixedRecordReader::Read(uint64_t index, char* out) {
+  if (!status_.ok()) return false;
+  size_t done = 0;
+  const off_t at = static_cast<off_t>(index * record_bytes_);
+  while (done < record_bytes_) {
+    const ssize_t got = ::pread(fd_, out + done, record_bytes_ - done,
+                                at + static_cast<off_t>(done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      status_ = absl::DataLossError(
+          got < 0 ? absl::StrCat("cannot read temporary file '", path_,
+                                 "': ", std::strerror(errno))
+                  : absl::StrCat("temporary file '", path_, "' is truncated"));
+      return false;
+    }
+    done += static_cast<size_t>(got);
+  }
   return true;
 }
 

@@ -97,6 +97,9 @@ class RecordWriter {
   absl::Status Open(const std::string& path, size_t buffer_bytes = 1 << 16);
   bool is_open() const { return file_ != nullptr; }
   void Add(absl::string_view record);
+  // Appends `record` without its length: for records of one fixed size,
+  // read back at any index by FixedRecordReader.
+  void AddFixed(absl::string_view record);
   uint64_t count() const { return count_; }
   absl::Status Close();
 
@@ -130,6 +133,26 @@ class RecordReader {
   std::string buffer_;
   size_t pos_ = 0;
   size_t buffer_bytes_ = 0;
+  absl::Status status_;
+};
+
+// Reads records of one fixed size (RecordWriter::AddFixed) at any index.
+class FixedRecordReader {
+ public:
+  FixedRecordReader() = default;
+  FixedRecordReader(const FixedRecordReader&) = delete;
+  FixedRecordReader& operator=(const FixedRecordReader&) = delete;
+  ~FixedRecordReader();
+  absl::Status Open(const std::string& path, size_t record_bytes);
+  // Record `index` into `out` (record_bytes bytes); false on an error (then
+  // status() says which).
+  bool Read(uint64_t index, char* out);
+  const absl::Status& status() const { return status_; }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  size_t record_bytes_ = 0;
   absl::Status status_;
 };
 

@@ -344,9 +344,15 @@ void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
   }
   num_claims_ += claims.size();
   for (const DocumentResult& d : batch) {
-    rec.clear();
-    EncodeSignature(d.info.minhash, &rec);
-    signatures_.Add(rec);
+    // Fixed-size records, read back at any index: zeros without a
+    // signature (such a document has no band key, so is never read).
+    const size_t sig_bytes = signature_bytes();
+    if (d.info.minhash.size() * sizeof(uint64_t) == sig_bytes) {
+      signatures_.AddFixed(absl::string_view(
+          reinterpret_cast<const char*>(d.info.minhash.data()), sig_bytes));
+    } else {
+      signatures_.AddFixed(std::string(sig_bytes, '\0'));
+    }
     const std::vector<uint64_t> keys = judge::BandKeys(d.info.minhash, config_);
     for (size_t b = 0; b < bands_.size(); ++b) {
       char bytes[8];
@@ -434,7 +440,7 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
   for (size_t k = 0; k < n; ++k) rank[order[k]] = static_cast<uint32_t>(k);
 
   // Syndication keys from the band files; signatures read back only for
-  // documents that share a band key.
+  // documents that share a band key, as they are compared.
   {
     auto band = [&](size_t b, judge::BandPairs* pairs) {
       if (!status_.ok()) return;
@@ -458,30 +464,41 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
       if (status_.ok()) status_ = r.status();
       if (status_.ok() && i != n) status_ = corrupt(BandFile(b));
     };
-    const std::vector<uint32_t> candidates =
-        judge::BandCandidates(config_, n, band);
-    if (!candidates.empty() && status_.ok()) {
-      std::vector<bool> wanted(n, false);
-      for (uint32_t d : candidates) wanted[d] = true;
-      RecordReader r;
-      if (absl::Status s = r.Open(signature_path); !s.ok()) return s;
-      std::string rec;
-      for (size_t i = 0; i < n; ++i) {
-        if (!r.Next(&rec)) {
-          return r.status().ok() ? corrupt(signature_path) : r.status();
-        }
-        if (wanted[rank[i]] &&
-            !DecodeSignature(rec, &(*infos)[rank[i]].minhash)) {
-          return corrupt(signature_path);
-        }
-      }
+    // Signatures are read from the file as the comparisons ask for them,
+    // not held: documents sharing a band key can be most of a corpus of
+    // similar stories (~90 MB of signatures at 1 GB). A comparison reads
+    // two at once, and one of them for several in a row: two slots, the
+    // one not used last refilled.
+    const size_t sig_bytes = signature_bytes();
+    FixedRecordReader sigs;
+    if (absl::Status s = sigs.Open(signature_path, sig_bytes); !s.ok()) {
+      return s;
     }
+    auto read_signature = [&](size_t d, std::vector<uint64_t>* sig) {
+      sig->resize(sig_bytes / sizeof(uint64_t));
+      if (!sigs.Read(order[d], reinterpret_cast<char*>(sig->data()))) {
+        if (status_.ok()) status_ = sigs.status();
+        sig->clear();
+      }
+    };
+    size_t cached[2] = {n, n};
+    std::vector<uint64_t> cache[2];
+    int last = 0;
     std::vector<absl::string_view> ids;
     ids.reserve(n);
     for (const DocumentInfo& d : *infos) ids.push_back(d.id);
     std::vector<std::string> keys = judge::SyndicationKeysFromBands(
         config_, ids, band, [&](size_t d) -> const std::vector<uint64_t>& {
-          return (*infos)[d].minhash;
+          for (int s = 0; s < 2; ++s) {
+            if (cached[s] == d) {
+              last = s;
+              return cache[s];
+            }
+          }
+          last = 1 - last;
+          cached[last] = d;
+          read_signature(d, &cache[last]);
+          return cache[last];
         });
     if (!status_.ok()) return status_;
     for (size_t d = 0; d < n; ++d) {
@@ -492,8 +509,11 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
       // clusters to find.
       if ((*infos)[d].syndication_key.empty()) {
         std::vector<uint64_t>().swap((*infos)[d].minhash);
+      } else {
+        read_signature(d, &(*infos)[d].minhash);
       }
     }
+    if (!status_.ok()) return status_;
     std::error_code ec;
     std::filesystem::remove(signature_path, ec);
     for (size_t b = 0; b < bands_.size(); ++b) {

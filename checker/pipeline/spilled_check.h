@@ -30,6 +30,7 @@
 #ifndef CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 #define CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -123,8 +124,14 @@ class ClaimSpill {
   int threads_;
   uint64_t memory_budget_;
   RecordWriter claims_json_;
-  RecordWriter signatures_;  // one record per document, in report order
-  RecordWriter documents_;   // AddDocuments, those not held
+  // One fixed-size record per document, in report order: its MinHash
+  // signature (signature_bytes(); zeros without one).
+  RecordWriter signatures_;
+  size_t signature_bytes() const {
+    return static_cast<size_t>(std::max(0, config_.minhash.num_hashes)) *
+           sizeof(uint64_t);
+  }
+  RecordWriter documents_;  // AddDocuments, those not held
   // Documents in report order: runs of held ones and counts of spilled.
   std::vector<DocumentRun> doc_runs_;
   uint64_t num_documents_ = 0;
