@@ -571,7 +571,8 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
         file_size[k] = file_bytes(bucket_path(filled[k]));
         by_size[k] = k;
       }
-      // Parts go to the largest buckets first while the added ones last.
+      // The largest buckets get their parts first, while the kBuckets
+      // parts that may be added in all last.
       std::stable_sort(by_size.begin(), by_size.end(), [&](size_t a, size_t b) {
         return file_size[a] > file_size[b];
       });

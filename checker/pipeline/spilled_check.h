@@ -22,11 +22,14 @@
 //
 // Memory: the documents' infos (one table, shared by every bucket's
 // judging; the documents themselves wait in the spill unless they keep
-// their text, --segments all), the MinHash signatures of documents
-// that share an LSH band key while syndication keys are found, the
-// buckets being judged (their claims and findings; as many as the
-// threads and the memory budget allow), and a buffer per open file; not
-// the corpus's claims or findings.
+// their text, --segments all), the MinHash signatures of documents in a
+// near-duplicate cluster (the others are read from the spill as they are
+// compared), the units being judged (bucket files, or parts of one that
+// grew over a thread's share of the budget; their claims and findings; as
+// many as the threads and the memory budget allow), and a buffer per open
+// file; not the corpus's claims or findings. What still grows with the
+// corpus: the infos, and the largest single alignment bucket (one head,
+// event or status group), which is never split.
 #ifndef CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 #define CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 
