@@ -321,27 +321,6 @@ bool DecodeFinding(absl::string_view in, SpillCache* cache, Finding* f) {
   return r.ok() && f->evidence.size() == n;
 }
 
-void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out) {
-  Encoder w(out);
-  w.U(sig.size());
-  // Raw: minimum hashes use all 64 bits, so varints would only grow them.
-  for (uint64_t v : sig) {
-    char b[sizeof v];
-    std::memcpy(b, &v, sizeof v);
-    out->append(b, sizeof v);
-  }
-}
-
-bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig) {
-  Decoder r(in);
-  const uint64_t n = r.U();
-  sig->clear();
-  if (!r.good() || n > in.size() / sizeof(uint64_t)) return false;
-  sig->resize(n);
-  for (uint64_t& v : *sig) v = r.Raw64();
-  return r.ok();
-}
-
 namespace {
 
 void EncodeReferenceDate(const ReferenceDate& r, Encoder* w) {

@@ -63,9 +63,6 @@ bool DecodeDocument(absl::string_view in, DocumentResult* d);
 // show; DecodeDocumentInfo leaves it empty).
 void EncodeDocumentInfo(const DocumentInfo& d, std::string* out);
 bool DecodeDocumentInfo(absl::string_view in, DocumentInfo* d);
-// A document's MinHash signature (DocumentInfo::minhash).
-void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out);
-bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig);
 
 // A directory made for one run under `parent`; removed, with everything in
 // it, by the destructor, or on SIGINT/SIGTERM (when those still have their
