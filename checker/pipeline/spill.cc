@@ -321,27 +321,6 @@ bool DecodeFinding(absl::string_view in, SpillCache* cache, Finding* f) {
   return r.ok() && f->evidence.size() == n;
 }
 
-void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out) {
-  Encoder w(out);
-  w.U(sig.size());
-  // Raw: minimum hashes use all 64 bits, so varints would only grow them.
-  for (uint64_t v : sig) {
-    char b[sizeof v];
-    std::memcpy(b, &v, sizeof v);
-    out->append(b, sizeof v);
-  }
-}
-
-bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig) {
-  Decoder r(in);
-  const uint64_t n = r.U();
-  sig->clear();
-  if (!r.good() || n > in.size() / sizeof(uint64_t)) return false;
-  sig->resize(n);
-  for (uint64_t& v : *sig) v = r.Raw64();
-  return r.ok();
-}
-
 namespace {
 
 void EncodeReferenceDate(const ReferenceDate& r, Encoder* w) {
@@ -596,6 +575,13 @@ void RecordWriter::Add(absl::string_view record) {
   if (buffer_.size() >= buffer_bytes_) Drain();
 }
 
+void RecordWriter::AddFixed(absl::string_view record) {
+  if (!status_.ok()) return;
+  buffer_.append(record.data(), record.size());
+  ++count_;
+  if (buffer_.size() >= buffer_bytes_) Drain();
+}
+
 void RecordWriter::Drain() {
   if (status_.ok() && file_ && !buffer_.empty() &&
       std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
@@ -692,6 +678,44 @@ bool RecordReader::Next(std::string* record) {
   }
   record->assign(buffer_, pos_, n);
   pos_ += n;
+  return true;
+}
+
+// --- FixedRecordReader ---------------------------------------------------
+
+FixedRecordReader::~FixedRecordReader() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+absl::Status FixedRecordReader::Open(const std::string& path,
+                                     size_t record_bytes) {
+  path_ = path;
+  record_bytes_ = record_bytes;
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    status_ = absl::DataLossError(absl::StrCat(
+        "cannot read temporary file '", path, "': ", std::strerror(errno)));
+  }
+  return status_;
+}
+
+bool FixedRecordReader::Read(uint64_t index, char* out) {
+  if (!status_.ok()) return false;
+  size_t done = 0;
+  const off_t at = static_cast<off_t>(index * record_bytes_);
+  while (done < record_bytes_) {
+    const ssize_t got = ::pread(fd_, out + done, record_bytes_ - done,
+                                at + static_cast<off_t>(done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      status_ = absl::DataLossError(
+          got < 0 ? absl::StrCat("cannot read temporary file '", path_,
+                                 "': ", std::strerror(errno))
+                  : absl::StrCat("temporary file '", path_, "' is truncated"));
+      return false;
+    }
+    done += static_cast<size_t>(got);
+  }
   return true;
 }
 

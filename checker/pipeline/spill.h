@@ -63,9 +63,6 @@ bool DecodeDocument(absl::string_view in, DocumentResult* d);
 // show; DecodeDocumentInfo leaves it empty).
 void EncodeDocumentInfo(const DocumentInfo& d, std::string* out);
 bool DecodeDocumentInfo(absl::string_view in, DocumentInfo* d);
-// A document's MinHash signature (DocumentInfo::minhash).
-void EncodeSignature(const std::vector<uint64_t>& sig, std::string* out);
-bool DecodeSignature(absl::string_view in, std::vector<uint64_t>* sig);
 
 // A directory made for one run under `parent`; removed, with everything in
 // it, by the destructor, or on SIGINT/SIGTERM (when those still have their
@@ -97,6 +94,9 @@ class RecordWriter {
   absl::Status Open(const std::string& path, size_t buffer_bytes = 1 << 16);
   bool is_open() const { return file_ != nullptr; }
   void Add(absl::string_view record);
+  // Appends `record` without its length: for records of one fixed size,
+  // read back at any index by FixedRecordReader.
+  void AddFixed(absl::string_view record);
   uint64_t count() const { return count_; }
   absl::Status Close();
 
@@ -130,6 +130,26 @@ class RecordReader {
   std::string buffer_;
   size_t pos_ = 0;
   size_t buffer_bytes_ = 0;
+  absl::Status status_;
+};
+
+// Reads records of one fixed size (RecordWriter::AddFixed) at any index.
+class FixedRecordReader {
+ public:
+  FixedRecordReader() = default;
+  FixedRecordReader(const FixedRecordReader&) = delete;
+  FixedRecordReader& operator=(const FixedRecordReader&) = delete;
+  ~FixedRecordReader();
+  absl::Status Open(const std::string& path, size_t record_bytes);
+  // Record `index` into `out` (record_bytes bytes); false on an error (then
+  // status() says which).
+  bool Read(uint64_t index, char* out);
+  const absl::Status& status() const { return status_; }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  size_t record_bytes_ = 0;
   absl::Status status_;
 };
 

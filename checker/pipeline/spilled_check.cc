@@ -69,6 +69,18 @@ uint64_t BucketHash(const Claim& c) {
   return h;
 }
 
+// The part of a re-split bucket that a claim with bucket hash `h` goes to:
+// a second hash of its bucket (the low bits of `h` chose the bucket file,
+// so they are alike in every claim of one file).
+size_t PartOf(uint64_t h, size_t parts) {
+  h ^= h >> 30;  // splitmix64's finalizer
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return static_cast<size_t>(h % parts);
+}
+
 // A copy of a document's info without its MinHash signature: judgments
 // over claims never read it once syndication keys are assigned.
 DocumentInfo WithoutSignature(const DocumentInfo& d) {
@@ -324,15 +336,23 @@ void ClaimSpill::Add(const std::vector<DocumentResult>& batch,
           dir_->File(absl::StrFormat("bucket-%03d", h % kBuckets)), 1 << 15);
       if (!status_.ok()) return;
     }
-    rec.clear();
+    // The bucket hash first: Finish re-splits a large bucket by it without
+    // decoding the claims.
+    rec.assign(reinterpret_cast<const char*>(&h), sizeof h);
     EncodeClaim(c, &rec);
     b->Add(rec);
   }
   num_claims_ += claims.size();
   for (const DocumentResult& d : batch) {
-    rec.clear();
-    EncodeSignature(d.info.minhash, &rec);
-    signatures_.Add(rec);
+    // Fixed-size records, read back at any index: zeros without a
+    // signature (such a document has no band key, so is never read).
+    const size_t sig_bytes = signature_bytes();
+    if (d.info.minhash.size() * sizeof(uint64_t) == sig_bytes) {
+      signatures_.AddFixed(absl::string_view(
+          reinterpret_cast<const char*>(d.info.minhash.data()), sig_bytes));
+    } else {
+      signatures_.AddFixed(std::string(sig_bytes, '\0'));
+    }
     const std::vector<uint64_t> keys = judge::BandKeys(d.info.minhash, config_);
     for (size_t b = 0; b < bands_.size(); ++b) {
       char bytes[8];
@@ -420,7 +440,7 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
   for (size_t k = 0; k < n; ++k) rank[order[k]] = static_cast<uint32_t>(k);
 
   // Syndication keys from the band files; signatures read back only for
-  // documents that share a band key.
+  // documents that share a band key, as they are compared.
   {
     auto band = [&](size_t b, judge::BandPairs* pairs) {
       if (!status_.ok()) return;
@@ -444,30 +464,41 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
       if (status_.ok()) status_ = r.status();
       if (status_.ok() && i != n) status_ = corrupt(BandFile(b));
     };
-    const std::vector<uint32_t> candidates =
-        judge::BandCandidates(config_, n, band);
-    if (!candidates.empty() && status_.ok()) {
-      std::vector<bool> wanted(n, false);
-      for (uint32_t d : candidates) wanted[d] = true;
-      RecordReader r;
-      if (absl::Status s = r.Open(signature_path); !s.ok()) return s;
-      std::string rec;
-      for (size_t i = 0; i < n; ++i) {
-        if (!r.Next(&rec)) {
-          return r.status().ok() ? corrupt(signature_path) : r.status();
-        }
-        if (wanted[rank[i]] &&
-            !DecodeSignature(rec, &(*infos)[rank[i]].minhash)) {
-          return corrupt(signature_path);
-        }
-      }
+    // Signatures are read from the file as the comparisons ask for them,
+    // not held: documents sharing a band key can be most of a corpus of
+    // similar stories (~90 MB of signatures at 1 GB). A comparison reads
+    // two at once, and one of them for several in a row: two slots, the
+    // one not used last refilled.
+    const size_t sig_bytes = signature_bytes();
+    FixedRecordReader sigs;
+    if (absl::Status s = sigs.Open(signature_path, sig_bytes); !s.ok()) {
+      return s;
     }
+    auto read_signature = [&](size_t d, std::vector<uint64_t>* sig) {
+      sig->resize(sig_bytes / sizeof(uint64_t));
+      if (!sigs.Read(order[d], reinterpret_cast<char*>(sig->data()))) {
+        if (status_.ok()) status_ = sigs.status();
+        sig->clear();
+      }
+    };
+    size_t cached[2] = {n, n};
+    std::vector<uint64_t> cache[2];
+    int last = 0;
     std::vector<absl::string_view> ids;
     ids.reserve(n);
     for (const DocumentInfo& d : *infos) ids.push_back(d.id);
     std::vector<std::string> keys = judge::SyndicationKeysFromBands(
         config_, ids, band, [&](size_t d) -> const std::vector<uint64_t>& {
-          return (*infos)[d].minhash;
+          for (int s = 0; s < 2; ++s) {
+            if (cached[s] == d) {
+              last = s;
+              return cache[s];
+            }
+          }
+          last = 1 - last;
+          cached[last] = d;
+          read_signature(d, &cache[last]);
+          return cache[last];
         });
     if (!status_.ok()) return status_;
     for (size_t d = 0; d < n; ++d) {
@@ -478,8 +509,11 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
       // clusters to find.
       if ((*infos)[d].syndication_key.empty()) {
         std::vector<uint64_t>().swap((*infos)[d].minhash);
+      } else {
+        read_signature(d, &(*infos)[d].minhash);
       }
     }
+    if (!status_.ok()) return status_;
     std::error_code ec;
     std::filesystem::remove(signature_path, ec);
     for (size_t b = 0; b < bands_.size(); ++b) {
@@ -497,7 +531,8 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
   for (DocumentInfo& d : *infos) std::vector<uint64_t>().swap(d.minhash);
   ReleaseFreedMemory();
 
-  // Group judgments, a bucket at a time (a thread each).
+  // Group judgments, a unit (bucket file or part of one) at a time, a
+  // thread each.
   {
     absl::flat_hash_map<absl::string_view, size_t> slot;
     for (size_t i = 0; i < n; ++i) slot.emplace((*infos)[i].id, i);
@@ -510,32 +545,125 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
       if (buckets_[b]) filled.push_back(b);
     }
     buckets_.clear();
-    // Each bucket's run has its number before judging starts, so a judged
-    // bucket is written at once whatever the other threads are doing (its
-    // findings do not wait in memory for earlier buckets), and the merge
-    // sees the runs in bucket order whatever the thread count.
-    const size_t first_run = runs_;
-    runs_ += filled.size();
-    std::vector<absl::Status> errors(filled.size());
-    // Largest first, so that the last bucket judged is a small one; a
-    // bucket starts while the buckets being judged stay within the memory
-    // budget (or alone), so that two of the largest are not judged at once.
-    std::vector<uint64_t> bytes(filled.size());
-    std::vector<size_t> by_size(filled.size());
-    for (size_t k = 0; k < filled.size(); ++k) {
+    auto bucket_path = [&](size_t b) {
+      return dir_->File(absl::StrFormat("bucket-%03d", b));
+    };
+    auto file_bytes = [](const std::string& path) -> uint64_t {
       std::error_code ec;
-      const uintmax_t size = std::filesystem::file_size(
-          dir_->File(absl::StrFormat("bucket-%03d", filled[k])), ec);
-      bytes[k] = ec ? 0 : static_cast<uint64_t>(size);
+      const uintmax_t size = std::filesystem::file_size(path, ec);
+      return ec ? 0 : static_cast<uint64_t>(size);
+    };
+    // A judging unit: a bucket file, or a part of one re-split.
+    struct Unit {
+      std::string path;
+      uint64_t bytes;
+    };
+    const uint64_t judge_bytes = memory_budget_ / kJudgeExpansion;
+    // A thread's share: `threads_` units that fit it are judged at once
+    // within the budget.
+    const uint64_t share = std::max<uint64_t>(
+        1, judge_bytes / static_cast<uint64_t>(std::max(threads_, 1)));
+    std::vector<uint64_t> file_size(filled.size());
+    std::vector<size_t> parts(filled.size(), 1);
+    {
+      std::vector<size_t> by_size(filled.size());
+      for (size_t k = 0; k < filled.size(); ++k) {
+        file_size[k] = file_bytes(bucket_path(filled[k]));
+        by_size[k] = k;
+      }
+      // The largest buckets get their parts first, while the kBuckets
+      // parts that may be added in all last.
+      std::stable_sort(by_size.begin(), by_size.end(), [&](size_t a, size_t b) {
+        return file_size[a] > file_size[b];
+      });
+      size_t extra = kBuckets;
+      for (size_t k : by_size) {
+        if (file_size[k] <= share || extra == 0) continue;
+        const uint64_t want = (file_size[k] + share - 1) / share;
+        parts[k] = static_cast<size_t>(std::min<uint64_t>(
+            {want, static_cast<uint64_t>(kMaxParts), extra + 1}));
+        extra -= parts[k] - 1;
+      }
+    }
+    // Re-split buckets, a thread each; a record goes to its part as it is.
+    std::vector<std::vector<Unit>> bucket_units(filled.size());
+    std::vector<absl::Status> split_errors(filled.size());
+    ParallelFor(filled.size(), threads_, [&](size_t k) {
+      const std::string path = bucket_path(filled[k]);
+      if (parts[k] == 1) {
+        bucket_units[k].push_back({path, file_size[k]});
+        return;
+      }
+      absl::Status& error = split_errors[k];
+      std::vector<std::unique_ptr<RecordWriter>> out(parts[k]);
+      auto part_path = [&](size_t p) {
+        return absl::StrFormat("%s.%02d", path, p);
+      };
+      {
+        RecordReader r;
+        error = r.Open(path);
+        std::string rec;
+        uint64_t h;
+        while (error.ok() && r.Next(&rec)) {
+          if (rec.size() < sizeof h) {
+            error = corrupt(path);
+            break;
+          }
+          std::memcpy(&h, rec.data(), sizeof h);
+          const size_t p = PartOf(h, parts[k]);
+          std::unique_ptr<RecordWriter>& w = out[p];
+          if (!w) {
+            w = std::make_unique<RecordWriter>();
+            error = w->Open(part_path(p), 1 << 15);
+            if (!error.ok()) break;
+          }
+          w->Add(rec);
+        }
+        if (error.ok()) error = r.status();
+      }
+      for (size_t p = 0; p < out.size(); ++p) {
+        if (!out[p]) continue;
+        if (absl::Status s = out[p]->Close(); error.ok()) error = s;
+        bucket_units[k].push_back({part_path(p), file_bytes(part_path(p))});
+      }
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    });
+    for (const absl::Status& e : split_errors) {
+      if (status_.ok() && !e.ok()) status_ = e;
+    }
+    if (!status_.ok()) return status_;
+    std::vector<Unit> units;
+    for (size_t k = 0; k < filled.size(); ++k) {
+      judge_stats_.split += parts[k] > 1;
+      for (Unit& u : bucket_units[k]) units.push_back(std::move(u));
+    }
+    judge_stats_.buckets = filled.size();
+    judge_stats_.units = units.size();
+    // Each unit's run has its number before judging starts, so a judged
+    // unit is written at once whatever the other threads are doing (its
+    // findings do not wait in memory for earlier units), and the merge
+    // sees the runs in unit order whatever the thread count.
+    const size_t first_run = runs_;
+    runs_ += units.size();
+    std::vector<absl::Status> errors(units.size());
+    // Largest first, so that the last unit judged is a small one; a unit
+    // starts while the units being judged stay within the memory budget
+    // (or alone), so that two of the largest are not judged at once.
+    std::vector<uint64_t> bytes(units.size());
+    std::vector<size_t> by_size(units.size());
+    for (size_t k = 0; k < units.size(); ++k) {
+      bytes[k] = units[k].bytes;
       by_size[k] = k;
+      judge_stats_.largest_unit_bytes =
+          std::max(judge_stats_.largest_unit_bytes, bytes[k]);
     }
     std::stable_sort(by_size.begin(), by_size.end(),
                      [&](size_t a, size_t b) { return bytes[a] > bytes[b]; });
-    const uint64_t judge_bytes = memory_budget_ / kJudgeExpansion;
     std::mutex gate_mu;
     std::condition_variable gate_cv;
     uint64_t in_flight = 0;
-    ParallelFor(filled.size(), threads_, [&](size_t i) {
+    ParallelFor(units.size(), threads_, [&](size_t i) {
       const size_t k = by_size[i];
       {
         std::unique_lock<std::mutex> lock(gate_mu);
@@ -544,8 +672,7 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
         });
         in_flight += bytes[k];
       }
-      const std::string path =
-          dir_->File(absl::StrFormat("bucket-%03d", filled[k]));
+      const std::string& path = units[k].path;
       std::vector<Claim> claims;
       {
         RecordReader r;
@@ -553,7 +680,10 @@ absl::StatusOr<std::shared_ptr<ResultStore>> ClaimSpill::Finish(
         std::string rec;
         SpillCache cache;
         while (errors[k].ok() && r.Next(&rec)) {
-          if (!DecodeClaim(rec, &cache, &claims.emplace_back())) {
+          // After the bucket hash (see Add).
+          if (rec.size() < sizeof(uint64_t) ||
+              !DecodeClaim(absl::string_view(rec).substr(sizeof(uint64_t)),
+                           &cache, &claims.emplace_back())) {
             errors[k] = absl::DataLossError(
                 absl::StrCat("temporary file '", path, "' is corrupt"));
           }

@@ -5,9 +5,10 @@
 // a temporary directory: as the JSON report writes it (document order), and
 // into one of kBuckets bucket files chosen by a hash of its alignment bucket
 // (class and head, event key or status group: align.h never puts claims of
-// different buckets into one group). The one judgment that reads single
-// claims across groups (anachronism, per document) runs on each batch at
-// once: a batch holds whole documents.
+// different buckets into one group; each record carries that hash, so
+// that Finish can re-split a bucket file that grew too large by it). The
+// one judgment that reads single claims across groups (anachronism, per
+// document) runs on each batch at once: a batch holds whole documents.
 //
 // Finish() then judges document-level kinds (ai-generated, duplicate) over
 // every DocumentInfo, and every other kind bucket by bucket, each with the
@@ -21,14 +22,18 @@
 //
 // Memory: the documents' infos (one table, shared by every bucket's
 // judging; the documents themselves wait in the spill unless they keep
-// their text, --segments all), the MinHash signatures of documents
-// that share an LSH band key while syndication keys are found, the
-// buckets being judged (their claims and findings; as many as the
-// threads and the memory budget allow), and a buffer per open file; not
-// the corpus's claims or findings.
+// their text, --segments all), the MinHash signatures of documents in a
+// near-duplicate cluster (the others are read from the spill as they are
+// compared), the units being judged (bucket files, or parts of one that
+// grew over a thread's share of the budget; their claims and findings; as
+// many as the threads and the memory budget allow), and a buffer per open
+// file; not the corpus's claims or findings. What still grows with the
+// corpus: the infos, and the largest single alignment bucket (one head,
+// event or status group), which is never split.
 #ifndef CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 #define CROSSCHECK_CHECKER_PIPELINE_SPILLED_CHECK_H_
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -60,6 +65,25 @@ class ClaimSpill {
   // a 1 GB generated corpus, its largest bucket (19.6 MB) took 115 MB
   // judged alone, two of 17 and 15 MB 155 MB.
   static constexpr uint64_t kJudgeExpansion = 6;
+
+  // A bucket file is re-split at Finish when judging it would take more
+  // than a thread's share of the memory budget: the bucket count is fixed,
+  // so a bucket grows with the corpus. Its claims go to up to kMaxParts
+  // parts by a second hash of their alignment bucket (claims of one bucket
+  // name stay together: no judgment reads across bucket names), each
+  // judged as its own unit; at most kBuckets parts are added in all, so
+  // that the merge keeps few files open whatever the budget.
+  static constexpr int kMaxParts = 16;
+
+  // How Finish divided the group judgments: bucket files, those re-split,
+  // the units judged (files and parts), the largest unit's bytes.
+  struct JudgeStats {
+    size_t buckets = 0;
+    size_t split = 0;
+    size_t units = 0;
+    uint64_t largest_unit_bytes = 0;
+  };
+  const JudgeStats& judge_stats() const { return judge_stats_; }
 
   // Creates the temporary directory under `parent`; the error names it.
   // Buckets are judged on up to `threads` threads while the buckets being
@@ -103,8 +127,14 @@ class ClaimSpill {
   int threads_;
   uint64_t memory_budget_;
   RecordWriter claims_json_;
-  RecordWriter signatures_;  // one record per document, in report order
-  RecordWriter documents_;   // AddDocuments, those not held
+  // One fixed-size record per document, in report order: its MinHash
+  // signature (signature_bytes(); zeros without one).
+  RecordWriter signatures_;
+  size_t signature_bytes() const {
+    return static_cast<size_t>(std::max(0, config_.minhash.num_hashes)) *
+           sizeof(uint64_t);
+  }
+  RecordWriter documents_;  // AddDocuments, those not held
   // Documents in report order: runs of held ones and counts of spilled.
   std::vector<DocumentRun> doc_runs_;
   uint64_t num_documents_ = 0;
@@ -117,6 +147,7 @@ class ClaimSpill {
   uint64_t next_index_ = 0;  // of the next claim, in document order
   std::vector<std::unique_ptr<RecordWriter>> buckets_;
   size_t runs_ = 0;
+  JudgeStats judge_stats_;
   absl::Status status_;
 };
 

@@ -20,7 +20,9 @@
 #include "bench/corpus_generator.h"
 #include "checker/core/json_codec.h"
 #include "checker/core/json_writer.h"
+#include "checker/judge/judge.h"
 #include "checker/pipeline/pipeline.h"
+#include "checker/pipeline/spilled_check.h"
 #include "gtest/gtest.h"
 #include "reports/report.h"
 #include "tests/e2e/cli_runner.h"
@@ -179,20 +181,29 @@ TEST(SpillTest, DocumentInfosRoundTripExactly) {
       absl::string_view(rec).substr(0, rec.size() - 1), &back));
 }
 
-TEST(SpillTest, SignaturesRoundTripExactly) {
-  const std::vector<uint64_t> sig = {0, 1, 0x7ff8000000000001ULL, UINT64_MAX,
-                                     0x8000000000000000ULL};
-  std::string rec;
-  pipeline::EncodeSignature(sig, &rec);
-  std::vector<uint64_t> back = {42};
-  ASSERT_TRUE(pipeline::DecodeSignature(rec, &back));
-  EXPECT_EQ(back, sig);
-  EXPECT_FALSE(pipeline::DecodeSignature(
-      absl::string_view(rec).substr(0, rec.size() - 1), &back));
-  rec.clear();
-  pipeline::EncodeSignature({}, &rec);
-  ASSERT_TRUE(pipeline::DecodeSignature(rec, &back));
-  EXPECT_TRUE(back.empty());
+TEST(SpillTest, FixedRecordsReadBackAtAnyIndex) {
+  const std::string dir = ::testing::TempDir() + "/fixed_records";
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/sigs";
+  {
+    pipeline::RecordWriter w;
+    ASSERT_TRUE(w.Open(path, 16).ok());
+    for (char c : std::string("abcde")) w.AddFixed(std::string(8, c));
+    ASSERT_TRUE(w.Close().ok());
+  }
+  pipeline::FixedRecordReader r;
+  ASSERT_TRUE(r.Open(path, 8).ok());
+  char rec[8];
+  for (int i : {3, 0, 4, 1}) {
+    ASSERT_TRUE(r.Read(i, rec)) << r.status();
+    EXPECT_EQ(std::string(rec, 8), std::string(8, "abcde"[i]));
+  }
+  // Past the end: an error naming the file, never a short record.
+  EXPECT_FALSE(r.Read(5, rec));
+  EXPECT_TRUE(absl::StrContains(r.status().message(), path));
+  pipeline::FixedRecordReader missing;
+  EXPECT_FALSE(missing.Open(dir + "/none", 8).ok());
+  std::filesystem::remove_all(dir);
 }
 
 TEST(SpillTest, DocumentsRoundTripExactly) {
@@ -348,6 +359,82 @@ TEST(SpillTest, BucketedJudgingIsTheSameWhateverTheThreadCount) {
   for (int threads : {1, 5}) {
     SCOPED_TRACE(threads);
     ExpectSameResult({corpus}, 100 << 10, threads);
+  }
+  fs::remove_all(corpus);
+}
+
+// Findings of a ClaimSpill fed `whole`'s documents and claims as one batch
+// and judged under `budget` on `threads`; its JudgeStats into `stats`.
+std::vector<std::string> SpilledFindings(
+    const CheckResult& whole, const judge::JudgeConfig& config, uint64_t budget,
+    int threads, pipeline::ClaimSpill::JudgeStats* stats) {
+  std::vector<std::string> out;
+  auto spill = pipeline::ClaimSpill::Start(MakeTempDir("spill-units"), config,
+                                           threads, budget);
+  EXPECT_TRUE(spill.ok()) << spill.status();
+  if (!spill.ok()) return out;
+  std::vector<DocumentInfo> infos;
+  for (const DocumentResult& d : whole.documents) {
+    // The facts a checked document keeps only once (DropDuplicateFacts),
+    // back in its info as the pipeline hands it to the spill.
+    DocumentInfo& info = infos.emplace_back(d.info);
+    info.id = d.doc.id;
+    info.path = d.doc.path;
+    info.format = d.doc.format;
+    if (info.title.empty()) info.title = d.doc.title;
+    if (info.source.empty()) info.source = d.doc.source;
+  }
+  (*spill)->Add(whole.documents, whole.claims);
+  std::vector<DocumentResult> docs = whole.documents;
+  (*spill)->AddDocuments(&docs, /*hold=*/false);
+  auto store = (*spill)->Finish(&infos);
+  EXPECT_TRUE(store.ok()) << store.status();
+  if (!store.ok()) return out;
+  (*store)->ForEachFinding(
+      [&](const Finding& f) { out.push_back(FindingToJson(f).dump()); });
+  EXPECT_TRUE((*store)->status().ok()) << (*store)->status();
+  *stats = (*spill)->judge_stats();
+  return out;
+}
+
+// A bucket file over a thread's share of the budget is re-split by its
+// claims' alignment buckets, and each part judged as its own unit: the
+// findings are those of the whole files, whatever the thread count. With
+// a budget too small for any bucket, the parts added stay bounded.
+TEST(SpillTest, ReSplitBucketsGiveTheSameFindings) {
+  const std::string corpus = GeneratedCorpus("spill-resplit", 1500);
+  auto engine = LoadEngine(uint64_t{1} << 40, MakeTempDir("spill-rs-parent"));
+  ASSERT_NE(engine, nullptr);
+  const CheckResult whole = pipeline::RunCheck(*engine, {corpus}, {});
+  ASSERT_GT(whole.claims.size(), 1000u);
+  const judge::JudgeConfig config = judge::JudgeConfig::Defaults();
+  pipeline::ClaimSpill::JudgeStats kept;
+  const std::vector<std::string> reference =
+      SpilledFindings(whole, config, uint64_t{1} << 40, 2, &kept);
+  EXPECT_EQ(kept.split, 0u);
+  EXPECT_EQ(kept.units, kept.buckets);
+  ASSERT_GT(kept.buckets, 20u);
+  ASSERT_GT(reference.size(), 100u);
+  // A budget whose thread share is a quarter of the largest bucket, and
+  // one of a byte (every bucket over it).
+  for (int threads : {1, 4}) {
+    for (uint64_t budget : {kept.largest_unit_bytes / 4 * threads *
+                                pipeline::ClaimSpill::kJudgeExpansion,
+                            uint64_t{1}}) {
+      SCOPED_TRACE(absl::StrCat(threads, " threads, budget ", budget));
+      pipeline::ClaimSpill::JudgeStats split;
+      const std::vector<std::string> findings =
+          SpilledFindings(whole, config, budget, threads, &split);
+      ASSERT_EQ(findings.size(), reference.size());
+      for (size_t i = 0; i < findings.size(); ++i) {
+        ASSERT_EQ(findings[i], reference[i]) << "finding " << i;
+      }
+      EXPECT_EQ(split.buckets, kept.buckets);
+      EXPECT_GT(split.split, 0u);
+      EXPECT_GT(split.units, split.buckets);
+      EXPECT_LE(split.units, split.buckets + pipeline::ClaimSpill::kBuckets);
+      EXPECT_LT(split.largest_unit_bytes, kept.largest_unit_bytes);
+    }
   }
   fs::remove_all(corpus);
 }
