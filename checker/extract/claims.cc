@@ -846,6 +846,39 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
 
       // Explicit time scope: the closest date in the clause.
       const Located* scope = nullptr;
+      // Whether another figure of the sentence within [lo, hi] passes
+      // `test`.
+      auto figure_within = [&](uint32_t lo, uint32_t hi, auto test) {
+        for (const Located& f : group) {
+          const MentionKind k = f.m->kind;
+          if (f.m != &m && f.b >= lo && f.e <= hi &&
+              (k == MentionKind::kNumber || k == MentionKind::kMoney ||
+               k == MentionKind::kPercent || k == MentionKind::kQuantity) &&
+              test(f)) {
+            return true;
+          }
+        }
+        return false;
+      };
+      constexpr auto any_figure = [](const Located&) { return true; };
+      // A figure after "from", "than", "compared with" (determiners
+      // skipped): the base another figure is compared with.
+      auto comparison_base = [&](const Located& f) {
+        int w = TokenAt(toks, f.b) - 1;
+        for (int d = 0;
+             d < 2 && w >= 0 && lex.Is(WordClass::kDeterminer, toks[w].lower);
+             ++d) {
+          --w;
+        }
+        const int n = static_cast<int>(toks.size());
+        for (int len = 1; len <= 2 && w - len + 1 >= 0; ++len) {
+          if (lex.MatchAt(WordClass::kComparisonBase, toks.data(), n,
+                          w - len + 1) == len) {
+            return true;
+          }
+        }
+        return false;
+      };
       for (const Located& o : group) {
         if (o.m == &m || o.m->kind != MentionKind::kDate || !o.m->date ||
             IsDatelineDate(o, toks, lex)) {
@@ -877,46 +910,15 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         // "the value has climbed to $9.6 billion, and shares have gained 41%
         // since the start of the year": a "since" date opens the period of
         // the figure next to it, not of one further off.
-        if (since(o)) {
-          const uint32_t lo = std::min(loc.e, o.e), hi = std::max(loc.b, o.b);
-          bool figure_between = false;
-          for (const Located& f : group) {
-            const MentionKind k = f.m->kind;
-            if (f.m != &m &&
-                (k == MentionKind::kNumber || k == MentionKind::kMoney ||
-                 k == MentionKind::kPercent || k == MentionKind::kQuantity) &&
-                f.b >= lo && f.e <= hi) {
-              figure_between = true;
-            }
-          }
-          if (figure_between) continue;
+        if (since(o) && figure_within(std::min(loc.e, o.e),
+                                      std::max(loc.b, o.b), any_figure)) {
+          continue;
         }
         // "is $1.12 billion, up from the $760 million budget the council
         // approved in 2022": a date after a comparison base ("from",
         // "than", "compared with") dates that base, not a figure before it.
-        if (o.b >= loc.e) {
-          bool base_between = false;
-          for (const Located& f : group) {
-            const MentionKind k = f.m->kind;
-            if (f.m == &m || f.b < loc.e || f.e > o.b ||
-                (k != MentionKind::kNumber && k != MentionKind::kMoney &&
-                 k != MentionKind::kPercent && k != MentionKind::kQuantity)) {
-              continue;
-            }
-            int w = TokenAt(toks, f.b) - 1;
-            for (int d = 0; d < 2 && w >= 0 &&
-                            lex.Is(WordClass::kDeterminer, toks[w].lower);
-                 ++d) {
-              --w;
-            }
-            const int n = static_cast<int>(toks.size());
-            for (int len = 1; len <= 2 && w - len + 1 >= 0; ++len) {
-              base_between = base_between ||
-                             lex.MatchAt(WordClass::kComparisonBase,
-                                         toks.data(), n, w - len + 1) == len;
-            }
-          }
-          if (base_between) continue;
+        if (o.b >= loc.e && figure_within(loc.e, o.b, comparison_base)) {
+          continue;
         }
         if (scope == nullptr || rank(o) < rank(*scope) ||
             (rank(o) == rank(*scope) && dist(o) < dist(*scope))) {

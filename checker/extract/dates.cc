@@ -1022,6 +1022,19 @@ std::optional<DateValue> ResolveSubYear(int index, Granularity g, const Caps& c,
   return ChooseYear(*ctx->reference, tense, std::nullopt, make);
 }
 
+// `base` moved by c.count (absent: one) of c.unit in the direction `dir`
+// names, times `sign`: a relative date.
+std::optional<DateValue> Offset(std::optional<DateValue> base, const Caps& c,
+                                absl::string_view dir, int sign) {
+  std::optional<UnitInfo> unit = ParseUnit(c.unit);
+  std::optional<RelWord> d = ParseDir(dir);
+  std::optional<int> n = c.count.empty() ? 1 : ParseCount(c.count);
+  if (!base || !unit || !d || !n) return std::nullopt;
+  DateValue out = ShiftCounted(*base, *unit, sign * *n * d->direction);
+  out.relative = true;
+  return out;
+}
+
 std::optional<DateValue> ResolveCore(const Caps& c, absl::string_view sentence,
                                      const RuleMatch& m,
                                      const DateContext* ctx) {
@@ -1031,14 +1044,7 @@ std::optional<DateValue> ResolveCore(const Caps& c, absl::string_view sentence,
     // other way, and that is the date this mention gives.
     Caps named = c;
     named.count = named.unit = named.event_dir = absl::string_view();
-    std::optional<DateValue> base = ResolveCore(named, sentence, m, ctx);
-    std::optional<UnitInfo> unit = ParseUnit(c.unit);
-    std::optional<RelWord> dir = ParseDir(c.event_dir);
-    std::optional<int> n = c.count.empty() ? 1 : ParseCount(c.count);
-    if (!base || !unit || !dir || !n) return std::nullopt;
-    DateValue out = ShiftCounted(*base, *unit, -*n * dir->direction);
-    out.relative = true;
-    return out;
+    return Offset(ResolveCore(named, sentence, m, ctx), c, c.event_dir, -1);
   }
   if (!c.decade.empty()) {
     std::optional<int> y =
@@ -1077,14 +1083,7 @@ std::optional<DateValue> ResolveCore(const Caps& c, absl::string_view sentence,
     // "two days after the March 11 meeting": the named date is the base.
     Caps named = c;
     named.count = named.unit = named.dir = absl::string_view();
-    std::optional<DateValue> base = ResolveMonth(named, sentence, m, ctx);
-    std::optional<UnitInfo> unit = ParseUnit(c.unit);
-    std::optional<RelWord> dir = ParseDir(c.dir);
-    std::optional<int> n = c.count.empty() ? 1 : ParseCount(c.count);
-    if (!base || !unit || !dir || !n) return std::nullopt;
-    DateValue out = ShiftCounted(*base, *unit, *n * dir->direction);
-    out.relative = true;
-    return out;
+    return Offset(ResolveMonth(named, sentence, m, ctx), c, c.dir, 1);
   }
   if (!c.month.empty()) return ResolveMonth(c, sentence, m, ctx);
   if (!c.weekday.empty()) {
