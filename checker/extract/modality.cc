@@ -216,6 +216,18 @@ Modality ClauseModality(const std::vector<Token>& tokens, uint32_t begin,
 
 namespace {
 
+// Whether token i follows "has"/"have", with at most one adverb between
+// ("has since", "have already", "has sharply").
+bool PresentPerfectParticiple(const Token* t, int i, const Lexicon& lex) {
+  int a = i - 1;
+  if (a >= 1 && !t[a].punct &&
+      (lex.Is(WordClass::kPerfectAdverb, t[a].lower) ||
+       (t[a].lower.size() > 3 && absl::EndsWith(t[a].lower, "ly")))) {
+    --a;
+  }
+  return a >= 0 && lex.Is(WordClass::kPresentPerfectAuxiliary, t[a].lower);
+}
+
 Modality TokenModality(const Token* t, int n, const Lexicon& lex,
                        int reference_year) {
   bool future = false, past = false;
@@ -238,6 +250,9 @@ Modality TokenModality(const Token* t, int n, const Lexicon& lex,
         future = true;
       }
     }
+    // A participle of the present perfect ("has since climbed to $9.6
+    // billion", "have sold 48,000") says how things stand as of writing.
+    if (PresentPerfectParticiple(t, i, lex)) continue;
     if (classes.Has(WordClass::kPastMarker)) past = true;
     if (classes.Has(WordClass::kPastModifier) &&
         !(i > 0 && t[i - 1].lower == "the")) {

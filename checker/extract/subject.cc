@@ -89,6 +89,8 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kVoteNoun, "vote_noun", false},
     {WordClass::kEnrolVerb, "enrol_verb", false},
     {WordClass::kComparisonBase, "comparison_base", true},
+    {WordClass::kPresentPerfectAuxiliary, "present_perfect_auxiliary", false},
+    {WordClass::kPerfectAdverb, "perfect_adverb", false},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");

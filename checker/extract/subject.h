@@ -135,6 +135,8 @@ enum class WordClass : uint8_t {
   kVoteNoun,
   kEnrolVerb,
   kComparisonBase,
+  kPresentPerfectAuxiliary,
+  kPerfectAdverb,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);

@@ -35,6 +35,14 @@ TEST(ModalityTest, Table) {
       {"the firm reported a loss last year", 0, Modality::kPast},
       {"the reportedly agreed figure", 0, Modality::kPast},
       {"the union represents 9,500 nurses", 0, Modality::kPresent},
+      // The present perfect says how things stand as of writing; the past
+      // perfect and the simple past do not.
+      {"its value has since climbed to $9.6 billion", 0, Modality::kPresent},
+      {"the county has sold 4,000 permits", 0, Modality::kPresent},
+      {"the insurers have quietly paid $40 million", 0, Modality::kPresent},
+      {"its value had climbed to $9.6 billion", 0, Modality::kPast},
+      {"its value climbed to $9.6 billion", 0, Modality::kPast},
+      {"the board has 12 members who voted in June", 0, Modality::kPast},
       {"the party rules with a minority", 0, Modality::kPresent},
       {"the plan is based on 2% growth", 0, Modality::kPresent},
       {"", 0, Modality::kPresent},
