@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/judge/judge.h"
@@ -120,6 +121,8 @@ JudgeConfig::JudgeConfig() {
     judgments_.emplace_back(e.kind, jc);
   }
   status_compatible = {{"majority", "supermajority", "landslide", "victory"}};
+  status_continuity = {"still", "remains",   "remain",  "stays",
+                       "stay",  "continues", "continue"};
   align.vague_heads = {"person", "individual", "other"};
 }
 
@@ -172,7 +175,7 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
   CC_RETURN_IF_ERROR(
       r.Keys(root, "",
              {"family", "description", "judgments", "tolerances", "minhash",
-              "align", "limits", "status_compatible"}));
+              "align", "limits", "status_compatible", "status_continuity"}));
   if (root.contains("family") &&
       (!root["family"].is_string() || root["family"] != "judge")) {
     return r.Error("/family", "expected \"judge\"");
@@ -300,6 +303,21 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
         set.push_back(s[i][j].get<std::string>());
       }
       c.status_compatible.push_back(std::move(set));
+    }
+  }
+  if (root.contains("status_continuity")) {
+    const json& s = root["status_continuity"];
+    if (!s.is_array()) {
+      return r.Error("/status_continuity", "expected an array of words");
+    }
+    c.status_continuity.clear();
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (!s[i].is_string()) {
+        return r.Error(absl::StrCat("/status_continuity/", i),
+                       "expected a string");
+      }
+      c.status_continuity.push_back(
+          absl::AsciiStrToLower(s[i].get<std::string>()));
     }
   }
   return c;

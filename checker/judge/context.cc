@@ -13,9 +13,11 @@
 
 #include "absl/base/casts.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "checker/align/huge_pages.h"
 #include "checker/judge/judgment.h"
 
@@ -333,6 +335,7 @@ Context::Context(const std::vector<const Claim*>& claims,
     : claims_(claims),
       config_(config),
       reference_date_("reference-date"),
+      explicit_("explicit"),
       percent_("percent"),
       ratio_("ratio"),
       count_("count"),
@@ -429,6 +432,8 @@ Context::Context(const std::vector<const Claim*>& claims,
     const int id = static_cast<int>(label_set_.size());
     for (const auto& l : set) label_set_.emplace(Symbol(l), id);
   }
+  continuity_.insert(config.status_continuity.begin(),
+                     config.status_continuity.end());
 
   groups_ = align::AlignClaimPtrs(claims, config.align);
 }
@@ -915,6 +920,24 @@ bool Context::FindPair(absl::Span<const int> a, absl::Span<const int> b,
       *y = bj;
       return true;
     }
+  }
+  return false;
+}
+
+bool Context::ContinuityContradicts(int outcome, int standing) const {
+  const Claim& o = claim(outcome);
+  const Claim& s = claim(standing);
+  if (o.modality != Modality::kPast || !ExplicitlyScoped(outcome) ||
+      s.modality != Modality::kPresent || s.scope.source == explicit_ ||
+      LabelsCompatible(o.mention.label, s.mention.label)) {
+    return false;
+  }
+  const ReferenceDate& r = doc(DocOf(standing)).reference_date;
+  DateValue when;
+  if (!r.day || !DateOf(outcome, &when) || !(when.end < *r.day)) return false;
+  for (absl::string_view w : absl::StrSplit(
+           s.mention.text, absl::ByAnyChar(" \t\n,"), absl::SkipEmpty())) {
+    if (continuity_.contains(absl::AsciiStrToLower(w))) return true;
   }
   return false;
 }

@@ -143,6 +143,12 @@ class JudgeConfig {
   // set of mutually compatible labels.
   std::vector<std::vector<std::string>> status_compatible;
 
+  // Words by which a status claims to have held without a break up to its
+  // document's date ("is still recruiting", "remains open"): such a claim
+  // contradicts another source's dated earlier transition to an exclusive
+  // status ("finished recruiting in June").
+  std::vector<std::string> status_continuity;
+
   JudgeConfig();
 
  private:

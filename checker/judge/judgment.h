@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -264,6 +265,12 @@ class Context {
                 bool independent = false) const;
   // Labels that can hold at once (config.status_compatible).
   bool LabelsCompatible(const Symbol& a, const Symbol& b) const;
+  // Whether status claim `standing`, said to hold still as of its
+  // document's date ("is still recruiting": present tense, no date of its
+  // own, a config.status_continuity word), contradicts status claim
+  // `outcome` of an exclusive label, whose past clause dates it to a period
+  // that ended before then ("finished recruiting in June").
+  bool ContinuityContradicts(int outcome, int standing) const;
 
   // The clusters that clash with at least one other under `clash(a, b)`,
   // tested over every pair, in the order given; empty when none does.
@@ -374,7 +381,8 @@ class Context {
   // (dimension, unit) of other units -> code, as met.
   absl::flat_hash_map<std::pair<Symbol, Symbol>, int> other_units_;
   std::vector<align::ClaimGroup> groups_;
-  absl::flat_hash_map<Symbol, int> label_set_;  // label -> compat set
+  absl::flat_hash_map<Symbol, int> label_set_;   // label -> compat set
+  absl::flat_hash_set<std::string> continuity_;  // status_continuity
   // Judgment kind -> rule id, kind and the fingerprint state after the
   // rule id, computed once.
   struct KindSymbols {
@@ -400,6 +408,7 @@ class Context {
   mutable absl::flat_hash_map<AmountKey, Symbol> value_symbols_;
   // Interned once: compared by pointer in the per-claim hot paths.
   Symbol reference_date_;
+  Symbol explicit_;
   Symbol percent_, ratio_, count_, percentage_points_, percent_sign_;
   Symbol more_than_, at_least_, up_to_, less_than_, at_most_;
 };

@@ -1,8 +1,13 @@
 // judge.status-conflict: mutually exclusive statuses of one group ("minority
 // government" vs "two-thirds supermajority") for the same time scope from
 // different documents. Statuses of different times are superseded instead;
-// labels listed together in status_compatible never conflict.
+// labels listed together in status_compatible never conflict. A status said
+// to hold still as of a later date ("is still recruiting") also conflicts
+// with another source's dated earlier transition to an exclusive status
+// ("finished recruiting in June"), although the two are of different times.
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -41,6 +46,67 @@ class StatusConflictJudgment : public Judgment {
         ctx.Emit(kind(), cfg, {group.key}, sides_of.values, s.known ? 1.0 : 0.7,
                  std::move(f), sides_of.evidence, out);
       }
+      ContinuityConflicts(ctx, group, p, cfg, out);
+    }
+  }
+
+ private:
+  // Pairs of a still-holding status and an earlier dated transition away
+  // from it (Context::ContinuityContradicts), one finding per pair of
+  // labels. Only the first claims of a large partition are looked at: a
+  // handful of sources state a status, not thousands.
+  void ContinuityConflicts(const Context& ctx, const align::ClaimGroup& group,
+                           const Partition& p, const JudgmentConfig& cfg,
+                           Findings* out) const {
+    constexpr size_t kMaxClaims = 64;
+    const absl::Span<const int> claims =
+        p.claims.subspan(0, std::min(p.claims.size(), kMaxClaims));
+    // (standing label, outcome label) -> the claims on each side.
+    std::vector<std::pair<std::pair<std::string, std::string>,
+                          std::pair<ClaimList, ClaimList>>>
+        pairs;
+    for (int s : claims) {
+      for (int o : claims) {
+        if (ctx.DocOf(o) == ctx.DocOf(s) || !ctx.ContinuityContradicts(o, s)) {
+          continue;
+        }
+        const std::pair<std::string, std::string> key(
+            ctx.claim(s).mention.label.str(), ctx.claim(o).mention.label.str());
+        auto it = std::find_if(pairs.begin(), pairs.end(),
+                               [&](const auto& e) { return e.first == key; });
+        if (it == pairs.end()) {
+          pairs.push_back({key, {}});
+          it = pairs.end() - 1;
+        }
+        auto add = [](ClaimList* l, int i) {
+          if (std::find(l->begin(), l->end(), i) == l->end()) l->push_back(i);
+        };
+        add(&it->second.first, s);
+        add(&it->second.second, o);
+      }
+    }
+    for (auto& [labels, sides] : pairs) {
+      std::sort(sides.first.begin(), sides.first.end());
+      std::sort(sides.second.begin(), sides.second.end());
+      int x, y;
+      if (!ctx.FindPair(sides.second, sides.first, false, &x, &y,
+                        /*independent=*/true)) {
+        continue;
+      }
+      Finding f;
+      f.subject = group.subject;
+      std::string& m = ctx.Scratch();
+      absl::StrAppend(&m, "sources state exclusive statuses for ",
+                      group.subject, ": ");
+      ctx.AppendCite(y, &m);
+      absl::StrAppend(&m, " as of ", ctx.ScopeText(y), ", although by then ");
+      ctx.AppendCite(x, &m);
+      absl::StrAppend(&m, " in ", ctx.ScopeText(x));
+      f.message = m;
+      std::string values[2] = {absl::StrCat("1:", labels.second),
+                               absl::StrCat("2:", labels.first)};
+      ctx.Emit(kind(), cfg, {group.key, "|since"}, values, 0.8, std::move(f),
+               {x, y}, out);
     }
   }
 };

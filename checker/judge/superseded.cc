@@ -37,6 +37,9 @@ class SupersededJudgment : public Judgment {
         }
         int x, y;
         if (!ctx.FindPair(a.claims, b.claims, false, &x, &y)) continue;
+        // "still recruiting" after another source's "finished recruiting in
+        // June" is a status conflict, not a change.
+        if (status && ctx.ContinuityContradicts(x, y)) continue;
         // The other sources that stated the superseded value, in this bucket
         // or in the buckets before it that said the same (the state went
         // unchanged from one report to the next), were overtaken too: one

@@ -87,6 +87,7 @@ class C {
     c_.mention.group = std::move(group);
     c_.mention.label = std::move(label);
     c_.measure = crosscheck::Measure::kStatus;
+    c_.mention.text = quote;
     c_.quote = std::move(quote);
     return *this;
   }

@@ -9,6 +9,7 @@ namespace crosscheck::judge {
 namespace {
 
 using ::crosscheck::testing::C;
+using ::crosscheck::testing::Dates;
 using ::crosscheck::testing::Day;
 using ::crosscheck::testing::Doc;
 using ::crosscheck::testing::DocsOf;
@@ -30,6 +31,45 @@ TEST(StatusConflictTest, ExclusiveStatusesSameTime) {
   EXPECT_EQ(found[0].message,
             "sources state exclusive statuses for majority at the same time: "
             "minority government (a) vs supermajority (b)");
+}
+
+// "is still recruiting" on 14 September vs another source's "finished
+// recruiting in June": different times, yet exclusive, since the one says
+// nothing changed after the other's transition.
+TEST(StatusConflictTest, StillHoldingAfterADatedTransition) {
+  const DateValue june =
+      Dates(Day(2026, 6, 1), Day(2026, 6, 30), Granularity::kMonth, "2026-06");
+  auto finished = [&] {
+    return C("a", 1)
+        .Status("recruitment", "closed", "finished recruiting")
+        .Modality(Modality::kPast)
+        .Scope(june);
+  };
+  auto still = [](const char* quote, Modality m = Modality::kPresent) {
+    return C("b", 1).Status("recruitment", "recruiting", quote).Modality(m);
+  };
+  const std::vector<DocumentInfo> docs = {Doc("a", Day(2026, 9, 15)),
+                                          Doc("b", Day(2026, 9, 14))};
+  std::vector<Claim> claims = {finished(), still("is still recruiting")};
+  auto found = OfKind(Judge(claims, docs), "status-conflict");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(DocsOf(found[0]), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(OfKind(Judge(claims, docs), "superseded").empty());
+
+  // Without a word of continuity the later status may be a reversal; a
+  // past-tense "was still recruiting" is about some earlier day; a
+  // transition dated after the other's document is no contradiction.
+  std::vector<std::vector<Claim>> fine = {
+      {finished(), still("is recruiting")},
+      {finished(), still("was still recruiting", Modality::kPast)},
+      {finished(), still("is still recruiting")},
+  };
+  std::vector<std::vector<DocumentInfo>> fine_docs = {
+      docs, docs, {Doc("a", Day(2026, 9, 15)), Doc("b", Day(2026, 5, 14))}};
+  for (size_t k = 0; k < fine.size(); ++k) {
+    EXPECT_TRUE(OfKind(Judge(fine[k], fine_docs[k]), "status-conflict").empty())
+        << k;
+  }
 }
 
 TEST(StatusConflictTest, MustNotTrigger) {
