@@ -861,6 +861,14 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         return false;
       };
       constexpr auto any_figure = [](const Located&) { return true; };
+      // "said in March that it planned to spend ...": a date right after a
+      // speech verb (a time lead between) dates the saying, not the plan
+      // reported.
+      auto speech_date = [&](const Located& d) {
+        int w = TokenAt(toks, d.b) - 1;
+        if (w >= 0 && lex.Is(WordClass::kTimeLead, toks[w].lower)) --w;
+        return w >= 0 && lex.Is(WordClass::kSpeechVerb, toks[w].lower);
+      };
       // A figure after "from", "than", "compared with" (determiners
       // skipped): the base another figure is compared with.
       auto comparison_base = [&](const Located& f) {
@@ -885,6 +893,9 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           continue;
         }
         if (o.b < cb || o.e > ce) continue;
+        if ((IsPlan(m) || c.modality == Modality::kFuture) && speech_date(o)) {
+          continue;
+        }
         const auto dist = [&](const Located& x) {
           return x.b >= loc.e ? x.b - loc.e : loc.b - std::min(loc.b, x.e);
         };
@@ -1075,7 +1086,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             event = s.head;
             mods.assign(s.modifiers.begin(), s.modifiers.end());
             text = std::string(row_label);
-          } else if (HasSchedulingWord(clause, lex)) {
+          } else if (HasSchedulingWord(clause, lex) && !speech_date(loc)) {
             FigureContext f;
             f.sentence = sentence;
             f.begin = loc.b;

@@ -217,13 +217,19 @@ Modality ClauseModality(const std::vector<Token>& tokens, uint32_t begin,
 namespace {
 
 // Whether token i follows "has"/"have", with at most one adverb between
-// ("has since", "have already", "has sharply").
+// ("has since", "have already", "has sharply"), also in the passive ("have
+// been told", "has now been paid").
 bool PresentPerfectParticiple(const Token* t, int i, const Lexicon& lex) {
+  auto adverb = [&](int a) {
+    return a >= 1 && !t[a].punct &&
+           (lex.Is(WordClass::kPerfectAdverb, t[a].lower) ||
+            (t[a].lower.size() > 3 && absl::EndsWith(t[a].lower, "ly")));
+  };
   int a = i - 1;
-  if (a >= 1 && !t[a].punct &&
-      (lex.Is(WordClass::kPerfectAdverb, t[a].lower) ||
-       (t[a].lower.size() > 3 && absl::EndsWith(t[a].lower, "ly")))) {
+  if (adverb(a)) --a;
+  if (a >= 1 && t[a].lower == "been") {
     --a;
+    if (adverb(a)) --a;
   }
   return a >= 0 && lex.Is(WordClass::kPresentPerfectAuxiliary, t[a].lower);
 }

@@ -1262,6 +1262,20 @@ Subject FromLeftNP(const Scan& s, int last, int floor) {
   if (b - 2 >= floor && s.at(b - 1).lower == "whose" && s.NounWord(b - 2)) {
     return FromLeftNP(s, b - 2, floor);
   }
+  // "the number of confirmed cases linked to the outbreak", "homes damaged
+  // by the fire": a noun before a passive participle and "to"/"by" is what
+  // the phrase is about, the participle's object only qualifies it.
+  {
+    int p = b - 1;
+    while (p >= floor && s.lex->Is(WordClass::kDeterminer, s.at(p).lower)) --p;
+    if (p - 2 >= floor && (s.at(p).lower == "to" || s.at(p).lower == "by")) {
+      const std::string& v = s.at(p - 1).lower;
+      if (v.size() > 4 && absl::EndsWith(v, "ed") && !s.at(p - 1).capitalized &&
+          !s.blocked[p - 1] && s.NounWord(p - 2)) {
+        return FromLeftNP(s, p - 2, floor);
+      }
+    }
+  }
   // "tariffs on cars, lumber and drugs": coordinated objects share the
   // preposition; walk back over them to find it.
   int cb = b;

@@ -199,10 +199,11 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
   if (root.contains("tolerances")) {
     const json& t = root["tolerances"];
     const std::string p = "/tolerances";
-    CC_RETURN_IF_ERROR(r.Keys(
-        t, p,
-        {"relative", "approximate", "rounding_min_digits", "present_scope_days",
-         "date_days", "event_instance_days", "anachronism_min_days"}));
+    CC_RETURN_IF_ERROR(
+        r.Keys(t, p,
+               {"relative", "approximate", "rounding_min_digits",
+                "present_scope_days", "date_days", "event_instance_days",
+                "anachronism_min_days", "continuity_days"}));
     Tolerances& o = c.tolerances;
     CC_RETURN_IF_ERROR(r.Number(t, p, "relative", 0, 1, &o.relative));
     CC_RETURN_IF_ERROR(r.Number(t, p, "approximate", 0, 1, &o.approximate));
@@ -214,6 +215,8 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
         r.Int(t, p, "event_instance_days", 0, 36600, &o.event_instance_days));
     CC_RETURN_IF_ERROR(
         r.Int(t, p, "anachronism_min_days", 0, 36600, &o.anachronism_min_days));
+    CC_RETURN_IF_ERROR(
+        r.Int(t, p, "continuity_days", 0, 36600, &o.continuity_days));
     if (t.contains("date_days")) {
       const json& d = t["date_days"];
       const std::string dp = p + "/date_days";

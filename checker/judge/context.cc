@@ -924,17 +924,36 @@ bool Context::FindPair(absl::Span<const int> a, absl::Span<const int> b,
   return false;
 }
 
-bool Context::ContinuityContradicts(int outcome, int standing) const {
-  const Claim& o = claim(outcome);
+bool Context::ContinuityContradicts(int earlier, int standing) const {
+  const Claim& o = claim(earlier);
   const Claim& s = claim(standing);
-  if (o.modality != Modality::kPast || !ExplicitlyScoped(outcome) ||
-      s.modality != Modality::kPresent || s.scope.source == explicit_ ||
+  auto asserted = [](Modality m) {
+    return m != Modality::kFuture && m != Modality::kHedged;
+  };
+  if (!asserted(o.modality) || !asserted(s.modality) ||
+      s.scope.source == explicit_ ||
       LabelsCompatible(o.mention.label, s.mention.label)) {
     return false;
   }
   const ReferenceDate& r = doc(DocOf(standing)).reference_date;
-  DateValue when;
-  if (!r.day || !DateOf(outcome, &when) || !(when.end < *r.day)) return false;
+  if (!r.day) return false;
+  if (o.scope.source == explicit_) {
+    // A dated transition ("finished recruiting in June") before the day
+    // the other source says nothing changed.
+    DateValue when;
+    if (o.modality != Modality::kPast || !DateOf(earlier, &when) ||
+        !(when.end < *r.day)) {
+      return false;
+    }
+  } else {
+    // A state as of the other source's own, earlier, date ("has been
+    // closed" on the 14th, "remains open" on the 15th).
+    const ReferenceDate& d = doc(DocOf(earlier)).reference_date;
+    if (!d.day || !(*d.day < *r.day) ||
+        *r.day - *d.day > config_.tolerances.continuity_days) {
+      return false;
+    }
+  }
   for (absl::string_view w : absl::StrSplit(
            s.mention.text, absl::ByAnyChar(" \t\n,"), absl::SkipEmpty())) {
     if (continuity_.contains(absl::AsciiStrToLower(w))) return true;

@@ -113,6 +113,10 @@ class JudgeConfig {
     // Anachronism: the date must lie at least this many days on the wrong
     // side of the reference date.
     int anachronism_min_days = 1;
+    // A status said to hold still ("remains open") contradicts another
+    // source's exclusive status stated as of writing ("has been closed") at
+    // most this many days before.
+    int continuity_days = 14;
   } tolerances;
 
   struct MinHash {

@@ -266,11 +266,13 @@ class Context {
   // Labels that can hold at once (config.status_compatible).
   bool LabelsCompatible(const Symbol& a, const Symbol& b) const;
   // Whether status claim `standing`, said to hold still as of its
-  // document's date ("is still recruiting": present tense, no date of its
-  // own, a config.status_continuity word), contradicts status claim
-  // `outcome` of an exclusive label, whose past clause dates it to a period
-  // that ended before then ("finished recruiting in June").
-  bool ContinuityContradicts(int outcome, int standing) const;
+  // document's date (no date of its own, not planned or hedged, a
+  // config.status_continuity word: "is still recruiting", "remains open"),
+  // contradicts `earlier`, a status of an exclusive label from before then:
+  // a transition a past clause dates to a period that ended before that day
+  // ("finished recruiting in June"), or a state as of another document's
+  // date at most tolerances.continuity_days earlier ("has been closed").
+  bool ContinuityContradicts(int earlier, int standing) const;
 
   // The clusters that clash with at least one other under `clash(a, b)`,
   // tested over every pair, in the order given; empty when none does.

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/judge/judgment.h"
@@ -65,9 +66,17 @@ class StatusConflictJudgment : public Judgment {
     std::vector<std::pair<std::pair<std::string, std::string>,
                           std::pair<ClaimList, ClaimList>>>
         pairs;
+    // Claims of one scope bucket are judged together above.
+    absl::flat_hash_map<int, size_t> bucket_of;
+    for (size_t k = 0; k < p.scopes.size(); ++k) {
+      for (const ValueCluster& c : p.scopes[k].clusters) {
+        for (int i : c.claims) bucket_of[i] = k;
+      }
+    }
     for (int s : claims) {
       for (int o : claims) {
-        if (ctx.DocOf(o) == ctx.DocOf(s) || !ctx.ContinuityContradicts(o, s)) {
+        if (ctx.DocOf(o) == ctx.DocOf(s) || bucket_of[o] == bucket_of[s] ||
+            !ctx.ContinuityContradicts(o, s)) {
           continue;
         }
         const std::pair<std::string, std::string> key(
@@ -101,7 +110,7 @@ class StatusConflictJudgment : public Judgment {
       ctx.AppendCite(y, &m);
       absl::StrAppend(&m, " as of ", ctx.ScopeText(y), ", although by then ");
       ctx.AppendCite(x, &m);
-      absl::StrAppend(&m, " in ", ctx.ScopeText(x));
+      absl::StrAppend(&m, " as of ", ctx.ScopeText(x));
       f.message = m;
       std::string values[2] = {absl::StrCat("1:", labels.second),
                                absl::StrCat("2:", labels.first)};

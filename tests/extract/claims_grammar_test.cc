@@ -40,6 +40,8 @@ TEST(ModalityTest, Table) {
       {"its value has since climbed to $9.6 billion", 0, Modality::kPresent},
       {"the county has sold 4,000 permits", 0, Modality::kPresent},
       {"the insurers have quietly paid $40 million", 0, Modality::kPresent},
+      {"86,000 households have been told to boil water", 0, Modality::kPresent},
+      {"86,000 households had been told to boil water", 0, Modality::kPast},
       {"its value had climbed to $9.6 billion", 0, Modality::kPast},
       {"its value climbed to $9.6 billion", 0, Modality::kPast},
       {"the board has 12 members who voted in June", 0, Modality::kPast},

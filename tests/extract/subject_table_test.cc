@@ -65,6 +65,20 @@ TEST(SubjectTest, Table) {
        MentionKind::kNumber, None(), "death toll", ""},
       {"Inflation fell to 3.1% in March, the bureau said.", "3.1%",
        MentionKind::kPercent, Pct(), "inflation", ""},
+      // A noun before a passive participle and "to"/"by" owns the figure;
+      // the participle's object only qualifies it.
+      {"The number of confirmed cases linked to the outbreak had risen to "
+       "387.",
+       "387", MentionKind::kNumber, None(), "case", "confirmed"},
+      {"The losses caused by the storm rose to $40 million.", "$40 million",
+       MentionKind::kMoney, Usd(), "loss", ""},
+      // Money as the object of a verb of penalty is the penalty.
+      {"It was fined $2.4 million by the water regulator in 2023.",
+       "$2.4 million", MentionKind::kMoney, Usd(), "fine", ""},
+      {"The regulator fined it $4.2 million in 2023.", "$4.2 million",
+       MentionKind::kMoney, Usd(), "fine", ""},
+      {"Analysts at Brightwater expect peak annual sales of $2.5 billion.",
+       "$2.5 billion", MentionKind::kMoney, Usd(), "sale", "annual,peak"},
       {"The maker announced a recall of 1.2 million vehicles this week.",
        "1.2 million", MentionKind::kQuantity, Count("vehicle"), "automobile",
        "recall"},

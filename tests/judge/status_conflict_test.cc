@@ -57,11 +57,11 @@ TEST(StatusConflictTest, StillHoldingAfterADatedTransition) {
   EXPECT_TRUE(OfKind(Judge(claims, docs), "superseded").empty());
 
   // Without a word of continuity the later status may be a reversal; a
-  // past-tense "was still recruiting" is about some earlier day; a
-  // transition dated after the other's document is no contradiction.
+  // hope that it will stay so is no statement; a transition dated after the
+  // other's document is no contradiction.
   std::vector<std::vector<Claim>> fine = {
       {finished(), still("is recruiting")},
-      {finished(), still("was still recruiting", Modality::kPast)},
+      {finished(), still("will still be recruiting", Modality::kFuture)},
       {finished(), still("is still recruiting")},
   };
   std::vector<std::vector<DocumentInfo>> fine_docs = {
@@ -70,6 +70,37 @@ TEST(StatusConflictTest, StillHoldingAfterADatedTransition) {
     EXPECT_TRUE(OfKind(Judge(fine[k], fine_docs[k]), "status-conflict").empty())
         << k;
   }
+}
+
+// "has been closed" on the 14th vs "remains open" on the 15th: a state as
+// of one source's date that the other says never changed; not so when the
+// two dates are further apart than tolerances.continuity_days.
+TEST(StatusConflictTest, StillHoldingAfterAnotherSourcesState) {
+  // As extract scopes a present-tense status: its document's day, exactly.
+  auto as_of = [](Claim c, absl::CivilDay day) {
+    c.scope.period = Dates(day, day, Granularity::kDay, "");
+    c.scope.source = "present-tense";
+    return c;
+  };
+  std::vector<Claim> claims = {
+      as_of(C("a", 1).Status("open-closed", "closed", "has been closed"),
+            Day(2026, 5, 14)),
+      as_of(C("b", 1).Status("open-closed", "open", "remains open"),
+            Day(2026, 5, 15)),
+  };
+  auto found = OfKind(
+      Judge(claims, {Doc("a", Day(2026, 5, 14)), Doc("b", Day(2026, 5, 15))}),
+      "status-conflict");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "sources state exclusive statuses for open-closed: remains open "
+            "(b) as of 2026-05-15, although by then has been closed (a) as "
+            "of 2026-05-14");
+  claims[0] = as_of(claims[0], Day(2026, 3, 2));
+  EXPECT_TRUE(OfKind(Judge(claims, {Doc("a", Day(2026, 3, 2)),
+                                    Doc("b", Day(2026, 5, 15))}),
+                     "status-conflict")
+                  .empty());
 }
 
 TEST(StatusConflictTest, MustNotTrigger) {
