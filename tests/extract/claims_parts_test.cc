@@ -71,6 +71,29 @@ TEST(PartClaimsTest, ADateAfterAComparisonBaseDatesTheBase) {
   EXPECT_EQ(rise->scope.period.iso, "2026");
 }
 
+TEST(PartClaimsTest, ADateAfterASpeechVerbDatesTheSayingNotThePlan) {
+  DocBuilder b("wire");
+  b.Reference(absl::CivilDay(2027, 5, 14));
+  b.Paragraph(
+      {"The utility said in March that it planned to spend $140 million "
+       "on its treatment works over the next five years."});
+  b.Paragraph({"The council is scheduled to vote on the plan in June."});
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  // March is when the plan was announced: nothing is planned for March
+  // (which would read as a plan overdue in May), and the figure is not a
+  // March figure.
+  for (const Claim& c : cs) {
+    EXPECT_NE(c.scope.period.iso, "2027-03") << c.quote;
+  }
+  const Claim* spend = Quoting(cs, "$140 million");
+  ASSERT_NE(spend, nullptr);
+  EXPECT_EQ(spend->scope.source, "reference-date");
+  // Without a speech verb before it, a date still dates the plan.
+  bool june = false;
+  for (const Claim& c : cs) june = june || c.scope.period.iso == "2027-06";
+  EXPECT_TRUE(june);
+}
+
 TEST(PartClaimsTest, ATargetBeforeTheEndOfTheYearIsNoPeriod) {
   // Only "since" opens a period: a plan's deadline does not say when the
   // plan was stated.
