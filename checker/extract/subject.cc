@@ -1676,6 +1676,20 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
         break;
       }
     }
+    // "treats around 45% of the city's water", "won 52% of the vote": a
+    // proportion that is the object of a verb is a share of the "of"
+    // object, whoever the verb's subject is ("the plant", "Wrenfield" or
+    // "the party" in other sources' wording).
+    if (of_object >= 0 && fb - 1 >= cb && !toks[fb - 1].capitalized &&
+        lex.IsVerb(toks[fb - 1].lower)) {
+      // "the city's water": the owner is the determiner, water the noun.
+      int ob = of_object;
+      while (ob + 1 < ce && toks[ob].possessive) ++ob;
+      if (s.NounWord(ob)) {
+        Subject sub = FromRightNP(s, ob, ce - 1);
+        if (!sub.head.empty()) return sub;
+      }
+    }
     if (base < ce && lex.IsShareBase(lex.Lemma(toks[base].lower))) {
       int pb = base + 1;
       if (pb + 1 < ce &&

@@ -72,6 +72,12 @@ TEST(SubjectTest, Table) {
        "387", MentionKind::kNumber, None(), "case", "confirmed"},
       {"The losses caused by the storm rose to $40 million.", "$40 million",
        MentionKind::kMoney, Usd(), "loss", ""},
+      // A proportion that is a verb's object is a share of the "of" object
+      // (a possessive before it is only its owner).
+      {"The works treats around 45% of the city's drinking water.",
+       "around 45%", MentionKind::kPercent, Pct(), "water", "drinking"},
+      {"Wrenfield gets 60% of its water from the Hollins Lane works.", "60%",
+       MentionKind::kPercent, Pct(), "water", ""},
       // Money as the object of a verb of penalty is the penalty.
       {"It was fined $2.4 million by the water regulator in 2023.",
        "$2.4 million", MentionKind::kMoney, Usd(), "fine", ""},
