@@ -14,6 +14,7 @@
 #include "absl/base/casts.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -432,8 +433,6 @@ Context::Context(const std::vector<const Claim*>& claims,
     const int id = static_cast<int>(label_set_.size());
     for (const auto& l : set) label_set_.emplace(Symbol(l), id);
   }
-  continuity_.insert(config.status_continuity.begin(),
-                     config.status_continuity.end());
 
   groups_ = align::AlignClaimPtrs(claims, config.align);
 }
@@ -954,9 +953,16 @@ bool Context::ContinuityContradicts(int earlier, int standing) const {
       return false;
     }
   }
-  for (absl::string_view w : absl::StrSplit(
-           s.mention.text, absl::ByAnyChar(" \t\n,"), absl::SkipEmpty())) {
-    if (continuity_.contains(absl::AsciiStrToLower(w))) return true;
+  return AssertsContinuity(standing);
+}
+
+bool Context::AssertsContinuity(int claim) const {
+  for (absl::string_view w :
+       absl::StrSplit(this->claim(claim).mention.text,
+                      absl::ByAnyChar(" \t\n,"), absl::SkipEmpty())) {
+    for (const std::string& c : config_.status_continuity) {
+      if (absl::EqualsIgnoreCase(w, c)) return true;
+    }
   }
   return false;
 }

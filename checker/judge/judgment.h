@@ -35,7 +35,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -273,6 +272,9 @@ class Context {
   // ("finished recruiting in June"), or a state as of another document's
   // date at most tolerances.continuity_days earlier ("has been closed").
   bool ContinuityContradicts(int earlier, int standing) const;
+  // Whether a status claim's words say it held without a break
+  // (config.status_continuity).
+  bool AssertsContinuity(int claim) const;
 
   // The clusters that clash with at least one other under `clash(a, b)`,
   // tested over every pair, in the order given; empty when none does.
@@ -383,8 +385,7 @@ class Context {
   // (dimension, unit) of other units -> code, as met.
   absl::flat_hash_map<std::pair<Symbol, Symbol>, int> other_units_;
   std::vector<align::ClaimGroup> groups_;
-  absl::flat_hash_map<Symbol, int> label_set_;   // label -> compat set
-  absl::flat_hash_set<std::string> continuity_;  // status_continuity
+  absl::flat_hash_map<Symbol, int> label_set_;  // label -> compat set
   // Judgment kind -> rule id, kind and the fingerprint state after the
   // rule id, computed once.
   struct KindSymbols {

@@ -74,6 +74,7 @@ class StatusConflictJudgment : public Judgment {
       }
     }
     for (int s : claims) {
+      if (!ctx.AssertsContinuity(s)) continue;
       for (int o : claims) {
         if (ctx.DocOf(o) == ctx.DocOf(s) || bucket_of[o] == bucket_of[s] ||
             !ctx.ContinuityContradicts(o, s)) {
