@@ -1274,6 +1274,15 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
               lex.IsStateHead(c.subject.head.str())) {
             a.unit = c.subject.head;
           }
+          // "58 jets" and "64 aircraft": a counted noun that the lexicon
+          // names by a synonym counts that synonym, so that the two counts
+          // compare.
+          if (Amount& a = c.mention.amount;
+              a.dimension == "count" && !a.unit.empty() &&
+              a.unit != c.subject.head &&
+              lex.Canonical(lex.Lemma(a.unit.str())) == c.subject.head.str()) {
+            a.unit = c.subject.head;
+          }
           // "By Thursday the fire had burned 14,000 acres" after "the Corran
           // Ridge fire" earlier in the document: a bare definite subject is
           // the thing last named with that head; it takes the name's words.
@@ -1326,6 +1335,28 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
                                 lex.Canonical(o.m->label), std::move(mods));
                 break;
               }
+            }
+          }
+          // "Between them, the two airlines carried about 31 million
+          // passengers": a total over several parties, not one party's
+          // figure ("Skelda carried 11.2 million passengers").
+          {
+            const int n = static_cast<int>(toks.size());
+            bool total = false;
+            for (int i = TokenAt(toks, cb);
+                 i < n && toks[i].begin < ce && !total; ++i) {
+              total = lex.MatchAt(WordClass::kAggregateMarker, toks.data(), n,
+                                  i) > 0;
+            }
+            if (total && std::find(c.subject.modifiers.begin(),
+                                   c.subject.modifiers.end(),
+                                   "combined") == c.subject.modifiers.end()) {
+              std::vector<std::string> mods(c.subject.modifiers.begin(),
+                                            c.subject.modifiers.end());
+              mods.push_back("combined");
+              c.subject =
+                  MakeSubject(std::string(c.subject.text),
+                              std::string(c.subject.head), std::move(mods));
             }
           }
           c.measure = mr.measure;

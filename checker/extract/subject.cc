@@ -91,6 +91,7 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kComparisonBase, "comparison_base", true},
     {WordClass::kPresentPerfectAuxiliary, "present_perfect_auxiliary", false},
     {WordClass::kPerfectAdverb, "perfect_adverb", false},
+    {WordClass::kAggregateMarker, "aggregate_marker", true},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");

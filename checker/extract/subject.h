@@ -137,6 +137,7 @@ enum class WordClass : uint8_t {
   kComparisonBase,
   kPresentPerfectAuxiliary,
   kPerfectAdverb,
+  kAggregateMarker,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);

@@ -94,6 +94,28 @@ TEST(PartClaimsTest, ADateAfterASpeechVerbDatesTheSayingNotThePlan) {
   EXPECT_TRUE(june);
 }
 
+TEST(PartClaimsTest, ATotalOverSeveralPartiesIsCombined) {
+  DocBuilder b("wire");
+  b.Reference(absl::CivilDay(2026, 10, 21));
+  b.Paragraph(
+      {"Between them, the two airlines carried about 31 million passengers "
+       "last year."});
+  b.Paragraph({"The smaller airline carried 11.2 million passengers."});
+  b.Paragraph({"It flies 58 jets."});
+  std::vector<Claim> cs = testing::ExtractClaims(b);
+  const Claim* total = Quoting(cs, "about 31 million passengers");
+  const Claim* part = Quoting(cs, "11.2 million passengers");
+  ASSERT_NE(total, nullptr);
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(total->subject.key, "passenger|combined");
+  EXPECT_EQ(part->subject.key, "passenger|");
+  // A counted noun named by a lexicon synonym counts the synonym's
+  // canonical noun: "58 jets" compares with "64 aircraft".
+  const Claim* jets = Quoting(cs, "58 jets");
+  ASSERT_NE(jets, nullptr);
+  EXPECT_EQ(jets->mention.amount.unit, "aircraft");
+}
+
 TEST(PartClaimsTest, ATargetBeforeTheEndOfTheYearIsNoPeriod) {
   // Only "since" opens a period: a plan's deadline does not say when the
   // plan was stated.
