@@ -813,6 +813,10 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
     const std::vector<std::pair<uint32_t, uint32_t>> asides =
         DashAsides(sentence);
     std::string sentence_speaker = FindSpeaker(sentence, lex);
+    // Whether a figure's clause may hold a total over several parties
+    // ("between them"): one scan per sentence, not per figure.
+    const bool aggregate_sentence =
+        lex.Mentions(sentence, {WordClass::kAggregateMarker});
     if (sentence_speaker.empty() && IsQuoted(sentence)) {
       sentence_speaker = paragraph_speaker(seg);
     }
@@ -1266,22 +1270,18 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             c.mention.amount.unit = "participant";
           }
           if (c.subject.head.empty()) break;
-          // "238 people on board" counts passengers, like "271 passengers":
-          // a count of people whose state names them counts that noun.
-          if (Amount& a = c.mention.amount;
-              a.dimension == "count" &&
-              lex.Is(WordClass::kPersonNoun, lex.Lemma(a.unit.str())) &&
-              lex.IsStateHead(c.subject.head.str())) {
-            a.unit = c.subject.head;
-          }
-          // "58 jets" and "64 aircraft": a counted noun that the lexicon
-          // names by a synonym counts that synonym, so that the two counts
-          // compare.
-          if (Amount& a = c.mention.amount;
-              a.dimension == "count" && !a.unit.empty() &&
-              a.unit != c.subject.head &&
-              lex.Canonical(lex.Lemma(a.unit.str())) == c.subject.head.str()) {
-            a.unit = c.subject.head;
+          // A count takes its subject's noun as its unit when that noun
+          // names the same things: "238 people on board" counts passengers,
+          // like "271 passengers" (people whose state names them); "58
+          // jets" counts aircraft, like "64 aircraft" (a lexicon synonym).
+          if (Amount& a = c.mention.amount; a.dimension == "count") {
+            const std::string unit = lex.Lemma(a.unit.str());
+            if ((lex.Is(WordClass::kPersonNoun, unit) &&
+                 lex.IsStateHead(c.subject.head.str())) ||
+                (!unit.empty() &&
+                 lex.Canonical(unit) == c.subject.head.str())) {
+              a.unit = c.subject.head;
+            }
           }
           // "By Thursday the fire had burned 14,000 acres" after "the Corran
           // Ridge fire" earlier in the document: a bare definite subject is
@@ -1340,7 +1340,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           // "Between them, the two airlines carried about 31 million
           // passengers": a total over several parties, not one party's
           // figure ("Skelda carried 11.2 million passengers").
-          {
+          if (aggregate_sentence) {
             const int n = static_cast<int>(toks.size());
             bool total = false;
             for (int i = TokenAt(toks, cb);

@@ -8,7 +8,6 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/judge/judge.h"
@@ -87,6 +86,22 @@ class Reader {
       return Error(absl::StrCat(pointer, "/", key), "expected true or false");
     }
     *out = v.get<bool>();
+    return absl::OkStatus();
+  }
+
+  // An array of strings at `pointer` into `out`; `not_array` is the
+  // message when `v` is not an array.
+  absl::Status Strings(const json& v, const std::string& pointer,
+                       absl::string_view not_array,
+                       std::vector<std::string>* out) {
+    if (!v.is_array()) return Error(pointer, not_array);
+    out->clear();
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (!v[i].is_string()) {
+        return Error(absl::StrCat(pointer, "/", i), "expected a string");
+      }
+      out->push_back(v[i].get<std::string>());
+    }
     return absl::OkStatus();
   }
 
@@ -258,17 +273,8 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
                               {"min_modifier_overlap", "max_candidates",
                                "status_by_subject", "vague_heads"}));
     if (a.contains("vague_heads")) {
-      const json& v = a["vague_heads"];
-      if (!v.is_array())
-        return r.Error(p + "/vague_heads", "expected an array");
-      c.align.vague_heads.clear();
-      for (size_t i = 0; i < v.size(); ++i) {
-        if (!v[i].is_string()) {
-          return r.Error(absl::StrCat(p, "/vague_heads/", i),
-                         "expected a string");
-        }
-        c.align.vague_heads.push_back(v[i].get<std::string>());
-      }
+      CC_RETURN_IF_ERROR(r.Strings(a["vague_heads"], p + "/vague_heads",
+                                   "expected an array", &c.align.vague_heads));
     }
     CC_RETURN_IF_ERROR(r.Number(a, p, "min_modifier_overlap", 0, 1,
                                 &c.align.min_modifier_overlap));
@@ -296,32 +302,17 @@ absl::StatusOr<JudgeConfig> JudgeConfig::Parse(const std::string& path,
     }
     c.status_compatible.clear();
     for (size_t i = 0; i < s.size(); ++i) {
-      const std::string p = absl::StrCat("/status_compatible/", i);
-      if (!s[i].is_array()) return r.Error(p, "expected an array of labels");
       std::vector<std::string> set;
-      for (size_t j = 0; j < s[i].size(); ++j) {
-        if (!s[i][j].is_string()) {
-          return r.Error(absl::StrCat(p, "/", j), "expected a string");
-        }
-        set.push_back(s[i][j].get<std::string>());
-      }
+      CC_RETURN_IF_ERROR(r.Strings(s[i], absl::StrCat("/status_compatible/", i),
+                                   "expected an array of labels", &set));
       c.status_compatible.push_back(std::move(set));
     }
   }
   if (root.contains("status_continuity")) {
-    const json& s = root["status_continuity"];
-    if (!s.is_array()) {
-      return r.Error("/status_continuity", "expected an array of words");
-    }
-    c.status_continuity.clear();
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (!s[i].is_string()) {
-        return r.Error(absl::StrCat("/status_continuity/", i),
-                       "expected a string");
-      }
-      c.status_continuity.push_back(
-          absl::AsciiStrToLower(s[i].get<std::string>()));
-    }
+    // Compared case-insensitively (Context::AssertsContinuity).
+    CC_RETURN_IF_ERROR(
+        r.Strings(root["status_continuity"], "/status_continuity",
+                  "expected an array of words", &c.status_continuity));
   }
   return c;
 }

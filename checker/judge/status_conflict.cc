@@ -62,6 +62,11 @@ class StatusConflictJudgment : public Judgment {
     constexpr size_t kMaxClaims = 64;
     const absl::Span<const int> claims =
         p.claims.subspan(0, std::min(p.claims.size(), kMaxClaims));
+    ClaimList standing;
+    for (int s : claims) {
+      if (ctx.AssertsContinuity(s)) standing.push_back(s);
+    }
+    if (standing.empty()) return;  // most partitions
     // (standing label, outcome label) -> the claims on each side.
     std::vector<std::pair<std::pair<std::string, std::string>,
                           std::pair<ClaimList, ClaimList>>>
@@ -73,8 +78,7 @@ class StatusConflictJudgment : public Judgment {
         for (int i : c.claims) bucket_of[i] = k;
       }
     }
-    for (int s : claims) {
-      if (!ctx.AssertsContinuity(s)) continue;
+    for (int s : standing) {
       for (int o : claims) {
         if (ctx.DocOf(o) == ctx.DocOf(s) || bucket_of[o] == bucket_of[s] ||
             !ctx.ContinuityContradicts(o, s)) {
