@@ -397,14 +397,37 @@ bool HasSchedulingWord(absl::string_view clause, const Lexicon& lex) {
   return false;
 }
 
+// "will start feeding power into the grid in April 2025", "shall be
+// launched in May 2026": a date after a time preposition in the verb
+// phrase of a plain future (lexicon `plan_auxiliary`), only words between:
+// a plan dated, as a scheduling word makes one. "would" reports an old
+// intention and is not in the class; a figure, punctuation or a speech verb
+// between ends the search.
+bool PlainFutureBefore(const std::vector<Token>& t, uint32_t date_begin,
+                       uint32_t clause_begin, const Lexicon& lex) {
+  const int at = TokenAt(t, date_begin);
+  if (at < 2 || at > static_cast<int>(t.size()) ||
+      !lex.Is(WordClass::kTimeLead, t[at - 1].lower)) {
+    return false;
+  }
+  for (int k = at - 2; k >= 0 && at - k <= 12; --k) {
+    if (t[k].begin < clause_begin || t[k].punct || t[k].numeric ||
+        lex.Is(WordClass::kSpeechVerb, t[k].lower)) {
+      return false;
+    }
+    if (lex.Is(WordClass::kPlanAuxiliary, t[k].lower)) return true;
+  }
+  return false;
+}
+
 // The tense of an event date: a clause's future marker may belong to another
 // verb ("disputes from the 1910-45 occupation are expected to remain"), so
 // only a scheduling word makes a dated event future; otherwise the date's
 // place relative to the document's own date decides.
-Modality EventModality(absl::string_view clause, Modality clause_modality,
-                       const DateValue& date, const SegmentedDocument& doc,
-                       const Lexicon& lex) {
-  if (HasSchedulingWord(clause, lex)) return Modality::kFuture;
+Modality EventModality(absl::string_view clause, bool plain_future,
+                       Modality clause_modality, const DateValue& date,
+                       const SegmentedDocument& doc, const Lexicon& lex) {
+  if (plain_future || HasSchedulingWord(clause, lex)) return Modality::kFuture;
   if (clause_modality == Modality::kHedged) return clause_modality;
   if (doc.doc == nullptr || !doc.doc->reference_date.day) {
     return clause_modality == Modality::kFuture ? Modality::kPresent
@@ -845,7 +868,10 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       c.mention = m;
       auto [cb, ce] = ClauseBounds(sentence, loc.b, loc.e, lex);
       const absl::string_view clause = sentence.substr(cb, ce - cb);
-      c.modality = ClauseModality(toks, cb, ce, lex, ref_year);
+      {
+        const auto [vb, ve] = VerbPhraseBounds(toks, cb, ce, loc.b, loc.e, lex);
+        c.modality = ClauseModality(toks, vb, ve, lex, ref_year);
+      }
       c.speaker = sentence_speaker;
 
       // Explicit time scope: the closest date in the clause.
@@ -935,6 +961,16 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         if (o.b >= loc.e && figure_within(loc.e, o.b, comparison_base)) {
           continue;
         }
+        // "flies 58 jets to 64 destinations, and carried 11.2 million
+        // passengers last year": a date after ", and" and a figure of its
+        // own dates that figure, not one before the ", and".
+        if (o.b >= loc.e) {
+          const size_t and_at = sentence.find(", and ", loc.e);
+          if (and_at != absl::string_view::npos && and_at + 6 <= o.b &&
+              figure_within(static_cast<uint32_t>(and_at), o.b, any_figure)) {
+            continue;
+          }
+        }
         if (scope == nullptr || rank(o) < rank(*scope) ||
             (rank(o) == rank(*scope) && dist(o) < dist(*scope))) {
           scope = &o;
@@ -1011,6 +1047,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           // event and an event takes the nearest date ("met reporters on
           // February 8th; the election came two days later": the election
           // is dated by "two days later" only).
+          const bool plain_future = PlainFutureBefore(toks, loc.b, cb, lex);
           const Located* ev = nullptr;
           const Located* status = nullptr;
           auto dist = [&](const Located& x) {
@@ -1079,7 +1116,8 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             // supermajority") dates the event behind it; a present state
             // ("rules with a minority government") does not.
             event = lex.StatusEvent(
-                status->m->group.empty() ? status->m->label : status->m->group);
+                status->m->group.empty() ? status->m->label : status->m->group,
+                status->m->label);
             text = status->m->text;
           } else if (!row_events.empty() &&
                      !row_events.front()->label.empty()) {
@@ -1090,7 +1128,8 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             event = s.head;
             mods.assign(s.modifiers.begin(), s.modifiers.end());
             text = std::string(row_label);
-          } else if (HasSchedulingWord(clause, lex) && !speech_date(loc)) {
+          } else if ((plain_future || HasSchedulingWord(clause, lex)) &&
+                     !speech_date(loc)) {
             FigureContext f;
             f.sentence = sentence;
             f.begin = loc.b;
@@ -1121,12 +1160,33 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
                     lex);
               }
             }
+            if (s.head.empty()) {
+              // "Replacement of the two main cables is scheduled to begin
+              // in February 2026": the clause's subject, up to its first
+              // auxiliary, is the thing planned.
+              const int first = TokenAt(toks, cb);
+              int k = first;
+              while (k < static_cast<int>(toks.size()) &&
+                     toks[k].end <= loc.b && !toks[k].punct &&
+                     !lex.Is(WordClass::kFiniteVerb, toks[k].lower) &&
+                     !lex.Is(WordClass::kPlanAuxiliary, toks[k].lower)) {
+                ++k;
+              }
+              if (k > first && k < static_cast<int>(toks.size()) &&
+                  !toks[k].punct && toks[k].end <= loc.b) {
+                s = CanonicalSubject(
+                    sentence.substr(toks[first].begin,
+                                    toks[k - 1].end - toks[first].begin),
+                    lex);
+              }
+            }
             event = s.head;
             mods.assign(s.modifiers.begin(), s.modifiers.end());
             text = s.text;
           }
           if (event.empty()) break;
-          c.modality = EventModality(clause, c.modality, *m.date, doc, lex);
+          c.modality = EventModality(clause, plain_future, c.modality, *m.date,
+                                     doc, lex);
           c.measure = Measure::kEventDate;
           c.event = event;
           c.subject = MakeSubject(text, event, mods);

@@ -111,6 +111,48 @@ std::vector<Break> Breaks(absl::string_view s) {
   return out;
 }
 
+// Whether the words from `from` (up to `limit`) are a subject of one to
+// four words and then a finite verb (a lexicon `finite_verb` or speech
+// verb): "the enlarged group would", "Sellick said", "it could". Stops at
+// punctuation other than apostrophes, hyphens, periods inside a word and
+// "%".
+bool CoordinateClauseAt(absl::string_view s, size_t from, size_t limit,
+                        const Lexicon& lex) {
+  char word[32];
+  int words = 0;
+  size_t i = from;
+  while (i < limit && words <= 4) {
+    while (i < limit && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < limit) {
+      const unsigned char c = static_cast<unsigned char>(s[j]);
+      if (absl::ascii_isalnum(c) || c == '\'' || c == '-' || c == '%' ||
+          c >= 0x80 ||
+          (c == '.' && j + 1 < limit &&
+           absl::ascii_isalnum(static_cast<unsigned char>(s[j + 1])))) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (j == i) return false;  // punctuation: no clause found
+    const size_t len = j - i;
+    if (len < sizeof(word)) {
+      for (size_t k = 0; k < len; ++k) {
+        word[k] = absl::ascii_tolower(static_cast<unsigned char>(s[i + k]));
+      }
+      const absl::string_view w(word, len);
+      if (lex.Is(WordClass::kFiniteVerb, w) ||
+          lex.Is(WordClass::kSpeechVerb, w)) {
+        return words > 0;  // a verb right after "and" shares the subject
+      }
+    }
+    ++words;
+    i = j;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::pair<uint32_t, uint32_t>> DashAsides(absl::string_view s) {
@@ -185,6 +227,21 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
       b = std::max(b, static_cast<uint32_t>(i));
     } else if (i >= end) {
       e = std::min(e, static_cast<uint32_t>(i));
+    }
+  }
+  // ", and" before a new subject and its own verb starts a second clause
+  // ("The notice stays, and the utility could not say when ..."), so the
+  // second clause's hedge, tense or date does not reach a figure in the
+  // first. ", and fell 2%" shares the subject and stays one clause.
+  for (size_t at = s.find(", and ", b); at != absl::string_view::npos && at < e;
+       at = s.find(", and ", at + 1)) {
+    const uint32_t opener = static_cast<uint32_t>(at + 2);
+    if (opener < end && opener + 3 > begin) continue;  // inside the figure
+    if (!CoordinateClauseAt(s, opener + 4, e, lex)) continue;
+    if (opener + 3 <= begin) {
+      b = std::max(b, opener);
+    } else {
+      e = std::min(e, opener);
     }
   }
   return {b, e};
@@ -276,6 +333,40 @@ Modality TokenModality(const Token* t, int n, const Lexicon& lex,
 }
 
 }  // namespace
+
+std::pair<uint32_t, uint32_t> VerbPhraseBounds(const std::vector<Token>& t,
+                                               uint32_t clause_begin,
+                                               uint32_t clause_end,
+                                               uint32_t begin, uint32_t end,
+                                               const Lexicon& lex) {
+  uint32_t b = clause_begin, e = clause_end;
+  const size_t n = t.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (t[i].begin < clause_begin || t[i].lower != "and") continue;
+    if (t[i + 1].end > clause_end) break;
+    const bool comma = i > 0 && t[i - 1].lower == ",";
+    const Token& v = t[i + 1];
+    const WordClasses classes = lex.ClassesOf(v.lower);
+    // Without the comma only an auxiliary or modal ("is scheduled to begin
+    // in February and could take a year"): "rose and fell" is one phrase.
+    const bool verb =
+        !v.punct && !v.capitalized &&
+        (classes.Has(WordClass::kFiniteVerb) ||
+         (comma && (classes.Has(WordClass::kPastMarker) ||
+                    classes.Has(WordClass::kSpeechVerb) ||
+                    (v.lower.size() > 4 && absl::EndsWith(v.lower, "ed") &&
+                     !classes.Has(WordClass::kNonPastEdWord)))));
+    if (!verb) continue;
+    const uint32_t separator = comma ? t[i - 1].begin : t[i].begin;
+    if (t[i].end <= begin) {
+      b = t[i].begin;
+    } else if (separator >= end) {
+      e = separator;
+      break;
+    }
+  }
+  return {b, e};
+}
 
 std::string FindSpeaker(absl::string_view s, const Lexicon& lex) {
   // One linear pass rules out most sentences before tokenizing.

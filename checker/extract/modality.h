@@ -49,6 +49,18 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view sentence,
                                            uint32_t begin, uint32_t end,
                                            const Lexicon& lex);
 
+// The part of the clause [clause_begin, clause_end) whose tense and mood
+// are the figure [begin, end)'s: verb phrases joined by ", and <verb>" each
+// have their own ("Skelda flies 58 jets, and carried 11 million passengers
+// last year": the jets are present). The verb is a finite auxiliary or
+// modal, a past-tense or speech verb, or a word in -ed. Offsets into the
+// text `tokens` were made from.
+std::pair<uint32_t, uint32_t> VerbPhraseBounds(const std::vector<Token>& tokens,
+                                               uint32_t clause_begin,
+                                               uint32_t clause_end,
+                                               uint32_t begin, uint32_t end,
+                                               const Lexicon& lex);
+
 // Ranges of `sentence` between paired dashes (" - ... - ", em/en dashes),
 // dashes included: asides that a clause outside them skips.
 std::vector<std::pair<uint32_t, uint32_t>> DashAsides(

@@ -92,6 +92,8 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kPresentPerfectAuxiliary, "present_perfect_auxiliary", false},
     {WordClass::kPerfectAdverb, "perfect_adverb", false},
     {WordClass::kAggregateMarker, "aggregate_marker", true},
+    {WordClass::kFiniteVerb, "finite_verb", false},
+    {WordClass::kPlanAuxiliary, "plan_auxiliary", false},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");
@@ -131,7 +133,11 @@ struct Lexicon::Impl {
       synonyms, actions, adjective_nouns, money_verbs;
   absl::flat_hash_set<std::string> action_values;  // non-empty action nouns
   absl::flat_hash_set<std::string> state_heads;    // see IsStateHead
-  std::vector<std::pair<std::string, std::string>> status_events;
+  struct StatusEventEntry {
+    std::string contains, event;
+    absl::flat_hash_map<std::string, std::string> by_value;
+  };
+  std::vector<StatusEventEntry> status_events;
   int max_phrase = 0;
   int max_synonym = 1;
   // Word classes: one lookup gives every class of a word or phrase.
@@ -382,14 +388,26 @@ absl::StatusOr<Lexicon> Lexicon::Parse(const std::string& path,
       const json& e = (*it)[i];
       if (!e.is_object() || !e.contains("contains") ||
           !e["contains"].is_string() || !e.contains("event") ||
-          !e["event"].is_string()) {
+          !e["event"].is_string() ||
+          (e.contains("by_value") && !e["by_value"].is_object())) {
         return absl::InvalidArgumentError(
             absl::StrCat(path, ": /status_group_events/", i,
                          ": expected {\"contains\": string, \"event\": "
-                         "string}"));
+                         "string, \"by_value\": {value: event} (optional)}"));
       }
-      m.status_events.emplace_back(e["contains"].get<std::string>(),
-                                   e["event"].get<std::string>());
+      Impl::StatusEventEntry entry{
+          e["contains"].get<std::string>(), e["event"].get<std::string>(), {}};
+      if (e.contains("by_value")) {
+        for (auto v = e["by_value"].begin(); v != e["by_value"].end(); ++v) {
+          if (!v->is_string()) {
+            return absl::InvalidArgumentError(
+                absl::StrCat(path, ": /status_group_events/", i, "/by_value/",
+                             v.key(), ": expected a string"));
+          }
+          entry.by_value[v.key()] = v->get<std::string>();
+        }
+      }
+      m.status_events.push_back(std::move(entry));
     }
   }
   return lex;
@@ -707,9 +725,14 @@ bool Lexicon::Mentions(absl::string_view text, WordClasses classes) const {
   return false;
 }
 
-std::string Lexicon::StatusEvent(absl::string_view group) const {
-  for (const auto& [needle, event] : impl_->status_events) {
-    if (!needle.empty() && absl::StrContains(group, needle)) return event;
+std::string Lexicon::StatusEvent(absl::string_view group,
+                                 absl::string_view value) const {
+  for (const Impl::StatusEventEntry& e : impl_->status_events) {
+    if (e.contains.empty() || !absl::StrContains(group, e.contains)) continue;
+    if (auto it = e.by_value.find(value); it != e.by_value.end()) {
+      return it->second;
+    }
+    return e.event;
   }
   return std::string(group);
 }

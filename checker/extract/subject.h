@@ -138,6 +138,8 @@ enum class WordClass : uint8_t {
   kPresentPerfectAuxiliary,
   kPerfectAdverb,
   kAggregateMarker,
+  kFiniteVerb,
+  kPlanAuxiliary,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);
@@ -263,8 +265,12 @@ class Lexicon {
 
   // Event key of a status group ("parliamentary-majority" -> "election"):
   // the first status_group_events entry whose "contains" is a substring of
-  // the group, else the group itself.
-  std::string StatusEvent(absl::string_view group) const;
+  // the group, else the group itself. An entry's optional "by_value" names
+  // one event per value reached, for groups whose values are reached by
+  // different events ("open-closed": "closed" -> "closure", "open" ->
+  // "opening"), so a closure and a reopening are not one event.
+  std::string StatusEvent(absl::string_view group,
+                          absl::string_view value = "") const;
 
   Lexicon(Lexicon&&) noexcept;
   Lexicon& operator=(Lexicon&&) noexcept;

@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "checker/align/align.h"
 #include "checker/judge/judgment.h"
 
 namespace crosscheck::judge {
@@ -82,6 +83,14 @@ class StatusConflictJudgment : public Judgment {
       for (int o : claims) {
         if (ctx.DocOf(o) == ctx.DocOf(s) || bucket_of[o] == bucket_of[s] ||
             !ctx.ContinuityContradicts(o, s)) {
+          continue;
+        }
+        // Named things with nothing in common ("the fleet remains
+        // grounded" vs "the harbour remained open") are not one thing,
+        // whatever joined them in the group.
+        const std::vector<Symbol>& ms = ctx.claim(s).subject.modifiers;
+        const std::vector<Symbol>& mo = ctx.claim(o).subject.modifiers;
+        if (!ms.empty() && !mo.empty() && align::ModifierOverlap(ms, mo) == 0) {
           continue;
         }
         const std::pair<std::string, std::string> key(

@@ -53,9 +53,9 @@ TEST(ClaimsBindingTest, EventDates) {
        absl::CivilDay(2026, 4, 9), "earthquake", ""},
       {"Commuters queued for hours on Tuesday after the river bridge was "
        "closed to traffic.",
-       absl::CivilDay(2026, 3, 5), "open-closed", ""},
+       absl::CivilDay(2026, 3, 5), "closure", ""},
       {"The river bridge was closed to traffic on Monday.",
-       absl::CivilDay(2026, 3, 5), "open-closed", "2026-03-02"},
+       absl::CivilDay(2026, 3, 5), "closure", "2026-03-02"},
       // A date restated as an offset from the event after it dates that
       // event the offset the other way.
       {"Crews found survivors on Monday, a day after a deadly earthquake hit "
@@ -63,7 +63,7 @@ TEST(ClaimsBindingTest, EventDates) {
        absl::CivilDay(2026, 4, 9), "earthquake", "2026-04-05"},
       {"Commuters queued for hours on Tuesday, the day after the river "
        "bridge was closed to traffic.",
-       absl::CivilDay(2026, 3, 5), "open-closed", "2026-03-02"},
+       absl::CivilDay(2026, 3, 5), "closure", "2026-03-02"},
       {"Markets steadied on March 12, two days after the election.",
        absl::CivilDay(2025, 3, 14), "election", "2025-03-10"},
       // ... but a time of day after "before" is not one.
@@ -87,6 +87,13 @@ TEST(ClaimsBindingTest, EventDates) {
        "deal", ""},
       {"The pay deal struck on Thursday runs for three years.",
        absl::CivilDay(2025, 3, 15), "deal", "2025-03-13"},
+      // Reaching "open" and reaching "closed" are two events.
+      {"The ring road was shut to all traffic on Monday.",
+       absl::CivilDay(2026, 3, 5), "closure", "2026-03-02"},
+      {"The tunnel reopened on Tuesday.", absl::CivilDay(2026, 3, 5), "opening",
+       "2026-03-03"},
+      {"The tunnel reopened on Tuesday.", absl::CivilDay(2026, 3, 5), "closure",
+       ""},
   };
   for (const Case& c : cases) {
     std::vector<Claim> cs = ClaimsOf(c.ref, c.text);
@@ -120,6 +127,15 @@ TEST(ClaimsBindingTest, ScheduledPlansAreFuture) {
        "larger jets.",
        "2024"},
       {"The new library is due in June 2025.", "June 2025"},
+      // A plain future ("will", "shall") with the date in its verb phrase,
+      // also when a hedged second verb phrase follows, or the thing
+      // planned is a clause subject holding a figure.
+      {"The ministry said a second radar will be switched on in May 2025 "
+       "near the coast.",
+       "May 2025"},
+      {"Work on the three new locks is scheduled to start in March 2026 and "
+       "could last two years.",
+       "March 2026"},
   };
   for (const Case& c : cases) {
     std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 4, 10), c.text);
@@ -129,6 +145,17 @@ TEST(ClaimsBindingTest, ScheduledPlansAreFuture) {
     }
     ASSERT_NE(found, nullptr) << c.text;
     EXPECT_EQ(found->modality, Modality::kFuture) << c.text;
+  }
+  // "would" reports an old intention; a date before "will" is not in its
+  // verb phrase.
+  for (const char* text :
+       {"The firm said in 2024 it would open the plant in March 2025.",
+        "The 2019 flood, which ruined 300 homes, will be remembered."}) {
+    for (const Claim& x : ClaimsOf(absl::CivilDay(2026, 4, 10), text)) {
+      if (x.measure == Measure::kEventDate) {
+        EXPECT_NE(x.modality, Modality::kFuture) << text << " / " << x.quote;
+      }
+    }
   }
   // An old plan reported in the past is not a plan still ahead.
   std::vector<Claim> cs =

@@ -85,6 +85,64 @@ TEST(ClauseTest, Bounds) {
   EXPECT_LE(e, 3u);
 }
 
+TEST(ClauseTest, CoordinatedClauses) {
+  struct Case {
+    const char* sentence;
+    const char* figure;
+    const char* clause;
+  } cases[] = {
+      // ", and" + a new subject and its verb: a second clause.
+      {"The mill employs 400 people, and the owners could sell it.", "400",
+       "The mill employs 400 people, "},
+      {"The fleet has 64 ships, and Ona Ruiz said 12 would be sold.", "12",
+       "and Ona Ruiz said 12 would be sold."},
+      // A verb right after "and" shares the subject: one clause.
+      {"Sales rose 5%, and fell 2% later.", "2%",
+       "Sales rose 5%, and fell 2% later."},
+  };
+  for (const Case& c : cases) {
+    std::string s = c.sentence;
+    size_t pos = s.find(c.figure);
+    ASSERT_NE(pos, std::string::npos);
+    auto [b, e] = ClauseBounds(
+        s, static_cast<uint32_t>(pos),
+        static_cast<uint32_t>(pos + std::string(c.figure).size()), Lex());
+    EXPECT_EQ(s.substr(b, e - b), c.clause) << c.sentence << " / " << c.figure;
+  }
+}
+
+TEST(ClauseTest, VerbPhrases) {
+  struct Case {
+    const char* sentence;
+    const char* figure;
+    Modality want;
+  } cases[] = {
+      // Each verb phrase of ", and <verb>" has its own tense.
+      {"The line runs 58 trains, and carried 9 million riders last year.", "58",
+       Modality::kPresent},
+      {"The line runs 58 trains, and carried 9 million riders last year.",
+       "9 million", Modality::kPast},
+      {"The dam is due to open in 2027 and could hold 40 billion litres.",
+       "2027", Modality::kFuture},
+      {"The dam is due to open in 2027 and could hold 40 billion litres.",
+       "40 billion", Modality::kHedged},
+      // "rose and fell" is one phrase.
+      {"Prices rose and will fall 3% next year.", "3%", Modality::kFuture},
+  };
+  for (const Case& c : cases) {
+    std::string s = c.sentence;
+    const std::vector<Token> t = Tokenize(s);
+    const uint32_t at = static_cast<uint32_t>(s.find(c.figure));
+    const uint32_t end =
+        at + static_cast<uint32_t>(std::string(c.figure).size());
+    auto [cb, ce] = ClauseBounds(s, at, end, Lex());
+    auto [b, e] = VerbPhraseBounds(t, cb, ce, at, end, Lex());
+    EXPECT_EQ(ModalityName(ClauseModality(t, b, e, Lex(), 2026)),
+              ModalityName(c.want))
+        << c.sentence << " / " << c.figure;
+  }
+}
+
 TEST(SpeakerTest, Table) {
   struct Case {
     const char* sentence;

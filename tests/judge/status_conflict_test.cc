@@ -103,6 +103,38 @@ TEST(StatusConflictTest, StillHoldingAfterAnotherSourcesState) {
                   .empty());
 }
 
+// "the harbour has been closed" vs "the fleet remains open": named things
+// with no modifier in common are not one thing, even when a bare claim
+// ("has been closed", no modifiers) joins them in one group.
+TEST(StatusConflictTest, StillHoldingNeedsTheSameThing) {
+  auto as_of = [](Claim c, absl::CivilDay day) {
+    c.scope.period = Dates(day, day, Granularity::kDay, "");
+    c.scope.source = "present-tense";
+    return c;
+  };
+  std::vector<Claim> claims = {
+      as_of(C("a", 1)
+                .Status("open-closed", "closed", "has been closed")
+                .Subject("open-closed", {"harbor"}),
+            Day(2026, 5, 14)),
+      as_of(C("b", 1)
+                .Status("open-closed", "open", "remains open")
+                .Subject("open-closed", {"fleet"}),
+            Day(2026, 5, 15)),
+      as_of(C("c", 1)
+                .Status("open-closed", "closed", "has been closed")
+                .Subject("open-closed"),
+            Day(2026, 4, 1)),
+  };
+  std::vector<DocumentInfo> docs = {Doc("a", Day(2026, 5, 14)),
+                                    Doc("b", Day(2026, 5, 15)),
+                                    Doc("c", Day(2026, 4, 1))};
+  EXPECT_TRUE(OfKind(Judge(claims, docs), "status-conflict").empty());
+  // The same modifier on both sides: one thing, a conflict.
+  claims[1].subject.modifiers = claims[0].subject.modifiers;
+  EXPECT_EQ(OfKind(Judge(claims, docs), "status-conflict").size(), 1u);
+}
+
 TEST(StatusConflictTest, MustNotTrigger) {
   struct Case {
     const char* name;
