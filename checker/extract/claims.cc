@@ -810,9 +810,14 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
   // Event mentions per segment, for table rows (the event noun may sit in
   // the row label while the date is in another cell).
   absl::flat_hash_map<int, std::vector<const Mention*>> events_by_segment;
+  // Dates per segment, for table rows: a row's date cell ("Peak demand |
+  // 14.2 GW | 14 July") dates the figures of its other cells.
+  absl::flat_hash_map<int, std::vector<const Mention*>> dates_by_segment;
   for (const Mention& m : mentions) {
     if (m.kind == MentionKind::kEvent) {
       events_by_segment[m.segment].push_back(&m);
+    } else if (m.kind == MentionKind::kDate && m.date) {
+      dates_by_segment[m.segment].push_back(&m);
     }
   }
 
@@ -976,8 +981,34 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           scope = &o;
         }
       }
+      // A figure in a table row without a date of its own: the row's one
+      // date, when another cell holds it.
+      const Mention* row_date = nullptr;
+      if (scope == nullptr && seg.kind == SegmentKind::kTableRow &&
+          (m.kind == MentionKind::kNumber || m.kind == MentionKind::kMoney ||
+           m.kind == MentionKind::kPercent ||
+           m.kind == MentionKind::kQuantity)) {
+        auto it = dates_by_segment.find(seg.index);
+        if (it != dates_by_segment.end()) {
+          for (const Mention* d : it->second) {
+            bool in_cell = false;
+            for (const Located& o : group) in_cell |= o.m == d;
+            if (in_cell) continue;
+            if (row_date != nullptr &&
+                !(d->date->begin == row_date->date->begin &&
+                  d->date->end == row_date->date->end)) {
+              row_date = nullptr;  // several dates: which one is unclear
+              break;
+            }
+            row_date = d;
+          }
+        }
+      }
       if (scope != nullptr) {
         c.scope.period = *scope->m->date;
+        c.scope.source = "explicit";
+      } else if (row_date != nullptr) {
+        c.scope.period = *row_date->date;
         c.scope.source = "explicit";
       } else if (have_ref) {
         c.scope.period = ref_period;
@@ -1244,6 +1275,34 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             c.scope.source = "present-tense";
           }
           auto [entity, mods] = EntityLeft(sentence, toks, loc.b, lex);
+          if (entity.empty()) {
+            // "The footway on the bridge's eastern side remains open": no
+            // name, so the noun phrase opening the clause, up to its first
+            // function word, is the thing whose status it is.
+            const int stop = TokenAt(toks, loc.b);
+            int k = TokenAt(toks, cb);
+            while (k < stop && !toks[k].punct &&
+                   lex.Is(WordClass::kDeterminer, toks[k].lower)) {
+              ++k;
+            }
+            int e = k;
+            while (e < stop && !toks[e].punct && !toks[e].numeric &&
+                   !lex.IsStopWord(toks[e].lower) &&
+                   !lex.Is(WordClass::kFiniteVerb, toks[e].lower)) {
+              ++e;
+            }
+            if (e > k && e - k <= 3 && e <= stop) {
+              Subject s = CanonicalSubject(
+                  sentence.substr(toks[k].begin,
+                                  toks[e - 1].end - toks[k].begin),
+                  lex);
+              if (!s.head.empty() && !lex.IsGenericHead(s.head)) {
+                entity = s.text;
+                mods.assign(s.modifiers.begin(), s.modifiers.end());
+                mods.push_back(s.head);
+              }
+            }
+          }
           if (entity.empty() && !row_label.empty() && !in_first_cell) {
             Subject s = CanonicalSubject(row_label, lex);
             entity = std::string(row_label);

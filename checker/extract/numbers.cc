@@ -401,6 +401,9 @@ struct UnitEntry {
   absl::string_view name;  // canonical lowercase spelling
   absl::string_view unit;
   absl::string_view dimension;
+  // Values are stated in `unit` times this: power and energy, whose units
+  // differ by a prefix alone, share one unit ("14.2 GW" = "14,200 MW").
+  double factor = 1;
 };
 
 constexpr UnitEntry kUnitTable[] = {
@@ -450,16 +453,16 @@ constexpr UnitEntry kUnitTable[] = {
     {"km2", "km2", "area"},
     {"square mile", "mi2", "area"},
     {"sq mi", "mi2", "area"},
-    {"kw", "kW", "power"},
-    {"kilowatt", "kW", "power"},
+    {"kw", "MW", "power", 1e-3},
+    {"kilowatt", "MW", "power", 1e-3},
     {"mw", "MW", "power"},
     {"megawatt", "MW", "power"},
-    {"gw", "GW", "power"},
-    {"gigawatt", "GW", "power"},
-    {"kwh", "kWh", "energy"},
+    {"gw", "MW", "power", 1e3},
+    {"gigawatt", "MW", "power", 1e3},
+    {"kwh", "MWh", "energy", 1e-3},
     {"mwh", "MWh", "energy"},
-    {"gwh", "GWh", "energy"},
-    {"twh", "TWh", "energy"},
+    {"gwh", "MWh", "energy", 1e3},
+    {"twh", "MWh", "energy", 1e6},
     {"mph", "mph", "speed"},
     {"km/h", "km/h", "speed"},
     {"kph", "km/h", "speed"},
@@ -936,6 +939,11 @@ std::optional<Amount> NormalizeAmount(const Rule& rule, const RuleMatch& m) {
     if (u != nullptr) {
       a.unit = std::string(u->unit);
       a.dimension = std::string(u->dimension);
+      if (u->factor != 1) {
+        a.value *= u->factor;
+        a.low *= u->factor;
+        a.high *= u->factor;
+      }
     } else {
       a.unit = Singularize(unit);
       a.dimension = "count";
@@ -960,6 +968,11 @@ std::optional<Amount> NormalizeAmount(const Rule& rule, const RuleMatch& m) {
     if (u != nullptr) {
       a.unit = std::string(u->unit);
       a.dimension = std::string(u->dimension);
+      if (u->factor != 1) {
+        a.value *= u->factor;
+        a.low *= u->factor;
+        a.high *= u->factor;
+      }
     } else {
       a.unit = head;
       a.dimension = "count";

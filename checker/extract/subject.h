@@ -182,7 +182,9 @@ struct WordClasses {
 //    "ing_nouns": ["spending", "funding", ...],     // else -ing is a verb
 //    "action_nouns": {"revise": "revision", "hold": "", ...},  // plans
 //    "adjective_nouns": {"constitutional": "constitution", ...},
-//    "status_group_events": [{"contains": "majority", "event": "election"}],
+//    "status_group_events": [{"contains": "majority", "event": "election"},
+//      {"contains": "open-closed", "event": "open-closed",
+//       "by_value": {"closed": "closure", "open": "opening"}}],
 //    "word_classes": {"modal": ["will", "would", ...], ...},
 //    "word_class_notes": {"modal": "what the class is for", ...}}
 //

@@ -1,6 +1,7 @@
 // Event-date binding, offsets from named dates, datelines, scheduled plans
 // and proportion subjects, through the real rule packs. Sentences are
 // written for these tests.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,43 @@ TEST(ClaimsBindingTest, EventDates) {
     ASSERT_NE(e, nullptr) << c.text << " / " << c.event;
     EXPECT_EQ(e->scope.period.iso, c.want_iso) << c.text;
   }
+}
+
+// Without a name to the left, the noun phrase opening the clause is what a
+// status is about ("The footway remains open": the footway, not whatever
+// else in the story is open or closed).
+TEST(ClaimsBindingTest, StatusSubjectFromTheClauseSubject) {
+  struct Case {
+    const char* text;
+    const char* modifier;  // "" = no modifiers
+  } cases[] = {
+      {"The footway remains open to walkers.", "footway"},
+      {"The old harbour remained open, officials said.", "harbor"},
+      {"It remains closed.", ""},
+  };
+  for (const Case& c : cases) {
+    const Claim* status = nullptr;
+    std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 3, 5), c.text);
+    for (const Claim& x : cs) {
+      if (x.measure == Measure::kStatus) status = &x;
+    }
+    ASSERT_NE(status, nullptr) << c.text;
+    std::vector<std::string> mods(status->subject.modifiers.begin(),
+                                  status->subject.modifiers.end());
+    if (*c.modifier == '\0') {
+      EXPECT_TRUE(mods.empty()) << c.text;
+    } else {
+      EXPECT_NE(std::find(mods.begin(), mods.end(), c.modifier), mods.end())
+          << c.text;
+    }
+  }
+}
+
+TEST(ClaimsBindingTest, InsuredSumIsInsurance) {
+  std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 9, 10),
+                                   "The probe was insured for $90 million.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].subject.head, "insurance");
 }
 
 TEST(ClaimsBindingTest, DatelineIsNeverAnEventDate) {

@@ -1,5 +1,6 @@
 // BuildClaims over hand-made documents: measures, scopes, modality,
 // speakers, event and status claims, skipping rules, ids and positions.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,31 @@ TEST(ClaimsTest, TableRowsUseTheRowLabel) {
   EXPECT_EQ(cs[1].modality, Modality::kFuture);
   EXPECT_EQ(cs[1].scope.period.iso, "2024-Q3");
   EXPECT_EQ(cs[1].scope.source, "explicit");
+}
+
+// A row's date cell dates the figures in its other cells; a row with two
+// different dates leaves them undated.
+TEST(ClaimsTest, TableRowDateCellScopesItsFigures) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 7, 21));
+  std::vector<std::string> headers = {"Measure", "Figure", "When"};
+  b.TableRow(headers, headers);
+  int r1 = b.TableRow({"Peak load", "61%", "14 July"}, headers);
+  int r2 = b.TableRow({"Spare margin", "12%", "13 July to 15 July"}, headers);
+  b.Percent(r1, "61%", 61);
+  b.Date(r1, "14 July", testing::Day(2026, 7, 14));
+  b.Percent(r2, "12%", 12);
+  b.Date(r2, "13 July", testing::Day(2026, 7, 13));
+  b.Date(r2, "15 July", testing::Day(2026, 7, 15));
+  std::vector<Claim> cs = Build(b);
+  std::map<std::string, std::string> scope;
+  for (const Claim& c : cs) {
+    if (c.mention.kind == MentionKind::kPercent) {
+      scope[c.quote] = c.scope.period.iso;
+    }
+  }
+  EXPECT_EQ(scope["61%"], "2026-07-14");
+  EXPECT_EQ(scope["12%"], "2026-07-21");
 }
 
 TEST(ClaimsTest, EventDates) {
