@@ -1053,11 +1053,19 @@ struct Scan {
         lex->Is(WordClass::kAuxiliary, at(i - 1).lower)) {
       return false;  // "is rising"
     }
-    if (!t.capitalized && i > 0 &&
-        lex->Is(WordClass::kPerfectAuxiliary, at(i - 1).lower) &&
+    // "has grown", "had fallen", "has meanwhile risen": a participle (one
+    // adverb may stand after the auxiliary).
+    const bool after_perfect =
+        i > 0 && (lex->Is(WordClass::kPerfectAuxiliary, at(i - 1).lower) ||
+                  (i > 1 &&
+                   (lex->Is(WordClass::kPerfectAdverb, at(i - 1).lower) ||
+                    (at(i - 1).lower.size() > 3 &&
+                     absl::EndsWith(at(i - 1).lower, "ly"))) &&
+                   lex->Is(WordClass::kPerfectAuxiliary, at(i - 2).lower)));
+    if (!t.capitalized && after_perfect &&
         (lex->IsChangeWord(t.lower) || absl::EndsWith(t.lower, "en") ||
          absl::EndsWith(t.lower, "wn"))) {
-      return false;  // "has grown", "had fallen": a participle
+      return false;
     }
     // "were stolen", "was taken": a passive participle (not a noun such as
     // "children" or "women", whose lemma differs).
@@ -1761,6 +1769,19 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     while (k >= cb && fb - k <= 2 && !toks[k].punct && !s.blocked[k] &&
            lex.IsStopWord(toks[k].lower)) {
       --k;
+    }
+    // "fined Dalgrid EUR 21m", "lent Greece EUR 10bn": a named first object
+    // between the verb and the money.
+    if (k >= cb && toks[k].capitalized && !toks[k].punct && !s.blocked[k]) {
+      int n = k;
+      while (n >= cb && k - n < 3 && toks[n].capitalized && !toks[n].punct &&
+             !s.blocked[n]) {
+        --n;
+      }
+      if (n >= cb && n < k && !toks[n].punct && !toks[n].capitalized &&
+          !lex.MoneyVerbHead(toks[n].lower).empty()) {
+        k = n;
+      }
     }
     if (k >= cb && !toks[k].punct && !toks[k].capitalized && !s.blocked[k]) {
       std::string head = lex.MoneyVerbHead(toks[k].lower);

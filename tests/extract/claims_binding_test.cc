@@ -140,10 +140,40 @@ TEST(ClaimsBindingTest, StatusSubjectFromTheClauseSubject) {
 }
 
 TEST(ClaimsBindingTest, InsuredSumIsInsurance) {
-  std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 9, 10),
-                                   "The probe was insured for $90 million.");
+  for (const char* text :
+       {"The probe was insured for $90 million.",
+        "The probe carried an insurance policy worth $95m."}) {
+    std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 9, 10), text);
+    ASSERT_EQ(cs.size(), 1u) << text;
+    EXPECT_EQ(cs[0].subject.head, "insurance") << text;
+  }
+}
+
+// A named first object between a money verb and the sum: the sum is still
+// the fine (and "fined" dates a fine event).
+TEST(ClaimsBindingTest, MoneyVerbWithANamedObject) {
+  std::vector<Claim> cs =
+      ClaimsOf(absl::CivilDay(2026, 7, 21),
+               "The watchdog fined Northwind Power $3 million on Monday.");
+  const Claim* money = nullptr;
+  for (const Claim& c : cs) {
+    if (c.mention.kind == MentionKind::kMoney) money = &c;
+  }
+  ASSERT_NE(money, nullptr);
+  EXPECT_EQ(money->subject.head, "fine");
+  const Claim* event = EventClaim(cs, "fine");
+  ASSERT_NE(event, nullptr);
+  EXPECT_EQ(event->scope.period.iso, "2026-07-20");
+}
+
+// "has meanwhile risen to": a participle after an adverb is no noun.
+TEST(ClaimsBindingTest, ParticipleAfterPerfectAdverbIsNoSubject) {
+  std::vector<Claim> cs =
+      ClaimsOf(absl::CivilDay(2026, 12, 3),
+               "The bill for the new roof has meanwhile risen to $9 million.");
   ASSERT_EQ(cs.size(), 1u);
-  EXPECT_EQ(cs[0].subject.head, "insurance");
+  EXPECT_NE(cs[0].subject.head, "risen");
+  EXPECT_EQ(cs[0].modality, Modality::kPresent);
 }
 
 TEST(ClaimsBindingTest, DatelineIsNeverAnEventDate) {
