@@ -154,6 +154,46 @@ struct ClusterScratch {
   std::vector<std::pair<int, int>> nodes;
 };
 
+// Among the clusters as large as `largest`, the one with the most claims
+// whose time scope lies within a month of the bare claims' scopes: a bare
+// "64 aircraft" as of October joins "a fleet of 58 jets" as of October
+// rather than "three leased planes" in 2011. Ties keep the lowest index.
+template <typename ClaimsT, typename RunsT, typename ClustersT>
+size_t NearestInTime(const ClaimsT& claims, const std::vector<int>& bare,
+                     const RunsT& runs, const std::vector<int>& run_claims,
+                     const std::vector<uint32_t>& run_cluster,
+                     const ClustersT& clusters, size_t largest) {
+  size_t tied = 0;
+  for (const auto& c : clusters) tied += c.size == clusters[largest].size;
+  if (tied < 2) return largest;
+  absl::CivilDay lo = absl::CivilDay::max(), hi = absl::CivilDay::min();
+  for (int i : bare) {
+    const DateValue& p = claims[i]->scope.period;
+    if (p.end < p.begin) continue;
+    lo = std::min(lo, p.begin);
+    hi = std::max(hi, p.end);
+  }
+  if (hi < lo) return largest;
+  lo -= 31;
+  hi += 31;
+  std::vector<uint32_t> near(clusters.size(), 0);
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const size_t c = run_cluster[r];
+    if (clusters[c].size != clusters[largest].size) continue;
+    for (size_t k = runs[r].begin; k < runs[r].end; ++k) {
+      const DateValue& p = claims[run_claims[k]]->scope.period;
+      near[c] += !(p.end < lo || hi < p.begin);
+    }
+  }
+  size_t best = largest;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    if (clusters[c].size == clusters[largest].size && near[c] > near[best]) {
+      best = c;
+    }
+  }
+  return best;
+}
+
 // Clusters one head bucket by modifier overlap; appends groups to `out`.
 // `bucket` holds claim indices, ascending; it may be reordered.
 void ClusterBucket(const Claims& claims, const ModifierSets& sets,
@@ -271,6 +311,8 @@ void ClusterBucket(const Claims& claims, const ModifierSets& sets,
       for (size_t c = 1; c < clusters.size(); ++c) {
         if (clusters[c].size > clusters[largest].size) largest = c;
       }
+      largest = NearestInTime(claims, bare, runs, run_claims,
+                              scratch->run_cluster, clusters, largest);
     }
   }
   // One group per cluster, its claims allocated once and sorted. Each

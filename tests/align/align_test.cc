@@ -1,5 +1,6 @@
 #include "checker/align/align.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,38 @@ TEST(AlignTest, BareHeadJoinsLargestCluster) {
   EXPECT_EQ(groups[0].key, "figure:tariff[automobile]");
   EXPECT_EQ(groups[0].claims, (std::vector<int>{0, 1, 3}));
   EXPECT_EQ(groups[1].claims, (std::vector<int>{2}));
+}
+
+// Clusters of one size: a bare claim joins the one whose claims are dated
+// near it, whichever comes first otherwise.
+TEST(AlignTest, BareHeadJoinsTheClusterNearestInTime) {
+  const DateValue october =
+      Dates(Day(2026, 10, 21), Day(2026, 10, 21), Granularity::kDay, "");
+  const DateValue long_ago =
+      Dates(Day(2011, 1, 1), Day(2011, 12, 31), Granularity::kYear, "2011");
+  for (bool swap : {false, true}) {
+    std::vector<Claim> claims = {
+        C("a", 1)
+            .Count(3, "three")
+            .Subject("aircraft", {"leased"})
+            .Scope(swap ? october : long_ago),
+        C("b", 1)
+            .Count(58, "58")
+            .Subject("aircraft", {"fleet"})
+            .Scope(swap ? long_ago : october),
+        C("c", 1).Count(64, "64").Subject("aircraft").Scope(october),
+    };
+    auto groups = AlignClaims(claims, AlignOptions());
+    ASSERT_EQ(groups.size(), 2u);
+    const int near = swap ? 0 : 1;
+    for (const ClaimGroup& g : groups) {
+      const bool has_bare =
+          std::find(g.claims.begin(), g.claims.end(), 2) != g.claims.end();
+      const bool has_near =
+          std::find(g.claims.begin(), g.claims.end(), near) != g.claims.end();
+      EXPECT_EQ(has_bare, has_near) << g.key << " swap=" << swap;
+    }
+  }
 }
 
 TEST(AlignTest, MeasuresOfOneSubjectShareAGroup) {
