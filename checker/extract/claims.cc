@@ -1388,6 +1388,19 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             c.subject = MakeSubject(m.text, "participant", {});
             c.mention.amount.unit = "participant";
           }
+          // "employs about 3,100 people": people employed are employees
+          // (where they work, "at its headquarters", still qualifies them).
+          if (const int at = TokenAt(toks, loc.b);
+              m.amount.dimension == "count" && at > 0 &&
+              lex.Is(WordClass::kEmployVerb, toks[at - 1].lower) &&
+              lex.Is(WordClass::kPersonNoun, lex.Lemma(m.amount.unit.str())) &&
+              lex.Is(WordClass::kPersonNoun, c.subject.head.str())) {
+            std::vector<std::string> mods(c.subject.modifiers.begin(),
+                                          c.subject.modifiers.end());
+            c.subject =
+                MakeSubject(c.subject.text, "employee", std::move(mods));
+            c.mention.amount.unit = "employee";
+          }
           if (c.subject.head.empty()) break;
           // A count takes its subject's noun as its unit when that noun
           // names the same things: "238 people on board" counts passengers,

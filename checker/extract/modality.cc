@@ -229,6 +229,33 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
       e = std::min(e, static_cast<uint32_t>(i));
     }
   }
+  // ", which employs about 3,100 people, still wants ... by 2028": a
+  // relative clause set off by commas ends at its closing comma, so the
+  // main clause's tense and dates stay out of it.
+  for (size_t at = s.find(", ", b >= 2 ? b - 2 : 0);
+       at != absl::string_view::npos && at < begin; at = s.find(", ", at + 1)) {
+    size_t j = at + 2;
+    while (j < s.size() &&
+           absl::ascii_isalpha(static_cast<unsigned char>(s[j]))) {
+      ++j;
+    }
+    if (j - (at + 2) >= sizeof(word)) continue;
+    for (size_t k = at + 2; k < j; ++k) {
+      word[k - at - 2] = absl::ascii_tolower(static_cast<unsigned char>(s[k]));
+    }
+    if (!lex.Is(WordClass::kRelativePronoun,
+                absl::string_view(word, j - (at + 2)))) {
+      continue;
+    }
+    if (s.substr(at + 2, begin - (at + 2)).find(',') !=
+        absl::string_view::npos) {
+      continue;  // the relative clause closed before the figure
+    }
+    const size_t close = s.find(',', end);
+    if (close == absl::string_view::npos || close >= e) continue;
+    b = std::max(b, static_cast<uint32_t>(at + 2));
+    e = static_cast<uint32_t>(close);
+  }
   // ", and" before a new subject and its own verb starts a second clause
   // ("The notice stays, and the utility could not say when ..."), so the
   // second clause's hedge, tense or date does not reach a figure in the

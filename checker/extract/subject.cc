@@ -94,10 +94,12 @@ constexpr WordClassInfo kWordClassInfo[] = {
     {WordClass::kAggregateMarker, "aggregate_marker", true},
     {WordClass::kFiniteVerb, "finite_verb", false},
     {WordClass::kPlanAuxiliary, "plan_auxiliary", false},
+    {WordClass::kRelativePronoun, "relative_pronoun", false},
+    {WordClass::kEmployVerb, "employ_verb", false},
 };
 static_assert(std::size(kWordClassInfo) == kWordClassCount,
               "one kWordClassInfo entry per WordClass");
-static_assert(kWordClassCount <= 64, "WordClasses holds 64 classes");
+static_assert(kWordClassCount <= 128, "WordClasses holds 128 classes");
 
 constexpr bool WordClassTableInOrder() {
   for (int i = 0; i < kWordClassCount; ++i) {
@@ -110,8 +112,8 @@ static_assert(WordClassTableInOrder(), "kWordClassInfo follows WordClass");
 // A word's classes: `is` for entries equal to it, `starts` for phrases
 // whose first word it is.
 struct ClassBits {
-  uint64_t is = 0;
-  uint64_t starts = 0;
+  WordClassMask is = 0;
+  WordClassMask starts = 0;
 };
 
 }  // namespace
@@ -260,7 +262,7 @@ absl::Status ReadWordClasses(const json& root, const std::string& path,
     if (!it->is_array()) return err(pointer, "expected an array of strings");
     if (it->empty()) return err(pointer, "empty list");
     const int c = static_cast<int>(info.cls);
-    const uint64_t bit = uint64_t{1} << c;
+    const WordClassMask bit = WordClassMask{1} << c;
     for (size_t i = 0; i < it->size(); ++i) {
       const json& v = (*it)[i];
       const std::string at = absl::StrCat(pointer, "/", i);
@@ -648,7 +650,7 @@ int Lexicon::MatchAt(WordClass c, const Token* t, int n, int i) const {
   auto it = classes.find(t[i].lower);
   if (it == classes.end()) return 0;
   const int ci = static_cast<int>(c);
-  const uint64_t bit = uint64_t{1} << ci;
+  const WordClassMask bit = WordClassMask{1} << ci;
   if (it->second.starts & bit) {
     // Longest phrase first: "ruled out" before a listed "ruled".
     std::string phrase = t[i].lower;

@@ -140,6 +140,8 @@ enum class WordClass : uint8_t {
   kAggregateMarker,
   kFiniteVerb,
   kPlanAuxiliary,
+  kRelativePronoun,
+  kEmployVerb,
   kCount  // the number of classes; not a class
 };
 inline constexpr int kWordClassCount = static_cast<int>(WordClass::kCount);
@@ -149,12 +151,15 @@ absl::string_view WordClassName(WordClass c);
 // True when the class may hold phrases of several words.
 bool WordClassHoldsPhrases(WordClass c);
 
+// One bit per word class (GCC and Clang both have the 128-bit type).
+using WordClassMask = unsigned __int128;
+
 // A set of word classes, one bit each.
 struct WordClasses {
-  uint64_t bits = 0;
+  WordClassMask bits = 0;
   constexpr WordClasses() = default;
   constexpr WordClasses(std::initializer_list<WordClass> cs) {
-    for (WordClass c : cs) bits |= uint64_t{1} << static_cast<int>(c);
+    for (WordClass c : cs) bits |= WordClassMask{1} << static_cast<int>(c);
   }
   constexpr bool Has(WordClass c) const {
     return (bits >> static_cast<int>(c)) & 1;

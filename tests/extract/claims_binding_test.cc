@@ -166,6 +166,21 @@ TEST(ClaimsBindingTest, MoneyVerbWithANamedObject) {
   EXPECT_EQ(event->scope.period.iso, "2026-07-20");
 }
 
+// People employed are employees; where they work still qualifies them.
+TEST(ClaimsBindingTest, PeopleEmployedAreEmployees) {
+  std::vector<Claim> cs =
+      ClaimsOf(absl::CivilDay(2026, 9, 10),
+               "The mill, which employs about 400 people, will close by 2028.");
+  ASSERT_FALSE(cs.empty());
+  EXPECT_EQ(cs[0].subject.head, "employee");
+  EXPECT_EQ(cs[0].modality, Modality::kPresent);
+  cs = ClaimsOf(absl::CivilDay(2026, 9, 10),
+                "It employs 60 people at its depot in Hull.");
+  ASSERT_FALSE(cs.empty());
+  EXPECT_EQ(cs[0].subject.head, "employee");
+  EXPECT_FALSE(cs[0].subject.modifiers.empty());
+}
+
 // "has meanwhile risen to": a participle after an adverb is no noun.
 TEST(ClaimsBindingTest, ParticipleAfterPerfectAdverbIsNoSubject) {
   std::vector<Claim> cs =

@@ -96,6 +96,9 @@ TEST(ClauseTest, CoordinatedClauses) {
        "The mill employs 400 people, "},
       {"The fleet has 64 ships, and Ona Ruiz said 12 would be sold.", "12",
        "and Ona Ruiz said 12 would be sold."},
+      // A relative clause set off by commas ends at its closing comma.
+      {"Halvik, which employs 900 people, plans to hire more by 2028.", "900",
+       "which employs 900 people"},
       // A verb right after "and" shares the subject: one clause.
       {"Sales rose 5%, and fell 2% later.", "2%",
        "Sales rose 5%, and fell 2% later."},

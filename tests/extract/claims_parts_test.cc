@@ -136,14 +136,15 @@ TEST(PartClaimsTest, PeopleAtOneSiteAreAPartOfTheWorkforce) {
   b.Paragraph({"The group employs around 1,700 people."});
   std::vector<Claim> cs = testing::ExtractClaims(b);
 
+  // People employed are employees (lexicon employ_verb).
   const Claim* site = Quoting(cs, "410");
   ASSERT_NE(site, nullptr);
-  EXPECT_EQ(site->subject.head, "person");
+  EXPECT_EQ(site->subject.head, "employee");
   EXPECT_FALSE(site->subject.modifiers.empty());
 
   const Claim* all = Quoting(cs, "1,700");
   ASSERT_NE(all, nullptr);
-  EXPECT_EQ(all->subject.head, "person");
+  EXPECT_EQ(all->subject.head, "employee");
   EXPECT_TRUE(all->subject.modifiers.empty());
 }
 
