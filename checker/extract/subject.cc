@@ -898,7 +898,13 @@ std::vector<Token> Tokenize(absl::string_view text) {
             absl::ascii_isupper(static_cast<unsigned char>(text[seg_begin])) &&
             absl::ascii_islower(static_cast<unsigned char>(text[j + 1])) &&
             part.find('.') == absl::string_view::npos;
-        if (prefix || name_like ||
+        // "Nimbra-5", "COVID-19": a capitalized name with a number is one
+        // name.
+        const bool numbered_name =
+            absl::ascii_isupper(static_cast<unsigned char>(text[seg_begin])) &&
+            absl::ascii_isdigit(static_cast<unsigned char>(text[j + 1])) &&
+            part.find('.') == absl::string_view::npos;
+        if (prefix || name_like || numbered_name ||
             (digits &&
              absl::ascii_isdigit(static_cast<unsigned char>(text[j + 1])))) {
           ++j;  // "post-election", "1910-45" stay whole
@@ -1166,10 +1172,16 @@ int RunEndRight(const Scan& s, int first, int max_words = 6) {
         !s.at(e + 1).capitalized) {
       break;
     }
-    // "strike shut the harbor": a word right before a determiner is a verb.
+    // "strike shut the harbor": a word right before a determiner is a verb;
+    // not before a relative "that" ("a weather satellite that the bureau
+    // built").
     if (e + 2 < s.size() &&
         s.lex->Is(WordClass::kDeterminer, s.at(e + 2).lower) &&
-        !s.at(e + 1).possessive) {
+        !s.at(e + 1).possessive &&
+        !(e + 3 < s.size() &&
+          s.lex->Is(WordClass::kRelativePronoun, s.at(e + 2).lower) &&
+          (s.lex->Is(WordClass::kDeterminer, s.at(e + 3).lower) ||
+           s.lex->Is(WordClass::kSubjectPronoun, s.at(e + 3).lower)))) {
       break;
     }
     ++e;

@@ -65,6 +65,9 @@ TEST(SubjectTest, Table) {
        MentionKind::kNumber, None(), "death toll", ""},
       {"Inflation fell to 3.1% in March, the bureau said.", "3.1%",
        MentionKind::kPercent, Pct(), "inflation", ""},
+      // A relative "that" after the noun is no object of it.
+      {"It was a $90m survey ship that the navy had ordered.", "$90m",
+       MentionKind::kMoney, Usd(), "ship", "survey"},
       // A noun before a passive participle and "to"/"by" owns the figure;
       // the participle's object only qualifies it.
       {"The number of confirmed cases linked to the outbreak had risen to "
@@ -461,6 +464,17 @@ TEST(TokenizeTest, Shapes) {
             "1910-45 .");
   EXPECT_TRUE(t[4].possessive);
   EXPECT_TRUE(t[5].numeric);
+}
+
+// A capitalized name with a number is one word ("Nimbra-5", "COVID-19");
+// "mid-2025" and "1-0" are not names.
+TEST(TokenizeTest, NumberedNames) {
+  std::vector<std::string> words;
+  for (const Token& x :
+       Tokenize("The Kestrel-2 and COVID-19 in mid-2025, 1-0."))
+    words.push_back(x.lower);
+  EXPECT_EQ(absl::StrJoin(words, " "),
+            "the kestrel-2 and covid-19 in mid-2025 , 1-0 .");
 }
 
 TEST(TokenizeTest, NeverCrashes) {
