@@ -247,11 +247,11 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
                 absl::string_view(word, j - (at + 2)))) {
       continue;
     }
-    if (s.substr(at + 2, begin - (at + 2)).find(',') !=
+    if (s.substr(at + 2, begin - (at + 2)).find(", ") !=
         absl::string_view::npos) {
       continue;  // the relative clause closed before the figure
     }
-    const size_t close = s.find(',', end);
+    const size_t close = s.find(", ", end);  // not the comma of "3,100"
     if (close == absl::string_view::npos || close >= e) continue;
     b = std::max(b, static_cast<uint32_t>(at + 2));
     e = static_cast<uint32_t>(close);

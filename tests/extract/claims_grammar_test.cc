@@ -99,6 +99,8 @@ TEST(ClauseTest, CoordinatedClauses) {
       // A relative clause set off by commas ends at its closing comma.
       {"Halvik, which employs 900 people, plans to hire more by 2028.", "900",
        "which employs 900 people"},
+      {"Halvik, which employs 2,900 people and 1,100 others, plans to grow.",
+       "1,100", "which employs 2,900 people and 1,100 others"},
       // A verb right after "and" shares the subject: one clause.
       {"Sales rose 5%, and fell 2% later.", "2%",
        "Sales rose 5%, and fell 2% later."},
