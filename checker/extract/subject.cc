@@ -1274,8 +1274,10 @@ Subject Build(const Scan& s, int b, int e, absl::string_view prep, int pb,
   }
   if (pb >= 0 && pe >= pb) {
     std::vector<std::string> obj = Lemmas(s, pb, pe);
-    if (lex.IsGenericHead(head) && of_object) {
-      // "the number of troops": the object is what is counted.
+    if ((lex.IsGenericHead(head) || lex.Is(WordClass::kCostVerb, head)) &&
+        of_object) {
+      // "the number of troops": the object is what is counted; "the cost
+      // of the repairs" is what "the repairs will cost" is about.
       mods.clear();
       HeadAndMods(lex, obj, &head, &mods);
     } else {
@@ -1461,6 +1463,19 @@ Subject CanonicalSubject(absl::string_view phrase, const Lexicon& lex) {
   while (b < s.size() && !s.NounWord(b)) ++b;
   if (b >= s.size()) return Subject{std::string(phrase), "", {}, ""};
   int e = RunEndRight(s, b, 8);
+  // A label is a noun phrase: "Cost of repairs", "Spending on schools" (a
+  // first word that could be a verb, before an object preposition, is its
+  // head). A leading stop word ("Estimated cost of repairs") is skipped.
+  {
+    int f = 0;
+    while (f < s.size() && !s.at(f).punct && lex.IsStopWord(s.at(f).lower)) {
+      ++f;
+    }
+    if (f < b && f + 2 < s.size() && !s.at(f).punct && !s.at(f).numeric &&
+        lex.Is(WordClass::kObjectPreposition, s.at(f + 1).lower)) {
+      b = e = f;
+    }
+  }
   if (e + 2 < s.size() &&
       s.lex->Is(WordClass::kObjectPreposition, s.at(e + 1).lower)) {
     int pb = e + 2;

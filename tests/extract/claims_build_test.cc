@@ -217,9 +217,9 @@ TEST(ClaimsTest, SinceDateIsTheLastResortScope) {
   EXPECT_EQ(rate[0]->scope.period.iso, "2025-06");
 }
 
-// "the cost of the strike": a subject whose text ends in an event noun that
-// is only its prepositional object keeps its own head.
-TEST(ClaimsTest, EventNounAsObjectDoesNotRenameTheSubject) {
+// "the cost of the strike" is a sum about the strike ("the strike will cost
+// $90 million"): a money claim with the strike as its subject, not an event.
+TEST(ClaimsTest, CostOfAnEventIsAboutTheEvent) {
   DocBuilder b;
   b.Reference(absl::CivilDay(2026, 3, 20));
   int p = b.Paragraph({"Analysts put the cost of the walkout at $90 million."});
@@ -228,7 +228,9 @@ TEST(ClaimsTest, EventNounAsObjectDoesNotRenameTheSubject) {
   std::vector<Claim> cs = Build(b);
   auto cost = ClaimsFor(cs, "$90 million");
   ASSERT_EQ(cost.size(), 1u);
-  EXPECT_EQ(cost[0]->subject.head, "cost");
+  EXPECT_EQ(cost[0]->subject.head, "strike");
+  EXPECT_EQ(cost[0]->measure, Measure::kLevel);
+  EXPECT_TRUE(cost[0]->event.empty());
 }
 
 // "due to" + a verb is a plan ("due to enter service"); "due to" + a noun

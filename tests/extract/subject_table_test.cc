@@ -65,6 +65,8 @@ TEST(SubjectTest, Table) {
        MentionKind::kNumber, None(), "death toll", ""},
       {"Inflation fell to 3.1% in March, the bureau said.", "3.1%",
        MentionKind::kPercent, Pct(), "inflation", ""},
+      {"Officials put the cost of the repairs at $64 million.", "$64 million",
+       MentionKind::kMoney, Usd(), "repair", ""},
       // A relative "that" after the noun is no object of it.
       {"It was a $90m survey ship that the navy had ordered.", "$90m",
        MentionKind::kMoney, Usd(), "ship", "survey"},
@@ -335,6 +337,12 @@ TEST(SubjectTest, CanonicalSubject) {
       {"United States troops", "troop", "u.s."},
       {"US troops", "troop", "u.s."},
       {"the number of refugees", "refugee", ""},
+      // "the cost of X" is what "X will cost" is about; a label's first
+      // word before an object preposition is its head, even one that could
+      // be a verb.
+      {"Estimated cost of repairs", "repair", ""},
+      {"Cost of the main stand", "stand", "main"},
+      {"Spending on schools", "spending", "school"},
       {"", "", ""},
   };
   for (const Case& c : cases) {
