@@ -1406,6 +1406,19 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           // names the same things: "238 people on board" counts passengers,
           // like "271 passengers" (people whose state names them); "58
           // jets" counts aircraft, like "64 aircraft" (a lexicon synonym).
+          // A bare number in a table row counts what its row is about
+          // ("Businesses without power | 26,500" counts businesses, like
+          // "18,000 businesses").
+          if (Amount& a = c.mention.amount;
+              seg.kind == SegmentKind::kTableRow && !in_first_cell &&
+              m.kind == MentionKind::kNumber && a.dimension.empty() &&
+              a.unit.empty() && !c.subject.head.empty() &&
+              !lex.IsGenericHead(c.subject.head.str()) &&
+              !lex.IsRelationalHead(c.subject.head.str())) {
+            a.unit = c.subject.head;
+            a.dimension = "count";
+            c.measure = Measure::kCount;
+          }
           if (Amount& a = c.mention.amount; a.dimension == "count") {
             const std::string unit = lex.Lemma(a.unit.str());
             if ((lex.Is(WordClass::kPersonNoun, unit) &&

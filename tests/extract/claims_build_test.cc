@@ -118,6 +118,22 @@ TEST(ClaimsTest, TableRowDateCellScopesItsFigures) {
   EXPECT_EQ(scope["12%"], "2026-07-21");
 }
 
+// A bare number in a table row counts what the row is about, as a counted
+// noun in a sentence would.
+TEST(ClaimsTest, TableRowBareNumberCountsTheRowsNoun) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 7, 21));
+  std::vector<std::string> headers = {"Measure", "Figure"};
+  b.TableRow(headers, headers);
+  int r = b.TableRow({"Shops without power", "2,650"}, headers);
+  b.Number(r, "2,650", 2650);
+  std::vector<Claim> cs = Build(b);
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].subject.head, "shop");
+  EXPECT_EQ(cs[0].mention.amount.unit, "shop");
+  EXPECT_EQ(cs[0].mention.amount.dimension, "count");
+}
+
 TEST(ClaimsTest, EventDates) {
   DocBuilder b;
   b.Reference(absl::CivilDay(2026, 2, 10));
