@@ -109,6 +109,8 @@ bool IsYearLikeNumber(const Mention& m) {
   if (m.kind != MentionKind::kNumber || !m.amount.unit.empty()) return false;
   const double v = m.amount.value;
   if (v < 1800 || v > 2200 || v != std::floor(v)) return false;
+  // "1,874" has a thousands separator: a count, never a year.
+  if (absl::StrContains(m.text, ",")) return false;
   std::string digits;
   for (char c : m.text) {
     if (absl::ascii_isdigit(static_cast<unsigned char>(c))) digits += c;

@@ -181,6 +181,18 @@ TEST(ClaimsBindingTest, PeopleEmployedAreEmployees) {
   EXPECT_FALSE(cs[0].subject.modifiers.empty());
 }
 
+// "1,874" has a thousands separator: a count, not a year; "admitted"
+// people are hospital admissions.
+TEST(ClaimsBindingTest, SeparatedFourDigitNumberIsNoYear) {
+  std::vector<Claim> cs =
+      ClaimsOf(absl::CivilDay(2026, 7, 21),
+               "The tally of heat cases reached 1,874, and 1,200 people were "
+               "admitted on Monday alone.");
+  ASSERT_EQ(cs.size(), 2u);
+  EXPECT_EQ(cs[0].quote, "1,874");
+  EXPECT_EQ(cs[1].subject.head, "hospital admission");
+}
+
 // "has meanwhile risen to": a participle after an adverb is no noun.
 TEST(ClaimsBindingTest, ParticipleAfterPerfectAdverbIsNoSubject) {
   std::vector<Claim> cs =
