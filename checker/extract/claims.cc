@@ -12,9 +12,11 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
+#include "checker/extract/dates.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -1006,11 +1008,35 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           }
         }
       }
+      // ... or the one bare year of the row's label ("Orvane revenue, 2025
+      // | $310 million"), which no date rule takes on its own.
+      std::optional<DateValue> row_year;
+      if (scope == nullptr && row_date == nullptr && !row_label.empty() &&
+          !in_first_cell &&
+          (m.kind == MentionKind::kNumber || m.kind == MentionKind::kMoney ||
+           m.kind == MentionKind::kPercent ||
+           m.kind == MentionKind::kQuantity)) {
+        for (const Token& t : Tokenize(row_label)) {
+          int year = 0;
+          if (!t.numeric || t.lower.size() != 4 ||
+              !absl::SimpleAtoi(t.lower, &year) || year < 1800 || year > 2200) {
+            continue;
+          }
+          if (row_year && row_year->begin.year() != year) {
+            row_year.reset();  // several years: which one is unclear
+            break;
+          }
+          row_year = PeriodOf(absl::CivilDay(year, 1, 1), Granularity::kYear);
+        }
+      }
       if (scope != nullptr) {
         c.scope.period = *scope->m->date;
         c.scope.source = "explicit";
       } else if (row_date != nullptr) {
         c.scope.period = *row_date->date;
+        c.scope.source = "explicit";
+      } else if (row_year) {
+        c.scope.period = *row_year;
         c.scope.source = "explicit";
       } else if (have_ref) {
         c.scope.period = ref_period;

@@ -116,6 +116,17 @@ TEST(ClaimsTest, TableRowDateCellScopesItsFigures) {
   }
   EXPECT_EQ(scope["61%"], "2026-07-14");
   EXPECT_EQ(scope["12%"], "2026-07-21");
+
+  // A bare year in the row's label dates the row too.
+  DocBuilder y;
+  y.Reference(absl::CivilDay(2026, 7, 21));
+  std::vector<std::string> h2 = {"Item", "Figure"};
+  y.TableRow(h2, h2);
+  int r3 = y.TableRow({"Share of sales abroad, 2025", "31%"}, h2);
+  y.Percent(r3, "31%", 31);
+  std::vector<Claim> ys = Build(y);
+  ASSERT_EQ(ys.size(), 1u);
+  EXPECT_EQ(ys[0].scope.period.iso, "2025");
 }
 
 // A bare number in a table row counts what the row is about, as a counted
