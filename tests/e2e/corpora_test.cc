@@ -75,11 +75,11 @@ double MinAlarmPrecision(const std::string& kind) {
 // contact 9/22 and 1 false alarm; now 11/22), with trial at 15/21: 110 of
 // 134 (0.82). No false alarms. Then three more at once, bridge, launch
 // and grid (first contact 8/23 + 3 false alarms, 5/22 + 2, 7/23; now
-// 13/23, 11/22, 14/23), with airline at 13/22: 150 of 202 (0.74). One
+// 13/23, 12/22, 14/23), with airline at 13/22: 151 of 202 (0.75). One
 // false alarm left: the Quay Bridge's 57,000 vehicles on one day join the
 // conflict over the Aldwick Street bridge's vehicles a day (bridge), as
 // both count bare "vehicles".
-constexpr double kBlindMinRecall = 0.73;
+constexpr double kBlindMinRecall = 0.74;
 constexpr int kBlindMaxFalseAlarms = 1;
 
 json CheckJson(const std::string& dir) {

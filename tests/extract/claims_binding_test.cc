@@ -193,6 +193,19 @@ TEST(ClaimsBindingTest, SeparatedFourDigitNumberIsNoYear) {
   EXPECT_EQ(cs[1].subject.head, "hospital admission");
 }
 
+// "was valued at $X" is a valuation; the noun "value of $X" keeps its own
+// subject.
+TEST(ClaimsBindingTest, ValuedAtIsAValuation) {
+  std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 9, 10),
+                                   "The startup was valued at $900 million.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].subject.head, "valuation");
+  cs = ClaimsOf(absl::CivilDay(2026, 9, 10),
+                "The deal gave it a market value of $900 million.");
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_NE(cs[0].subject.head, "valuation");
+}
+
 // "has meanwhile risen to": a participle after an adverb is no noun.
 TEST(ClaimsBindingTest, ParticipleAfterPerfectAdverbIsNoSubject) {
   std::vector<Claim> cs =
