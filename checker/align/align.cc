@@ -39,12 +39,6 @@ constexpr absl::string_view kPlanGroup = "plan";
 using Claims = std::vector<const Claim*>;
 using Mods = absl::Span<const Symbol>;
 
-bool IsNumericKind(MentionKind k) {
-  return k == MentionKind::kNumber || k == MentionKind::kMoney ||
-         k == MentionKind::kPercent || k == MentionKind::kQuantity ||
-         k == MentionKind::kDuration;
-}
-
 bool IsFigureMeasure(Measure m) {
   return m == Measure::kLevel || m == Measure::kChange ||
          m == Measure::kShare || m == Measure::kRank || m == Measure::kCount;

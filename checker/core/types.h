@@ -474,6 +474,13 @@ enum class MentionKind {
   kDisclaimer,
 };
 absl::string_view MentionKindName(MentionKind k);
+// A kind that carries an Amount: numbers, money, percentages, quantities,
+// durations.
+inline bool IsNumericKind(MentionKind k) {
+  return k == MentionKind::kNumber || k == MentionKind::kMoney ||
+         k == MentionKind::kPercent || k == MentionKind::kQuantity ||
+         k == MentionKind::kDuration;
+}
 std::optional<MentionKind> ParseMentionKind(absl::string_view name);
 
 // Calendar granularity of a date value.

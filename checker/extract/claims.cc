@@ -107,6 +107,11 @@ int TokenAt(const std::vector<Token>& t, uint32_t offset) {
   return i;
 }
 
+// A figure a time scope can date: a numeric kind other than a duration.
+bool IsFigureKind(MentionKind k) {
+  return IsNumericKind(k) && k != MentionKind::kDuration;
+}
+
 bool IsYearLikeNumber(const Mention& m) {
   if (m.kind != MentionKind::kNumber || !m.amount.unit.empty()) return false;
   const double v = m.amount.value;
@@ -890,9 +895,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       auto figure_within = [&](uint32_t lo, uint32_t hi, auto test) {
         for (const Located& f : group) {
           const MentionKind k = f.m->kind;
-          if (f.m != &m && f.b >= lo && f.e <= hi &&
-              (k == MentionKind::kNumber || k == MentionKind::kMoney ||
-               k == MentionKind::kPercent || k == MentionKind::kQuantity) &&
+          if (f.m != &m && f.b >= lo && f.e <= hi && IsFigureKind(k) &&
               test(f)) {
             return true;
           }
@@ -989,9 +992,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       // date, when another cell holds it.
       const Mention* row_date = nullptr;
       if (scope == nullptr && seg.kind == SegmentKind::kTableRow &&
-          (m.kind == MentionKind::kNumber || m.kind == MentionKind::kMoney ||
-           m.kind == MentionKind::kPercent ||
-           m.kind == MentionKind::kQuantity)) {
+          IsFigureKind(m.kind)) {
         auto it = dates_by_segment.find(seg.index);
         if (it != dates_by_segment.end()) {
           for (const Mention* d : it->second) {
@@ -1012,10 +1013,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       // | $310 million"), which no date rule takes on its own.
       std::optional<DateValue> row_year;
       if (scope == nullptr && row_date == nullptr && !row_label.empty() &&
-          !in_first_cell &&
-          (m.kind == MentionKind::kNumber || m.kind == MentionKind::kMoney ||
-           m.kind == MentionKind::kPercent ||
-           m.kind == MentionKind::kQuantity)) {
+          !in_first_cell && IsFigureKind(m.kind)) {
         for (const Token& t : Tokenize(row_label)) {
           int year = 0;
           if (!t.numeric || t.lower.size() != 4 ||

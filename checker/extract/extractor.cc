@@ -36,12 +36,6 @@ std::vector<Candidate> FromHits(std::vector<DocumentHits::Hit> hits) {
 constexpr absl::string_view kPre = "pre";
 constexpr absl::string_view kPost = "post";
 
-bool IsNumericKind(MentionKind k) {
-  return k == MentionKind::kNumber || k == MentionKind::kMoney ||
-         k == MentionKind::kPercent || k == MentionKind::kQuantity ||
-         k == MentionKind::kDuration;
-}
-
 // Every match of pattern `pi` of `rule` in `text` (with `lower`, its
 // ASCII-lowercased copy, for patterns marked Rule::lowered; same offsets),
 // appended to `out` with offsets shifted by `base`. Captured text is always

@@ -111,6 +111,17 @@ std::vector<Break> Breaks(absl::string_view s) {
   return out;
 }
 
+// s[i, j) lowercased into `buf`, or "" when it does not fit (no word class
+// holds a word that long).
+absl::string_view Lowered(absl::string_view s, size_t i, size_t j,
+                          char (&buf)[32]) {
+  if (j - i >= sizeof(buf)) return {};
+  for (size_t k = i; k < j; ++k) {
+    buf[k - i] = absl::ascii_tolower(static_cast<unsigned char>(s[k]));
+  }
+  return absl::string_view(buf, j - i);
+}
+
 // Whether the words from `from` (up to `limit`) are a subject of one to
 // four words and then a finite verb (a lexicon `finite_verb` or speech
 // verb): "the enlarged group would", "Sellick said", "it could". Stops at
@@ -136,16 +147,10 @@ bool CoordinateClauseAt(absl::string_view s, size_t from, size_t limit,
       }
     }
     if (j == i) return false;  // punctuation: no clause found
-    const size_t len = j - i;
-    if (len < sizeof(word)) {
-      for (size_t k = 0; k < len; ++k) {
-        word[k] = absl::ascii_tolower(static_cast<unsigned char>(s[i + k]));
-      }
-      const absl::string_view w(word, len);
-      if (lex.Is(WordClass::kFiniteVerb, w) ||
-          lex.Is(WordClass::kSpeechVerb, w)) {
-        return words > 0;  // a verb right after "and" shares the subject
-      }
+    const absl::string_view w = Lowered(s, i, j, word);
+    if (lex.Is(WordClass::kFiniteVerb, w) ||
+        lex.Is(WordClass::kSpeechVerb, w)) {
+      return words > 0;  // a verb right after "and" shares the subject
     }
     ++words;
     i = j;
@@ -215,12 +220,7 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
            absl::ascii_isalnum(static_cast<unsigned char>(s[j]))) {
       ++j;
     }
-    const size_t len = j - i;
-    if (j > e || len >= sizeof(word)) continue;
-    for (size_t k = 0; k < len; ++k) {
-      word[k] = absl::ascii_tolower(static_cast<unsigned char>(s[i + k]));
-    }
-    if (!lex.Is(WordClass::kClauseOpener, absl::string_view(word, len))) {
+    if (j > e || !lex.Is(WordClass::kClauseOpener, Lowered(s, i, j, word))) {
       continue;
     }
     if (j <= begin) {
@@ -239,12 +239,7 @@ std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
            absl::ascii_isalpha(static_cast<unsigned char>(s[j]))) {
       ++j;
     }
-    if (j - (at + 2) >= sizeof(word)) continue;
-    for (size_t k = at + 2; k < j; ++k) {
-      word[k - at - 2] = absl::ascii_tolower(static_cast<unsigned char>(s[k]));
-    }
-    if (!lex.Is(WordClass::kRelativePronoun,
-                absl::string_view(word, j - (at + 2)))) {
+    if (!lex.Is(WordClass::kRelativePronoun, Lowered(s, at + 2, j, word))) {
       continue;
     }
     if (s.substr(at + 2, begin - (at + 2)).find(", ") !=
@@ -305,9 +300,7 @@ namespace {
 // been told", "has now been paid").
 bool PresentPerfectParticiple(const Token* t, int i, const Lexicon& lex) {
   auto adverb = [&](int a) {
-    return a >= 1 && !t[a].punct &&
-           (lex.Is(WordClass::kPerfectAdverb, t[a].lower) ||
-            (t[a].lower.size() > 3 && absl::EndsWith(t[a].lower, "ly")));
+    return a >= 1 && !t[a].punct && lex.IsPerfectAdverb(t[a].lower);
   };
   int a = i - 1;
   if (adverb(a)) --a;

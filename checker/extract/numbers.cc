@@ -492,6 +492,15 @@ constexpr UnitEntry kUnitTable[] = {
     {"centurie", "century", "duration"},
 };
 
+// Gives `a` the entry's unit and dimension, its value stated in that unit.
+void ApplyUnit(const UnitEntry& u, Amount* a) {
+  a->unit = std::string(u.unit);
+  a->dimension = std::string(u.dimension);
+  a->value *= u.factor;
+  a->low *= u.factor;
+  a->high *= u.factor;
+}
+
 const UnitEntry* FindUnit(absl::string_view unit) {
   std::string u = Canon(unit);
   while (!u.empty() && u.back() == '.') u.pop_back();
@@ -937,13 +946,7 @@ std::optional<Amount> NormalizeAmount(const Rule& rule, const RuleMatch& m) {
   } else if (!unit.empty()) {
     const UnitEntry* u = FindUnit(unit);
     if (u != nullptr) {
-      a.unit = std::string(u->unit);
-      a.dimension = std::string(u->dimension);
-      if (u->factor != 1) {
-        a.value *= u->factor;
-        a.low *= u->factor;
-        a.high *= u->factor;
-      }
+      ApplyUnit(*u, &a);
     } else {
       a.unit = Singularize(unit);
       a.dimension = "count";
@@ -966,13 +969,7 @@ std::optional<Amount> NormalizeAmount(const Rule& rule, const RuleMatch& m) {
       return std::nullopt;  // "70 years": a duration, not a count
     }
     if (u != nullptr) {
-      a.unit = std::string(u->unit);
-      a.dimension = std::string(u->dimension);
-      if (u->factor != 1) {
-        a.value *= u->factor;
-        a.low *= u->factor;
-        a.high *= u->factor;
-      }
+      ApplyUnit(*u, &a);
     } else {
       a.unit = head;
       a.dimension = "count";

@@ -538,6 +538,10 @@ bool Lexicon::IsRelationalHead(absl::string_view w) const {
 bool Lexicon::IsGenericHead(absl::string_view w) const {
   return impl_->generic.contains(w);
 }
+bool Lexicon::IsPerfectAdverb(absl::string_view w) const {
+  return Is(WordClass::kPerfectAdverb, w) ||
+         (w.size() > 3 && absl::EndsWith(w, "ly"));
+}
 bool Lexicon::IsChangeWord(absl::string_view w) const {
   return impl_->change.contains(w);
 }
@@ -1065,10 +1069,7 @@ struct Scan {
     // adverb may stand after the auxiliary).
     const bool after_perfect =
         i > 0 && (lex->Is(WordClass::kPerfectAuxiliary, at(i - 1).lower) ||
-                  (i > 1 &&
-                   (lex->Is(WordClass::kPerfectAdverb, at(i - 1).lower) ||
-                    (at(i - 1).lower.size() > 3 &&
-                     absl::EndsWith(at(i - 1).lower, "ly"))) &&
+                  (i > 1 && lex->IsPerfectAdverb(at(i - 1).lower) &&
                    lex->Is(WordClass::kPerfectAuxiliary, at(i - 2).lower)));
     if (!t.capitalized && after_perfect &&
         (lex->IsChangeWord(t.lower) || absl::EndsWith(t.lower, "en") ||

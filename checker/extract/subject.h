@@ -236,6 +236,9 @@ class Lexicon {
   bool IsRelationalHead(absl::string_view lemma) const;
   bool IsGenericHead(absl::string_view lemma) const;
   bool IsChangeWord(absl::string_view lower_word) const;
+  // An adverb that may stand after a perfect auxiliary ("has since",
+  // "has sharply"): the perfect_adverb class, or any word in -ly.
+  bool IsPerfectAdverb(absl::string_view lower_word) const;
   bool IsVerb(absl::string_view lower_word) const;
   // "spending", "funding": -ing words that are nouns ("ing_nouns").
   bool IsIngNoun(absl::string_view lower_word) const;

@@ -25,12 +25,6 @@ namespace crosscheck::judge {
 
 namespace {
 
-bool IsNumericKind(MentionKind k) {
-  return k == MentionKind::kNumber || k == MentionKind::kMoney ||
-         k == MentionKind::kPercent || k == MentionKind::kQuantity ||
-         k == MentionKind::kDuration;
-}
-
 absl::string_view MeasureClass(Measure m) {
   switch (m) {
     case Measure::kLevel:
