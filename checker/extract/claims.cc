@@ -472,6 +472,22 @@ bool InTemporalSubordinate(const std::vector<Token>& t, uint32_t clause_begin,
   return false;
 }
 
+// A status that a change starts from ("has gone from a comfortable
+// majority to needing a partner", "moved from open to closed") is the state
+// before the change: "from" right before it (past determiners) and "to"
+// after it in its clause. Without a date of its own it is no claim.
+bool IsFormerState(const std::vector<Token>& t, const Located& status,
+                   uint32_t clause_end, const Lexicon& lex) {
+  int i = TokenAt(t, status.b) - 1;
+  while (i >= 0 && lex.Is(WordClass::kDeterminer, t[i].lower)) --i;
+  if (i < 0 || t[i].lower != "from") return false;
+  for (int k = TokenAt(t, status.e);
+       k < static_cast<int>(t.size()) && t[k].begin < clause_end; ++k) {
+    if (t[k].lower == "to") return true;
+  }
+  return false;
+}
+
 // A bare year used as an adjective ("the 2026 budget bill", "its 2025
 // season") names which thing, not when a status holds: no preposition
 // before it, a word right after it.
@@ -849,6 +865,8 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
     const std::vector<Token> toks = Tokenize(sentence);
     const std::vector<std::pair<uint32_t, uint32_t>> asides =
         DashAsides(sentence);
+    const std::vector<std::pair<uint32_t, uint32_t>> relative_asides =
+        RelativeAsides(sentence, lex);
     std::string sentence_speaker = FindSpeaker(sentence, lex);
     // Whether a figure's clause may hold a total over several parties
     // ("between them"): one scan per sentence, not per figure.
@@ -1121,24 +1139,35 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             if (offset_phrase && &d == &loc && e.b >= d.e && e.b - d.e <= 2) {
               return false;
             }
+            // A relative aside holds one of them and not the other, unless
+            // the event is what the aside is about ("The election, which
+            // was held on Sunday, ...").
+            for (const auto& [ab, ae] : relative_asides) {
+              const bool d_in = d.b >= ab && d.e <= ae;
+              const bool e_in = e.b >= ab && e.e <= ae;
+              if (d_in != e_in && !(d_in && e.e <= ab && ab - e.e <= 1)) {
+                return false;
+              }
+            }
             const uint32_t from = std::min(d.e, e.e);
             const uint32_t to = std::max(d.b, e.b);
             return !ConnectiveBetween(toks, from, to, lex);
           };
-          for (const Located& o : group) {
-            if (o.m->kind != MentionKind::kEvent || !can_bind(loc, o)) continue;
-            bool nearer_date = false;
+          // Whether another date of the sentence is nearer to `o` and
+          // could date it.
+          auto nearer_date = [&](const Located& o) {
             for (const Located& d : group) {
               if (&d == &loc || d.m->kind != MentionKind::kDate || !d.m->date ||
                   IsDatelineDate(d, toks, lex)) {
                 continue;
               }
-              if (gap(o, d) < gap(o, loc) && can_bind(d, o)) {
-                nearer_date = true;
-                break;
-              }
+              if (gap(o, d) < gap(o, loc) && can_bind(d, o)) return true;
             }
-            if (nearer_date) continue;
+            return false;
+          };
+          for (const Located& o : group) {
+            if (o.m->kind != MentionKind::kEvent || !can_bind(loc, o)) continue;
+            if (nearer_date(o)) continue;
             if (ev == nullptr || dist(o) < dist(*ev)) ev = &o;
           }
           for (const Located& o : group) {
@@ -1147,7 +1176,7 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             // noun is ("queues on Tuesday, the day after the bridge was
             // closed" does not date the closure).
             if (o.m->kind == MentionKind::kStatus && !IsPlan(*o.m) &&
-                can_bind(loc, o) &&
+                can_bind(loc, o) && !nearer_date(o) &&
                 (status == nullptr || dist(o) < dist(*status))) {
               status = &o;
             }
@@ -1281,7 +1310,9 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           }
           const std::string head = !m.group.empty() ? m.group : m.label;
           if (head.empty()) break;
-          if (scope == nullptr && InTemporalSubordinate(toks, cb, loc.b, lex)) {
+          if (scope == nullptr &&
+              (InTemporalSubordinate(toks, cb, loc.b, lex) ||
+               IsFormerState(toks, loc, ce, lex))) {
             break;
           }
           if (scope != nullptr && IsAttributiveYear(*scope, toks, lex)) {

@@ -382,6 +382,8 @@ Tense DetectTense(absl::string_view sentence, size_t pos) {
   bool have_after = false;
   Cue pending = Cue::kNone;  // a cue waiting for the next word
   bool after_be = false;     // the previous word was "be" / "being"
+  bool after_will = false;   // the previous word was "will" / "shall"
+  bool will_have = false;    // the previous words were "will have"
   size_t pending_at = 0;
   auto record = [&](Tense t, size_t at) {
     if (at < pos) {
@@ -445,7 +447,10 @@ Tense DetectTense(absl::string_view sentence, size_t pos) {
     // its tense from the auxiliary before it.
     if (cue == Cue::kPast && after_be) cue = Cue::kNone;
     if (!absl::EndsWith(w, "ly")) {
-      after_be = w == "be" || w == "being";
+      // "will have been inspected": the future perfect's "been" is a "be".
+      after_be = w == "be" || w == "being" || (w == "been" && will_have);
+      will_have = w == "have" && after_will;
+      after_will = w == "will" || w == "shall" || absl::EndsWith(w, "'ll");
     }
     switch (cue) {
       case Cue::kPast:
@@ -818,9 +823,26 @@ std::optional<DateValue> ChooseYear(CivilDay ref, Tense tense,
     return std::nullopt;
   }
   if (tense == Tense::kFuture) {
+    // The first one not over yet; but a period that ended within the last
+    // kStaleDays, when it is nearer, is this year's, written before it
+    // happened ("is scheduled to sit on October 13" in an article of
+    // October 20): a year ahead would say "next year".
+    constexpr int64_t kStaleDays = 28;
+    const DateValue* ahead = nullptr;
+    const DateValue* recent = nullptr;
     for (const DateValue& c : cands) {
-      if (c.end >= ref) return c;
+      if (c.end >= ref) {
+        ahead = &c;
+        break;
+      }
+      recent = &c;
     }
+    if (recent != nullptr && DistanceTo(ref, *recent) <= kStaleDays &&
+        (ahead == nullptr ||
+         DistanceTo(ref, *recent) < DistanceTo(ref, *ahead))) {
+      return *recent;
+    }
+    if (ahead != nullptr) return *ahead;
     return std::nullopt;
   }
   // No cue: the nearest; ties go to the earlier (news looks back).

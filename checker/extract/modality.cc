@@ -172,6 +172,29 @@ std::vector<std::pair<uint32_t, uint32_t>> DashAsides(absl::string_view s) {
   return out;
 }
 
+std::vector<std::pair<uint32_t, uint32_t>> RelativeAsides(absl::string_view s,
+                                                          const Lexicon& lex) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  char word[32];
+  for (size_t at = s.find(", "); at != absl::string_view::npos;
+       at = s.find(", ", at + 1)) {
+    size_t j = at + 2;
+    while (j < s.size() &&
+           absl::ascii_isalpha(static_cast<unsigned char>(s[j]))) {
+      ++j;
+    }
+    // ", that it was raising rates" after a parenthetical is a content
+    // clause, not an aside.
+    const absl::string_view w = Lowered(s, at + 2, j, word);
+    if (w == "that" || !lex.Is(WordClass::kRelativePronoun, w)) continue;
+    size_t close = s.find(", ", j);
+    if (close == absl::string_view::npos) close = s.size();
+    out.emplace_back(static_cast<uint32_t>(at), static_cast<uint32_t>(close));
+    at = close == s.size() ? close - 1 : close;
+  }
+  return out;
+}
+
 std::pair<uint32_t, uint32_t> ClauseBounds(absl::string_view s, uint32_t begin,
                                            uint32_t end, const Lexicon& lex) {
   uint32_t b = 0;

@@ -66,6 +66,14 @@ std::pair<uint32_t, uint32_t> VerbPhraseBounds(const std::vector<Token>& tokens,
 std::vector<std::pair<uint32_t, uint32_t>> DashAsides(
     absl::string_view sentence);
 
+// Ranges of `sentence` holding a relative clause set off by a comma, from
+// the comma before its relative word (not "that") to the next ", " or the end
+// ("The levy cut[, which the agreement costs at $380 million,] is due to
+// take effect in July"): what the aside names is not what the main clause
+// dates.
+std::vector<std::pair<uint32_t, uint32_t>> RelativeAsides(
+    absl::string_view sentence, const Lexicon& lex);
+
 // Modality of a clause. `reference_year` (0 = unknown) lets "by 2027" read
 // as future when the document is older than 2027.
 Modality ClauseModality(absl::string_view clause, const Lexicon& lex,

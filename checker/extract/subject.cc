@@ -1431,6 +1431,15 @@ bool Skippable(const Scan& s, int i) {
 std::string StateAfter(const Scan& s, int j, int ce, int* last, int* adverb) {
   const Lexicon& lex = *s.lex;
   const int n = std::min(ce, s.size());
+  // "Five people, two of them firefighters, were taken to hospital": an
+  // aside set off by commas before the predicate is stepped over.
+  if (j < n && s.at(j).lower == ",") {
+    for (int k = j + 1; k < std::min(n - 1, j + 12); ++k) {
+      if (s.at(k).lower != ",") continue;
+      if (lex.Is(WordClass::kPredicateFiller, s.at(k + 1).lower)) j = k + 1;
+      break;
+    }
+  }
   while (j < n && lex.Is(WordClass::kPredicateFiller, s.at(j).lower)) ++j;
   *adverb = -1;
   if (j + 1 < n && IsEdWord(s.at(j)) && !s.at(j).capitalized && !s.blocked[j] &&
@@ -1941,7 +1950,10 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     bool object_np = false;
     for (int k = fb - 1; k >= std::max(cb, fb - 5); --k) {
       const std::string lemma = lex.Lemma(toks[k].lower);
+      // "The estimated cost of the repairs is $64 million": "cost of" is
+      // the noun, whatever stands before it.
       if (k < fb - 1 && lex.Is(WordClass::kCostVerb, lemma) &&
+          toks[k + 1].lower != "of" &&
           !(object_np && k > 0 &&
             lex.Is(WordClass::kDeterminer, toks[k - 1].lower))) {
         return MakeSubject(std::string(toks[k].lower), "cost", {});

@@ -134,32 +134,53 @@ bool IsAlarmKind(const std::string& kind) {
 
 namespace {
 
-// True when `item` occurs in the sentence of some evidence at a place that
-// overlaps that evidence's quote: a must-not item names the words that must
-// not be flagged, and a finding flags only its quotes, not the rest of the
+// True when `item` occurs in the sentence of evidence `ev` at a place that
+// overlaps its quote: a must-not item names the words that must not be
+// flagged, and a finding flags only its quotes, not the rest of the
 // sentence they sit in.
-bool FlagsText(const json& f, const std::string& item) {
-  const std::string needle = absl::AsciiStrToLower(item);
-  for (const auto& ev : f.value("evidence", json::array())) {
-    const std::string sentence = absl::AsciiStrToLower(Str(ev, "sentence"));
-    const std::string quote = absl::AsciiStrToLower(Str(ev, "quote"));
-    if (!quote.empty() && absl::StrContains(quote, needle)) return true;
-    const size_t q = quote.empty() ? std::string::npos : sentence.find(quote);
-    if (q == std::string::npos) continue;
-    for (size_t p = sentence.find(needle); p != std::string::npos;
-         p = sentence.find(needle, p + 1)) {
-      if (p < q + quote.size() && q < p + needle.size()) return true;
-    }
+bool EvidenceFlags(const json& ev, const std::string& needle) {
+  const std::string sentence = absl::AsciiStrToLower(Str(ev, "sentence"));
+  const std::string quote = absl::AsciiStrToLower(Str(ev, "quote"));
+  if (!quote.empty() && absl::StrContains(quote, needle)) return true;
+  const size_t q = quote.empty() ? std::string::npos : sentence.find(quote);
+  if (q == std::string::npos) return false;
+  for (size_t p = sentence.find(needle); p != std::string::npos;
+       p = sentence.find(needle, p + 1)) {
+    if (p < q + quote.size() && q < p + needle.size()) return true;
   }
   return false;
+}
+
+// The values (as JSON text) of the evidence entries that flag `item`.
+std::set<std::string> FlaggedValues(const json& f, const std::string& item) {
+  const std::string needle = absl::AsciiStrToLower(item);
+  std::set<std::string> values;
+  for (const auto& ev : f.value("evidence", json::array())) {
+    if (EvidenceFlags(ev, needle))
+      values.insert(ev.value("value", json()).dump());
+  }
+  return values;
 }
 
 }  // namespace
 
 bool FindingFlags(const json& f, const json& e) {
   if (!FindingMatches(f, e)) return false;
+  std::set<std::string> values;
+  int quotes = 0;
   for (const auto& q : e.value("quotes", json::array())) {
-    if (q.is_string() && !FlagsText(f, q.get<std::string>())) return false;
+    if (!q.is_string()) continue;
+    std::set<std::string> v = FlaggedValues(f, q.get<std::string>());
+    if (v.empty()) return false;
+    values.insert(v.begin(), v.end());
+    ++quotes;
+  }
+  // Two quotes that a conflict finding cites on the same side (one value)
+  // are not set against each other: "planned for Wednesday" and "began
+  // yesterday" both support the side the other source contradicts.
+  if (quotes >= 2 && values.size() == 1 && IsAlarmKind(Str(f, "kind")) &&
+      Str(f, "kind") != "anachronism") {
+    return false;
   }
   return true;
 }

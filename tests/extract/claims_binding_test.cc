@@ -95,6 +95,13 @@ TEST(ClaimsBindingTest, EventDates) {
        "2026-03-03"},
       {"The tunnel reopened on Tuesday.", absl::CivilDay(2026, 3, 5), "closure",
        ""},
+      // A relative aside's event does not take the main clause's date; the
+      // aside's antecedent takes the aside's.
+      {"The fuel-duty cut, which the deal costs at $380 million a year, is "
+       "due to take effect in July.",
+       absl::CivilDay(2026, 3, 5), "deal", ""},
+      {"The election, which was held on Sunday, left no party in charge.",
+       absl::CivilDay(2026, 3, 5), "election", "2026-03-01"},
   };
   for (const Case& c : cases) {
     std::vector<Claim> cs = ClaimsOf(c.ref, c.text);
@@ -137,6 +144,24 @@ TEST(ClaimsBindingTest, StatusSubjectFromTheClauseSubject) {
           << c.text;
     }
   }
+}
+
+// A status a change starts from is the state before it: no claim.
+TEST(ClaimsBindingTest, FormerStateIsNoClaim) {
+  auto statuses = [](const char* text) {
+    int n = 0;
+    for (const Claim& c : ClaimsOf(absl::CivilDay(2026, 3, 5), text)) {
+      n += c.measure == Measure::kStatus;
+    }
+    return n;
+  };
+  EXPECT_EQ(statuses("The party has gone from a comfortable majority to "
+                     "needing a partner."),
+            0);
+  EXPECT_EQ(statuses("The party holds a comfortable majority."), 1);
+  EXPECT_EQ(statuses("The party no longer commands a majority in the "
+                     "assembly."),
+            1);
 }
 
 TEST(ClaimsBindingTest, InsuredSumIsInsurance) {

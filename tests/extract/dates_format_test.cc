@@ -115,6 +115,10 @@ TEST(Tense, NearestCueGoverns) {
       {"They will vote on Friday.", "Friday", Tense::kFuture},
       {"The deal will be signed on March 6.", "March", Tense::kFuture},
       {"The deal was signed on March 6.", "March", Tense::kPast},
+      // The future perfect: "been" after "will have" is a "be".
+      {"All cars will have been inspected by the end of March.", "March",
+       Tense::kFuture},
+      {"The line had been closed since March.", "March", Tense::kPast},
       {"On Friday, ministers will meet.", "Friday", Tense::kFuture},
       {"On Friday, ministers met.", "Friday", Tense::kPast},
       {"She said they would vote on Friday.", "Friday", Tense::kFuture},

@@ -67,6 +67,12 @@ TEST(SubjectTest, Table) {
        MentionKind::kPercent, Pct(), "inflation", ""},
       {"Officials put the cost of the repairs at $64 million.", "$64 million",
        MentionKind::kMoney, Usd(), "repair", ""},
+      // "cost of" is the noun, even after an adjective; "cost" before an
+      // object is the verb.
+      {"The estimated cost of the repairs is $64 million.", "$64 million",
+       MentionKind::kMoney, Usd(), "repair", ""},
+      {"The stoppage cost the regional economy $1.2 billion.", "$1.2 billion",
+       MentionKind::kMoney, Usd(), "cost", ""},
       // A relative "that" after the noun is no object of it.
       {"It was a $90m survey ship that the navy had ordered.", "$90m",
        MentionKind::kMoney, Usd(), "ship", "survey"},
@@ -196,6 +202,9 @@ TEST(SubjectTest, Table) {
        MentionKind::kQuantity, Count("person"), "passenger", ""},
       {"Crews pulled 40 people alive from the rubble.", "40",
        MentionKind::kQuantity, Count("person"), "survivor", ""},
+      // ... past an appositive aside; "taken to hospital" is an admission.
+      {"Six people, two of them pupils, were taken to hospital.", "Six",
+       MentionKind::kQuantity, Count("person"), "hospital admission", ""},
       // A bare figure heading its own clause: its state, never the clause
       // before the conjunction.
       {"At least 9 were killed and about 20 were still unaccounted for.",
