@@ -488,6 +488,35 @@ bool IsFormerState(const std::vector<Token>& t, const Located& status,
   return false;
 }
 
+// When the figure at `f` is a comparison base set off by a comma (", up
+// from [last year's] $4 billion", ", compared with 3.1%"), the token index
+// of that comma; else -1.
+int ComparisonBaseComma(const std::vector<Token>& t, const Located& f,
+                        const Lexicon& lex) {
+  int w = TokenAt(t, f.b) - 1;
+  while (w >= 0 && lex.Is(WordClass::kDeterminer, t[w].lower)) --w;
+  // A possessive date ("last year's") before the figure.
+  if (w >= 0 && t[w].possessive) {
+    int k = w - 1;
+    while (k >= 0 && w - k < 3 && !t[k].punct &&
+           !lex.Is(WordClass::kComparisonBase, t[k].lower)) {
+      --k;
+    }
+    w = k;
+  }
+  const int n = static_cast<int>(t.size());
+  for (int len = 1; len <= 2 && w - len + 1 >= 0; ++len) {
+    const int b = w - len + 1;
+    if (lex.MatchAt(WordClass::kComparisonBase, t.data(), n, b) != len) {
+      continue;
+    }
+    int c = b - 1;
+    if (c >= 0 && (t[c].lower == "up" || t[c].lower == "down")) --c;
+    return c >= 0 && t[c].lower == "," ? c : -1;
+  }
+  return -1;
+}
+
 // A bare year used as an adjective ("the 2026 budget bill", "its 2025
 // season") names which thing, not when a status holds: no preposition
 // before it, a word right after it.
@@ -975,7 +1004,22 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           return at < static_cast<int>(toks.size()) && toks[at].possessive &&
                  toks[at].begin < x.e;
         };
+        // "up from last year's $4 billion": a possessive date right before
+        // a figure dates that figure alone.
+        const auto owner = [&](const Located& x) -> const Located* {
+          if (!possessive(x)) return nullptr;
+          const int next = TokenAt(toks, x.e > 0 ? x.e - 1 : 0) + 1;
+          for (const Located& f : group) {
+            if (IsFigureKind(f.m->kind) && TokenAt(toks, f.b) == next) {
+              return &f;
+            }
+          }
+          return nullptr;
+        };
+        const Located* owned_by = owner(o);
+        if (owned_by != nullptr && owned_by->m != &m) continue;
         const auto rank = [&](const Located& x) {
+          if (owner(x) != nullptr) return -1;
           return (since(x) ? 1 : 0) + (possessive(x) ? 2 : 0);
         };
         // "the value has climbed to $9.6 billion, and shares have gained 41%
@@ -1423,6 +1467,27 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
           }
           if (!in_first_cell) f.row_label = row_label;
           c.subject = FindSubject(f, lex);
+          // "Sales rose to $5 billion, up from last year's $4 billion": a
+          // comparison base after a comma, without a noun of its own, is
+          // the same thing as the figure it is compared with, at the time
+          // of a date of its own (without one it is no claim: "fell to 2.9%
+          // in March, down from 3.1%" says nothing of March for 3.1%).
+          if (const int comma = ComparisonBaseComma(toks, loc, lex);
+              comma >= 0) {
+            const Claim* compared = nullptr;
+            for (auto it = out.rbegin(); it != out.rend(); ++it) {
+              const Mention& p = it->mention;
+              if (p.segment != m.segment || p.sentence != m.sentence) break;
+              if (p.kind == m.kind && p.local_end <= m.local_begin) {
+                compared = &*it;
+                break;
+              }
+            }
+            if (compared != nullptr) {
+              if (scope == nullptr || scope->b < toks[comma].end) break;
+              if (c.subject.head.empty()) c.subject = compared->subject;
+            }
+          }
           if (!vote_sides[static_cast<size_t>(&loc - group.data())].empty()) {
             // A side of a vote tally counts votes, whatever noun (votes,
             // councillors, none) each source counts them with.

@@ -164,6 +164,34 @@ TEST(ClaimsBindingTest, FormerStateIsNoClaim) {
             1);
 }
 
+// A comparison base after a comma is the compared figure's subject at the
+// base's own date; a possessive date before it dates it alone.
+TEST(ClaimsBindingTest, ComparisonBaseWithItsOwnDate) {
+  std::vector<Claim> cs = ClaimsOf(
+      absl::CivilDay(2026, 10, 20),
+      "Ticket sales rose to $5 billion, up from last year's $4 billion.");
+  const Claim* now = nullptr;
+  const Claim* base = nullptr;
+  for (const Claim& c : cs) {
+    if (c.quote == "$5 billion") now = &c;
+    if (c.quote == "$4 billion") base = &c;
+  }
+  ASSERT_NE(now, nullptr);
+  ASSERT_NE(base, nullptr);
+  EXPECT_EQ(base->subject.head, now->subject.head);
+  EXPECT_EQ(base->scope.period.iso, "2025");
+  EXPECT_EQ(now->scope.period.iso, "2026-10-20");
+  // Without a date of its own the base is no claim of the figure's time.
+  for (const Claim& c :
+       ClaimsOf(absl::CivilDay(2026, 10, 20),
+                "Ticket sales fell to $4 billion in March, down from "
+                "$5 billion.")) {
+    if (c.quote == "$5 billion") {
+      EXPECT_NE(c.scope.period.iso, "2026-03") << c.subject.head;
+    }
+  }
+}
+
 TEST(ClaimsBindingTest, InsuredSumIsInsurance) {
   for (const char* text :
        {"The probe was insured for $90 million.",
