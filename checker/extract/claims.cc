@@ -488,6 +488,59 @@ bool IsFormerState(const std::vector<Token>& t, const Located& status,
   return false;
 }
 
+// The name owning a count: a capitalized run that is the clause's subject
+// right before its verb and the count ("the anti-tax Heartland First won 7
+// seats", "Traffic on the Quay Bridge jumped to 57,000 vehicles", "The DPP
+// finished with 38 seats"). Its words, lowercased and canonical; none when
+// the words between are not a verb group (up to four verbs, adverbs and
+// function words), when the run touches another mention, or when it is one
+// sentence-initial word that is not an acronym ("Officials counted 40").
+std::vector<std::string> CountOwner(absl::string_view sentence,
+                                    const std::vector<Token>& t,
+                                    uint32_t clause_begin, const Located& f,
+                                    const std::vector<Located>& group,
+                                    const Lexicon& lex) {
+  int i = TokenAt(t, f.b) - 1;
+  int between = 0;
+  bool verb = false;
+  while (i >= 0 && t[i].begin >= clause_begin && !t[i].punct &&
+         !t[i].capitalized && between < 4) {
+    const std::string& w = t[i].lower;
+    const bool v = lex.IsVerb(w) || lex.Is(WordClass::kFiniteVerb, w) ||
+                   lex.IsChangeWord(w) ||
+                   (w.size() > 4 && absl::EndsWith(w, "ed"));
+    if (!v && !lex.IsStopWord(w)) return {};
+    verb |= v;
+    --i;
+    ++between;
+  }
+  if (!verb || i < 0 || t[i].begin < clause_begin || !t[i].capitalized) {
+    return {};
+  }
+  const int last = i;
+  while (i >= 0 && t[i].begin >= clause_begin && t[i].capitalized &&
+         !t[i].punct && !t[i].possessive &&
+         !lex.Is(WordClass::kDeterminer, t[i].lower)) {
+    --i;
+  }
+  const int first = i + 1;
+  if (first > last) return {};
+  for (const Located& o : group) {
+    if (o.m != f.m && o.b < t[last].end && t[first].begin < o.e) return {};
+  }
+  if (first == last && first == 0) {
+    const absl::string_view word =
+        sentence.substr(t[first].begin, t[first].end - t[first].begin);
+    bool acronym = word.size() >= 2;
+    for (char ch : word)
+      acronym &= absl::ascii_isupper(static_cast<unsigned char>(ch));
+    if (!acronym) return {};
+  }
+  std::vector<std::string> mods;
+  for (int k = first; k <= last; ++k) mods.push_back(lex.Canonical(t[k].lower));
+  return mods;
+}
+
 // When the figure at `f` is a comparison base set off by a comma (", up
 // from [last year's] $4 billion", ", compared with 3.1%"), the token index
 // of that comma; else -1.
@@ -1524,6 +1577,20 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
             c.mention.amount.unit = "employee";
           }
           if (c.subject.head.empty()) break;
+          // A count with a bare noun of its own ("won 7 seats") is the named
+          // owner's, when the clause's subject is a name.
+          if (m.amount.dimension == "count" && c.subject.modifiers.empty()) {
+            const size_t at = sentence.find(std::string(c.subject.text));
+            if (at != absl::string_view::npos && at >= loc.b) {
+              std::vector<std::string> owner =
+                  CountOwner(sentence, toks, cb, loc, group, lex);
+              if (!owner.empty()) {
+                c.subject =
+                    MakeSubject(std::string(c.subject.text),
+                                std::string(c.subject.head), std::move(owner));
+              }
+            }
+          }
           // A count takes its subject's noun as its unit when that noun
           // names the same things: "238 people on board" counts passengers,
           // like "271 passengers" (people whose state names them); "58

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
 #include "checker/extract/claims.h"
 #include "checker/extract/extractor.h"
 #include "checker/extract/rules.h"
@@ -189,6 +190,37 @@ TEST(ClaimsBindingTest, ComparisonBaseWithItsOwnDate) {
     if (c.quote == "$5 billion") {
       EXPECT_NE(c.scope.period.iso, "2026-03") << c.subject.head;
     }
+  }
+}
+
+// A count with a bare noun belongs to the name that is its clause's
+// subject; a sentence-initial common word is no name.
+TEST(ClaimsBindingTest, CountOwnedByTheNamedSubject) {
+  struct Case {
+    const char* text;
+    const char* quote;
+    const char* modifiers;  // comma-joined, sorted
+  } cases[] = {
+      {"The anti-tax Heartland First won 7 seats.", "7 seats",
+       "first,heartland"},
+      {"The DPP finished with thirty-eight seats.", "thirty-eight seats",
+       "dpp"},
+      {"Traffic on the Quay Bridge jumped to 57,000 vehicles.",
+       "57,000 vehicles", "bridge,quay"},
+      {"Officials counted 40 boats.", "40 boats", ""},
+      {"The league, a rural party, won 12 seats.", "12 seats", ""},
+  };
+  for (const Case& c : cases) {
+    const Claim* found = nullptr;
+    std::vector<Claim> cs = ClaimsOf(absl::CivilDay(2026, 9, 28), c.text);
+    for (const Claim& x : cs) {
+      if (x.quote == c.quote) found = &x;
+    }
+    ASSERT_NE(found, nullptr) << c.text;
+    std::vector<std::string> mods(found->subject.modifiers.begin(),
+                                  found->subject.modifiers.end());
+    std::sort(mods.begin(), mods.end());
+    EXPECT_EQ(absl::StrJoin(mods, ","), c.modifiers) << c.text;
   }
 }
 
