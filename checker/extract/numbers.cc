@@ -900,6 +900,15 @@ std::optional<Amount> NormalizeAmount(const Rule& rule, const RuleMatch& m) {
     low = v1;
     high = v2;
   }
+  // "a quarter of a billion dollars": the fraction multiplies the amount.
+  if (absl::string_view frac = m.Capture("frac"); !frac.empty()) {
+    std::optional<Parsed> f = ParseDetail(frac);
+    if (!f || !f->fraction || !(f->value > 0 && f->value < 1)) {
+      return std::nullopt;
+    }
+    low *= f->value;
+    high *= f->value;
+  }
   a.value = (low + high) / 2;
   a.low = low;
   a.high = high;

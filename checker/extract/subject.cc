@@ -1752,10 +1752,24 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     // object, whoever the verb's subject is ("the plant", "Wrenfield" or
     // "the party" in other sources' wording).
     if (of_object >= 0 && fb - 1 >= cb && !toks[fb - 1].capitalized &&
-        lex.IsVerb(toks[fb - 1].lower)) {
+        (lex.IsVerb(toks[fb - 1].lower) || IsEdWord(toks[fb - 1]))) {
       // "the city's water": the owner is the determiner, water the noun.
+      // A count inside it is skipped: "two-thirds of the town's roughly
+      // 3,600 residents" are residents.
       int ob = of_object;
-      while (ob + 1 < ce && toks[ob].possessive) ++ob;
+      int counted = -1;  // the last word of a count skipped
+      while (ob + 1 < ce && (toks[ob].possessive || s.blocked[ob])) {
+        if (s.blocked[ob]) counted = ob;
+        ++ob;
+      }
+      if (counted >= 0 && counted + 1 == ob && !toks[counted].punct &&
+          !toks[counted].numeric && !toks[counted].capitalized) {
+        // The count's own noun ("3,600 residents") is what is shared.
+        const std::string head = lex.Canonical(lex.Lemma(toks[counted].lower));
+        if (!lex.IsUnitNoun(toks[counted].lower)) {
+          return MakeSubject(std::string(toks[counted].lower), head, {});
+        }
+      }
       if (s.NounWord(ob)) {
         Subject sub = FromRightNP(s, ob, ce - 1);
         if (!sub.head.empty()) return sub;
@@ -1865,6 +1879,19 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
           if (!sub.head.empty()) return sub;
         }
       }
+    }
+  }
+  // A volume or mass of a substance: "90,000 gallons of the chemical",
+  // "spilled 40 tonnes of grain": the substance, whoever spilled it (an
+  // area "of forest" stays the fire's).
+  if (after >= 0 && after + 1 < ce && toks[after].lower == "of" &&
+      ctx.kind == MentionKind::kQuantity &&
+      (ctx.amount.dimension == "volume" || ctx.amount.dimension == "mass")) {
+    const int ob = SkipDeterminers(s, after + 1);
+    if (ob < ce && s.NounWord(ob) && !toks[ob].capitalized &&
+        !lex.Is(WordClass::kTimeNoun, lex.Lemma(toks[ob].lower))) {
+      Subject sub = FromRightNP(s, ob, ce - 1);
+      if (!sub.head.empty()) return sub;
     }
   }
   // Money drawn from a source: "released $30 million from the state

@@ -224,6 +224,20 @@ TEST(ClaimsBindingTest, CountOwnedByTheNamedSubject) {
   }
 }
 
+// A proportion of a count is a share of what is counted.
+TEST(ClaimsBindingTest, ProportionOfACount) {
+  for (const Claim& c :
+       ClaimsOf(absl::CivilDay(2026, 10, 17),
+                "The order covered two-thirds of the village's 900 "
+                "residents.")) {
+    if (c.quote == "two-thirds") {
+      EXPECT_EQ(c.subject.head, "resident");
+      return;
+    }
+  }
+  ADD_FAILURE() << "no claim for two-thirds";
+}
+
 TEST(ClaimsBindingTest, InsuredSumIsInsurance) {
   for (const char* text :
        {"The probe was insured for $90 million.",

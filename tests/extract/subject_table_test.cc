@@ -193,6 +193,14 @@ TEST(SubjectTest, Table) {
       {"The missile flew 1,100 kilometers before landing.", "1,100",
        MentionKind::kQuantity, Amount{0, 0, 0, "km", "distance", ""}, "missile",
        ""},
+      // A volume or mass of a substance is the substance's; an area "of
+      // forest" stays the fire's.
+      {"Crews said about 9,000 gallons of the solvent had leaked.",
+       "9,000 gallons", MentionKind::kQuantity,
+       Amount{0, 0, 0, "gal", "volume", ""}, "solvent", ""},
+      {"The blaze burned 1,400 acres of forest.", "1,400 acres",
+       MentionKind::kQuantity, Amount{0, 0, 0, "acre", "area", ""}, "blaze",
+       ""},
       // The state of counted people says what is counted.
       {"By dusk 23 people were confirmed dead in the valley.", "23",
        MentionKind::kQuantity, Count("person"), "death toll", "confirmed"},
