@@ -968,6 +968,16 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
         in_first_cell = first.sb >= c0.begin && first.se <= c0.end;
       }
     }
+    // ... and the header of the cell's column ("Seats 2026").
+    absl::string_view column_header;
+    if (seg.kind == SegmentKind::kTableRow && !in_first_cell &&
+        seg.column_headers.size() == seg.cells.size()) {
+      for (size_t k = 1; k < seg.cells.size(); ++k) {
+        if (first.sb >= seg.cells[k].begin && first.se <= seg.cells[k].end) {
+          column_header = seg.column_headers[k];
+        }
+      }
+    }
     // Row-level mentions (events in the label cell) for table rows.
     std::vector<const Mention*> row_events;
     if (seg.kind == SegmentKind::kTableRow) {
@@ -1126,10 +1136,15 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
       }
       // ... or the one bare year of the row's label ("Orvane revenue, 2025
       // | $310 million"), which no date rule takes on its own.
+      // A year in the cell's column header ("Seats 2026") likewise.
       std::optional<DateValue> row_year;
       if (scope == nullptr && row_date == nullptr && !row_label.empty() &&
           !in_first_cell && IsFigureKind(m.kind)) {
-        for (const Token& t : Tokenize(row_label)) {
+        std::vector<Token> label_words = Tokenize(row_label);
+        for (Token& t : Tokenize(column_header)) {
+          label_words.push_back(std::move(t));
+        }
+        for (const Token& t : label_words) {
           int year = 0;
           if (!t.numeric || t.lower.size() != 4 ||
               !absl::SimpleAtoi(t.lower, &year) || year < 1800 || year > 2200) {
@@ -1518,7 +1533,10 @@ std::vector<Claim> BuildClaims(const SegmentedDocument& doc,
               f.others.emplace_back(o.b, o.e);
             }
           }
-          if (!in_first_cell) f.row_label = row_label;
+          if (!in_first_cell) {
+            f.row_label = row_label;
+            f.column_header = column_header;
+          }
           c.subject = FindSubject(f, lex);
           // "Sales rose to $5 billion, up from last year's $4 billion": a
           // comparison base after a comma, without a noun of its own, is

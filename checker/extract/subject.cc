@@ -1703,9 +1703,36 @@ Subject FindSubject(const FigureContext& ctx, const Lexicon& lex) {
     return MakeSubject(std::move(text_phrase), unit, std::move(mods));
   }
 
-  // Table rows: the row label names the subject.
+  // Table rows: the row label names the subject. A column header that names
+  // a thing of its own ("Party | Seats 2026 | Vote share 2026") is what the
+  // figure measures, and the label whose ("Civic Alliance"); a generic
+  // header ("Figure", "Total") leaves the label alone.
   if (!ctx.row_label.empty()) {
     Subject sub = CanonicalSubject(ctx.row_label, lex);
+    // Only for a cell that is the figure alone ("38", not "Increase by 15%
+    // over two years" under "Plan").
+    bool bare_cell = true;
+    for (size_t k = 0; k < ctx.sentence.size() && bare_cell; ++k) {
+      if (k >= ctx.begin && k < ctx.end) continue;
+      bare_cell =
+          !absl::ascii_isalpha(static_cast<unsigned char>(ctx.sentence[k]));
+    }
+    Subject col =
+        bare_cell ? CanonicalSubject(ctx.column_header, lex) : Subject{};
+    if (!sub.head.empty() && !col.head.empty() &&
+        !lex.IsGenericHead(col.head) && col.head != sub.head &&
+        !lex.Is(WordClass::kTimeNoun, col.head)) {
+      std::vector<std::string> mods(sub.modifiers.begin(), sub.modifiers.end());
+      mods.push_back(std::string(sub.head));
+      mods.insert(mods.end(), col.modifiers.begin(), col.modifiers.end());
+      // The header's year dates the figure (claims.cc); the text names
+      // the thing without it, as the other years' figures do.
+      std::string text(ctx.row_label);
+      for (const Token& w : Tokenize(ctx.column_header)) {
+        if (!w.numeric) absl::StrAppend(&text, " ", w.lower);
+      }
+      return MakeSubject(std::move(text), col.head, std::move(mods));
+    }
     if (!sub.head.empty()) return sub;
   }
 

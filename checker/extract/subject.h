@@ -337,8 +337,10 @@ struct FigureContext {
   std::vector<std::pair<uint32_t, uint32_t>> asides;
   // Optional: Tokenize(sentence), when the caller has it already.
   const std::vector<Token>* tokens = nullptr;
-  // Table rows: the row label (first cell) when the figure is not in it.
+  // Table rows: the row label (first cell) when the figure is not in it,
+  // and the header of the figure's column ("" when the table has none).
   absl::string_view row_label;
+  absl::string_view column_header;
 };
 
 // The subject a figure belongs to (see the top of this file). A subject with

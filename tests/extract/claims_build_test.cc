@@ -93,6 +93,27 @@ TEST(ClaimsTest, TableRowsUseTheRowLabel) {
   EXPECT_EQ(cs[1].scope.source, "explicit");
 }
 
+// A cell that is a figure alone measures what its column header names
+// ("Seats 2026"), for the row's name, in the header's year; a cell with
+// words of its own keeps the row label (above).
+TEST(ClaimsTest, ColumnHeaderNamesWhatABareCellMeasures) {
+  DocBuilder b;
+  b.Reference(absl::CivilDay(2026, 10, 20));
+  std::vector<std::string> headers = {"Party", "Seats 2022", "Seats 2026"};
+  b.TableRow(headers, headers);
+  int r = b.TableRow({"Civic Alliance", "24", "31"}, headers);
+  b.Number(r, "24", 24);
+  b.Number(r, "31", 31);
+  std::vector<Claim> cs = Build(b);
+  ASSERT_EQ(cs.size(), 2u);
+  for (const Claim& c : cs) {
+    EXPECT_EQ(c.subject.head, "seat") << c.quote;
+    EXPECT_EQ(c.subject.text, "Civic Alliance seats") << c.quote;
+  }
+  EXPECT_EQ(cs[0].scope.period.iso, "2022");
+  EXPECT_EQ(cs[1].scope.period.iso, "2026");
+}
+
 // A row's date cell dates the figures in its other cells; a row with two
 // different dates leaves them undated.
 TEST(ClaimsTest, TableRowDateCellScopesItsFigures) {
