@@ -96,6 +96,9 @@ TEST(ClaimsBindingTest, EventDates) {
        "2026-03-03"},
       {"The tunnel reopened on Tuesday.", absl::CivilDay(2026, 3, 5), "closure",
        ""},
+      // Taking effect is an entry into force, not a suspension.
+      {"The new levy took effect on Monday.", absl::CivilDay(2026, 3, 5),
+       "entry into force", "2026-03-02"},
       // A relative aside's event does not take the main clause's date; the
       // aside's antecedent takes the aside's.
       {"The fuel-duty cut, which the deal costs at $380 million a year, is "
